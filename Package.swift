@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "mlboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mlboard", targets: ["mlboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "BoardCore"),
+        .target(name: "CPosix"),
+        .target(
+            name: "BoardStore",
+            dependencies: [
+                "BoardCore", "CPosix",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "BoardTUI", dependencies: ["BoardCore", "BoardStore", "CNCurses"]),
+        .executableTarget(
+            name: "mlboard",
+            dependencies: [
+                "BoardCore", "BoardStore", "BoardTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BoardCoreTests",
+            dependencies: [
+                "BoardCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore"]),
+        .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI"]),
+        .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore"]),
+    ]
+)

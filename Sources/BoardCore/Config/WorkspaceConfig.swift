@@ -1,0 +1,135 @@
+import Foundation
+
+/// The workspace's vocabularies and promotion policy. Lives in the data directory as
+/// a human-readable file; every list may be renamed, extended or shortened there,
+/// so rules look names up here instead of hard-wiring them.
+public struct WorkspaceConfig: Codable, Equatable, Sendable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var name: String
+    public var lifecycleSteps: [String]
+    /// Promotion ladder in order; `policy.archiveStage` is one of them, normally the last.
+    public var stages: [String]
+    public var roles: [String]
+    public var challengeCategories: [ChallengeCategory]
+    public var businessGoals: [String]
+    public var prioritisationBases: [String]
+    public var impactAreas: [String]
+    public var retrainingCadences: [RetrainingCadence]
+    public var policy: PromotionPolicy
+
+    public init(
+        schemaVersion: Int = WorkspaceConfig.currentSchemaVersion,
+        name: String,
+        lifecycleSteps: [String],
+        stages: [String],
+        roles: [String],
+        challengeCategories: [ChallengeCategory],
+        businessGoals: [String],
+        prioritisationBases: [String],
+        impactAreas: [String],
+        retrainingCadences: [RetrainingCadence],
+        policy: PromotionPolicy
+    ) {
+        self.schemaVersion = schemaVersion
+        self.name = name
+        self.lifecycleSteps = lifecycleSteps
+        self.stages = stages
+        self.roles = roles
+        self.challengeCategories = challengeCategories
+        self.businessGoals = businessGoals
+        self.prioritisationBases = prioritisationBases
+        self.impactAreas = impactAreas
+        self.retrainingCadences = retrainingCadences
+        self.policy = policy
+    }
+
+    /// The stages a version climbs, without the archive stage.
+    public var ladder: [String] { stages.filter { $0 != policy.archiveStage } }
+
+    /// The stage every new version starts in.
+    public var initialStage: String { ladder.first ?? stages.first ?? "" }
+
+    public func cadence(named name: String) -> RetrainingCadence? {
+        retrainingCadences.first { $0.name == name }
+    }
+
+    public func category(named name: String) -> ChallengeCategory? {
+        challengeCategories.first { $0.name == name }
+    }
+
+    public func approvalsRequired(for stage: String) -> Int {
+        max(1, policy.approvalsRequired[stage] ?? 1)
+    }
+
+    /// Problems that make the configuration unusable, each naming the field.
+    public func problems() -> [String] {
+        var found: [String] = []
+        if schemaVersion < 1 { found.append("schemaVersion: must be 1 or more") }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { found.append("name: must not be empty") }
+        let lists: [(String, [String])] = [
+            ("lifecycleSteps", lifecycleSteps), ("stages", stages), ("roles", roles),
+            ("businessGoals", businessGoals), ("challengeCategories", challengeCategories.map(\.name)),
+            ("retrainingCadences", retrainingCadences.map(\.name)),
+        ]
+        for (field, entries) in lists {
+            if entries.isEmpty { found.append("\(field): needs at least one entry") }
+            if Set(entries).count != entries.count { found.append("\(field): has duplicate entries") }
+        }
+        if !stages.contains(policy.productionStage) {
+            found.append("policy.productionStage: '\(policy.productionStage)' is not one of stages")
+        }
+        if !stages.contains(policy.archiveStage) {
+            found.append("policy.archiveStage: '\(policy.archiveStage)' is not one of stages")
+        }
+        for stage in policy.approvalsRequired.keys where !stages.contains(stage) {
+            found.append("policy.approvalsRequired: '\(stage)' is not one of stages")
+        }
+        return found
+    }
+}
+
+public struct ChallengeCategory: Codable, Equatable, Sendable {
+    public var name: String
+    public var group: String
+
+    public init(name: String, group: String) {
+        self.name = name
+        self.group = group
+    }
+}
+
+/// How often a project's models should be retrained; `days` is nil for cadences that
+/// are triggered by events (new data, a drop in accuracy) rather than the calendar.
+public struct RetrainingCadence: Codable, Equatable, Sendable {
+    public var name: String
+    public var days: Int?
+
+    public init(name: String, days: Int?) {
+        self.name = name
+        self.days = days
+    }
+}
+
+public struct PromotionPolicy: Codable, Equatable, Sendable {
+    public var productionStage: String
+    public var archiveStage: String
+    /// Approvals needed per target stage; a stage not listed needs one.
+    public var approvalsRequired: [String: Int]
+    /// Whether reaching production archives the version it replaces there.
+    public var archiveReplacedVersion: Bool
+    /// Open challenges of this severity on a project block promotion to production.
+    public var blockingSeverity: Severity
+
+    public init(
+        productionStage: String, archiveStage: String, approvalsRequired: [String: Int],
+        archiveReplacedVersion: Bool, blockingSeverity: Severity
+    ) {
+        self.productionStage = productionStage
+        self.archiveStage = archiveStage
+        self.approvalsRequired = approvalsRequired
+        self.archiveReplacedVersion = archiveReplacedVersion
+        self.blockingSeverity = blockingSeverity
+    }
+}

@@ -1,0 +1,53 @@
+/// A request to move a version to another stage, reviewed by approvers.
+public struct PromotionRequest: Codable, Equatable, Sendable {
+    public enum Status: String, Codable, CaseIterable, Sendable {
+        case open, approved, rejected, withdrawn, superseded
+    }
+
+    public var id: String
+    public var version: VersionRef
+    public var fromStage: String
+    public var toStage: String
+    public var reason: String
+    public var requestedBy: String
+    public var requestedAt: Instant
+    public var status: Status
+    public var approvals: [Approval]
+    public var closedAt: Instant?
+    public var closedBy: String?
+    public var closingComment: String?
+
+    public init(
+        id: String, version: VersionRef, fromStage: String, toStage: String, reason: String,
+        requestedBy: String, requestedAt: Instant
+    ) {
+        self.id = id
+        self.version = version
+        self.fromStage = fromStage
+        self.toStage = toStage
+        self.reason = reason
+        self.requestedBy = requestedBy
+        self.requestedAt = requestedAt
+        self.status = .open
+        self.approvals = []
+    }
+
+    public var isOpen: Bool { status == .open }
+}
+
+public struct Approval: Codable, Equatable, Sendable {
+    public var by: String
+    public var at: Instant
+    public var comment: String?
+    /// The approver's written reason for passing a failing gate.
+    public var overrideReason: String?
+    public var failedGates: [String]
+
+    public init(by: String, at: Instant, comment: String?, overrideReason: String?, failedGates: [String]) {
+        self.by = by
+        self.at = at
+        self.comment = comment
+        self.overrideReason = overrideReason
+        self.failedGates = failedGates
+    }
+}

@@ -1,0 +1,46 @@
+/// Checks shared by the rules of every entity. Each throws a `RuleViolation` naming the field.
+enum Validate {
+    static func slug(_ value: String, field: String) throws {
+        guard TextRules.isValidSlug(value) else {
+            throw RuleViolation(
+                .malformedSlug,
+                "\(field) '\(value.prefix(80))' must be 1 to \(TextRules.maxSlugLength) lower-case letters, digits or dashes")
+        }
+    }
+
+    static func name(_ value: String, field: String) throws {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw RuleViolation(.invalidName, "\(field) must not be empty") }
+        guard value.count <= TextRules.maxNameLength else {
+            throw RuleViolation(.invalidName, "\(field) is \(value.count) characters; the limit is \(TextRules.maxNameLength)")
+        }
+        try singleLine(value, field: field)
+    }
+
+    static func singleLine(_ value: String, field: String) throws {
+        if TextRules.containsControlCharacters(value, allowNewlines: false) {
+            throw RuleViolation(.controlCharacters, "\(field) contains control characters (newlines, tabs or escapes)")
+        }
+    }
+
+    static func longText(_ value: String, field: String, required: Bool = false) throws {
+        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw RuleViolation(.invalidText, "\(field) must not be empty")
+        }
+        guard value.count <= TextRules.maxLongTextLength else {
+            throw RuleViolation(.invalidText, "\(field) is \(value.count) characters; the limit is \(TextRules.maxLongTextLength)")
+        }
+        if TextRules.containsControlCharacters(value, allowNewlines: true) {
+            throw RuleViolation(.controlCharacters, "\(field) contains control characters other than newlines")
+        }
+    }
+
+    static func member(_ value: String, of list: [String], field: String) throws {
+        guard list.contains(value) else {
+            let choices = list.prefix(12).joined(separator: ", ")
+            throw RuleViolation(.unknownVocabulary, "\(field) '\(value.prefix(80))' is not one of: \(choices)")
+        }
+    }
+}
+
+import Foundation

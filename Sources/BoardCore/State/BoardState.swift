@@ -1,0 +1,75 @@
+/// Everything the journal says, folded into one value. Only `apply` changes it.
+public struct BoardState: Codable, Equatable, Sendable {
+    public var config: WorkspaceConfig
+    public var projects: [String: Project] = [:]
+    public var stakeholders: [String: Stakeholder] = [:]
+    public var assignments: [AssignmentKey: Assignment] = [:]
+    public var models: [String: MLModel] = [:]
+    public var versions: [VersionRef: ModelVersion] = [:]
+    public var requests: [String: PromotionRequest] = [:]
+    public var challenges: [String: Challenge] = [:]
+    public var comments: [String: Comment] = [:]
+    public var stageMoves: [StageMove] = []
+    /// The newest events, oldest first, for the activity feed.
+    public var activity: [ActivityEntry] = []
+    public var counters = IdCounters()
+    /// The sequence number of the last event applied; 0 for an empty journal.
+    public var lastSequence: Int64 = 0
+
+    public static let activityLimit = 500
+
+    public init(config: WorkspaceConfig) {
+        self.config = config
+    }
+}
+
+/// Numbers behind generated ids (PR-1, CH-1, CM-1), advanced by the events that use them.
+public struct IdCounters: Codable, Equatable, Sendable {
+    public var requests = 0
+    public var challenges = 0
+    public var comments = 0
+
+    public init() {}
+}
+
+public struct ActivityEntry: Codable, Equatable, Sendable {
+    public var sequence: Int64
+    public var at: Instant
+    public var actor: String
+    public var summary: String
+
+    public init(sequence: Int64, at: Instant, actor: String, summary: String) {
+        self.sequence = sequence
+        self.at = at
+        self.actor = actor
+        self.summary = summary
+    }
+}
+
+extension BoardState {
+    public func versions(of model: String) -> [ModelVersion] {
+        versions.values.filter { $0.ref.model == model }.sorted { $0.ref.number < $1.ref.number }
+    }
+
+    public func models(of project: String) -> [MLModel] {
+        models.values.filter { $0.project == project }.sorted { $0.slug < $1.slug }
+    }
+
+    public func openRequests(for version: VersionRef) -> [PromotionRequest] {
+        requests.values.filter { $0.version == version && $0.isOpen }.sorted { $0.id < $1.id }
+    }
+
+    public func assignments(of project: String) -> [Assignment] {
+        assignments.values.filter { $0.project == project }
+    }
+
+    public func comments(on target: CommentTarget) -> [Comment] {
+        comments.values.filter { $0.target == target }.sorted { $0.at == $1.at ? $0.id < $1.id : $0.at < $1.at }
+    }
+
+    /// Active stakeholders by handle.
+    public func activeStakeholder(_ handle: String) -> Stakeholder? {
+        guard let person = stakeholders[handle], person.active else { return nil }
+        return person
+    }
+}

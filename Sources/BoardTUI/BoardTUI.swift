@@ -1,0 +1,1 @@
+// The ncurses front end arrives with the dashboard issue.
