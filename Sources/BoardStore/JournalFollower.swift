@@ -1,0 +1,46 @@
+import BoardCore
+import Foundation
+import Synchronization
+
+/// Hands other processes' new events to a subscriber as they land, on the watcher's thread.
+/// It reads with its own position, so it shares nothing with a `WorkspaceStore`.
+public final class JournalFollower: Sendable {
+    private let watcher: JournalWatcher
+
+    public var usesInotify: Bool { watcher.usesInotify }
+
+    /// Starts following after `position` (a store's current position, typically).
+    public init(
+        directory: DataDirectory, after position: JournalPosition, useInotify: Bool = true,
+        pollInterval: TimeInterval = 1.0, onRecords: @escaping @Sendable ([EventRecord]) -> Void,
+        onError: @escaping @Sendable (StoreError) -> Void = { _ in }
+    ) {
+        let cursor = Cursor(position)
+        let journal = directory.journalURL
+        watcher = JournalWatcher(directory: directory, pollInterval: pollInterval, useInotify: useInotify) {
+            do {
+                let records: [EventRecord] = try cursor.position.withLock { current in
+                    let scan = try JournalReader.scan(journal, from: current)
+                    if let corruption = scan.corruption { throw corruption }
+                    current = scan.end
+                    return scan.records
+                }
+                if !records.isEmpty { onRecords(records) }
+            } catch let error as StoreError {
+                onError(error)
+            } catch {
+                onError(.io(operation: "read", path: journal.path, errno: EIO))
+            }
+        }
+    }
+
+    public func start() { watcher.start() }
+    public func stop() { watcher.stop() }
+}
+
+/// The follower's place in the journal, shared with the watcher's thread.
+private final class Cursor: Sendable {
+    let position: Mutex<JournalPosition>
+
+    init(_ start: JournalPosition) { position = Mutex(start) }
+}

@@ -1,0 +1,80 @@
+import BoardCore
+import Crypto
+import Foundation
+
+/// One journal line: the canonical JSON of an event record and the previous line's hash,
+/// followed by the SHA-256 of exactly those bytes. Hashing the bytes as written (not a
+/// re-encoding) keeps verification independent of encoder details.
+///
+///     {"actor":{...},"at":1764...,"event":{...},"prev":"<64 hex>","seq":7,"type":"stageChanged","hash":"<64 hex>"}
+public enum JournalLine {
+    /// The hash before the first event.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    private static let hashMarker = Array(#","hash":""#.utf8)
+
+    struct Body: Codable {
+        var seq: Int64
+        var at: Instant
+        var actor: Actor
+        var type: String
+        var event: Event
+        var prev: String
+    }
+
+    /// The bytes of the line for `record`, ending in a newline, and its hash.
+    static func encode(_ record: EventRecord, previousHash: String) throws -> (bytes: [UInt8], hash: String) {
+        let body = Body(
+            seq: record.sequence, at: record.at, actor: record.actor, type: record.event.typeName,
+            event: record.event, prev: previousHash)
+        let json = Array(try canonicalEncoder.encode(body))
+        let hash = hexDigest(json)
+        var line = json
+        line.removeLast()  // the closing brace
+        line += hashMarker + Array(hash.utf8) + Array("\"}\n".utf8)
+        return (line, hash)
+    }
+
+    public enum ParseFailure: Error, Equatable {
+        case malformed(String)
+        case checksum
+    }
+
+    /// Parses one line without its newline, checking its own checksum (not the chain).
+    static func decode<Bytes: Collection>(_ line: Bytes) -> Result<(record: EventRecord, prev: String, hash: String), ParseFailure>
+    where Bytes.Element == UInt8 {
+        let bytes = Array(line)
+        let suffixLength = 64 + 2  // hex digits, quote and closing brace
+        guard bytes.count > hashMarker.count + suffixLength,
+              bytes.last == UInt8(ascii: "}"),
+              Array(bytes[bytes.count - suffixLength - hashMarker.count ..< bytes.count - suffixLength]) == hashMarker
+        else { return .failure(.malformed("line does not end in a hash field")) }
+        let hashStart = bytes.count - suffixLength
+        let hash = String(decoding: bytes[hashStart ..< hashStart + 64], as: UTF8.self)
+        let body = Array(bytes[0 ..< hashStart - hashMarker.count]) + [UInt8(ascii: "}")]
+        guard hexDigest(body) == hash else { return .failure(.checksum) }
+        do {
+            let decoded = try JSONDecoder().decode(Body.self, from: Data(body))
+            guard decoded.type == decoded.event.typeName else {
+                return .failure(.malformed("type '\(decoded.type)' does not match its event"))
+            }
+            let record = EventRecord(sequence: decoded.seq, at: decoded.at, actor: decoded.actor, event: decoded.event)
+            return .success((record, decoded.prev, hash))
+        } catch {
+            return .failure(.malformed("not a known event: \(error)"))
+        }
+    }
+
+    static var canonicalEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func hexDigest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        SHA256.hash(data: Array(bytes)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

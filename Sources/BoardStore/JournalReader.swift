@@ -1,0 +1,120 @@
+import BoardCore
+import Foundation
+
+/// Where a reader stands in the journal: the byte after the last good line, and that line's
+/// sequence number and hash.
+public struct JournalPosition: Equatable, Sendable, Codable {
+    public var offset: UInt64
+    public var sequence: Int64
+    public var hash: String
+
+    public static let start = JournalPosition(offset: 0, sequence: 0, hash: JournalLine.genesisHash)
+}
+
+/// What a scan of the journal from some position found.
+struct JournalScan {
+    var records: [EventRecord] = []
+    var hashes: [String] = []
+    var end: JournalPosition
+    /// Bytes after `end` that are not (yet) a good line: a line still being written, or the
+    /// torn tail of a writer that crashed. Readers ignore them; the next writer cuts them off.
+    var pendingBytes: UInt64 = 0
+    /// A bad line with good lines after it: history was damaged, never repaired silently.
+    var corruption: StoreError?
+}
+
+/// Reads complete, checksummed, chained lines. Never locks and never writes.
+enum JournalReader {
+    static func scan(_ url: URL, from position: JournalPosition) throws -> JournalScan {
+        let bytes = try readBytes(url, from: position.offset)
+        return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
+    }
+
+    static func scan(bytes: [UInt8], from position: JournalPosition, fileName: String) -> JournalScan {
+        var result = JournalScan(end: position)
+        var lineStart = 0
+        let newline = UInt8(ascii: "\n")
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == newline else { index += 1; continue }
+            let line = bytes[lineStart ..< index]
+            let expected = result.end.sequence + 1
+            switch JournalLine.decode(line) {
+            case .success(let parsed) where parsed.record.sequence == expected && parsed.prev == result.end.hash:
+                result.records.append(parsed.record)
+                result.hashes.append(parsed.hash)
+                result.end = JournalPosition(
+                    offset: position.offset + UInt64(index + 1), sequence: expected, hash: parsed.hash)
+            case let outcome:
+                let reason: String
+                switch outcome {
+                case .success(let parsed):
+                    reason = parsed.record.sequence != expected
+                        ? "expected sequence \(expected), found \(parsed.record.sequence)"
+                        : "the chain is broken: its previous hash does not match sequence \(expected - 1)"
+                case .failure(.checksum): reason = "its checksum does not match its content"
+                case .failure(.malformed(let why)): reason = why
+                }
+                if containsGoodLine(bytes[(index + 1)...]) {
+                    result.corruption = .corrupt(file: fileName, sequence: expected, reason: reason)
+                }
+                result.pendingBytes = UInt64(bytes.count - lineStart)
+                return result
+            }
+            index += 1
+            lineStart = index
+        }
+        result.pendingBytes = UInt64(bytes.count - lineStart)
+        return result
+    }
+
+    /// Whether any complete line in `bytes` passes its own checksum.
+    private static func containsGoodLine(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var lineStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            if case .success = JournalLine.decode(bytes[lineStart ..< index]) { return true }
+            lineStart = index + 1
+        }
+        return false
+    }
+
+    static func readBytes(_ url: URL, from offset: UInt64) throws -> [UInt8] {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { throw StoreError.notFound("\(url.path) is missing") }
+            throw StoreError.lastIO("open", url.path)
+        }
+        defer { close(fd) }
+        var stats = stat()
+        guard fstat(fd, &stats) == 0 else { throw StoreError.lastIO("stat", url.path) }
+        let size = UInt64(stats.st_size)
+        guard size > offset else { return [] }
+        var bytes = [UInt8](repeating: 0, count: Int(size - offset))
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.lastIO("read", url.path)
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        return Array(bytes.prefix(filled))
+    }
+
+    /// The hash of the line that ends just before `offset`, for checking a snapshot's claim.
+    static func hashOfLine(endingAt offset: UInt64, in url: URL) throws -> String? {
+        guard offset > 0 else { return JournalLine.genesisHash }
+        let windowStart = offset > 1_048_576 ? offset - 1_048_576 : 0
+        let bytes = try readBytes(url, from: windowStart)
+        let end = Int(offset - windowStart)
+        guard end <= bytes.count, end > 0, bytes[end - 1] == UInt8(ascii: "\n") else { return nil }
+        var start = end - 1
+        while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        if case .success(let parsed) = JournalLine.decode(bytes[start ..< end - 1]) { return parsed.hash }
+        return nil
+    }
+}

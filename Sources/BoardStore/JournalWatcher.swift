@@ -1,0 +1,93 @@
+import CPosix
+import Foundation
+import Glibc
+
+/// Notices that the journal changed: inotify as a hint where it works, and a look at the
+/// journal's size, modification time and inode about once a second in any case, since
+/// network file systems deliver no inotify events. Calls `onChange` on its own thread.
+public final class JournalWatcher: @unchecked Sendable {
+    public let usesInotify: Bool
+
+    private let journalPath: String
+    private let pollMilliseconds: Int32
+    private let onChange: @Sendable () -> Void
+    private let inotifyFd: Int32
+    private var wakePipe: [Int32] = [-1, -1]
+    private var thread: Thread?
+    private var lastSeen: FileIdentity?
+
+    struct FileIdentity: Equatable {
+        var size: Int
+        var modified: timespec
+        var inode: UInt
+
+        static func == (a: FileIdentity, b: FileIdentity) -> Bool {
+            a.size == b.size && a.inode == b.inode
+                && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+        }
+
+        static func of(_ path: String) -> FileIdentity? {
+            var stats = stat()
+            guard stat(path, &stats) == 0 else { return nil }
+            return FileIdentity(size: Int(stats.st_size), modified: stats.st_mtim, inode: UInt(stats.st_ino))
+        }
+    }
+
+    /// `useInotify: false` watches by polling alone, as on a network file system.
+    public init(
+        directory: DataDirectory, pollInterval: TimeInterval = 1.0, useInotify: Bool = true,
+        onChange: @escaping @Sendable () -> Void
+    ) {
+        journalPath = directory.journalURL.path
+        pollMilliseconds = Int32(max(10, pollInterval * 1000))
+        self.onChange = onChange
+        inotifyFd = useInotify ? mlb_inotify_watch(directory.path) : -1
+        usesInotify = inotifyFd >= 0
+        lastSeen = FileIdentity.of(journalPath)
+    }
+
+    deinit {
+        stop()
+        if inotifyFd >= 0 { close(inotifyFd) }
+    }
+
+    public func start() {
+        guard thread == nil else { return }
+        _ = wakePipe.withUnsafeMutableBufferPointer { pipe($0.baseAddress!) }
+        let thread = Thread { [self] in run() }
+        thread.name = "mlboard journal watcher"
+        self.thread = thread
+        thread.start()
+    }
+
+    public func stop() {
+        guard let thread else { return }
+        var byte: UInt8 = 1
+        _ = write(wakePipe[1], &byte, 1)
+        while !thread.isFinished { usleep(1_000) }
+        self.thread = nil
+        close(wakePipe[0])
+        close(wakePipe[1])
+        wakePipe = [-1, -1]
+    }
+
+    private func run() {
+        var fds = [pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
+        if inotifyFd >= 0 { fds.append(pollfd(fd: inotifyFd, events: Int16(POLLIN), revents: 0)) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            for index in fds.indices { fds[index].revents = 0 }
+            let ready = poll(&fds, nfds_t(fds.count), pollMilliseconds)
+            if ready < 0 && errno != EINTR { return }
+            if fds[0].revents != 0 { return }
+            if fds.count > 1 && fds[1].revents != 0 {
+                while read(inotifyFd, &buffer, buffer.count) > 0 {}
+            }
+            let now = FileIdentity.of(journalPath)
+            if now != lastSeen {
+                lastSeen = now
+                onChange()
+            }
+        }
+    }
+}

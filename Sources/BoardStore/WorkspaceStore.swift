@@ -1,0 +1,248 @@
+import BoardCore
+import Foundation
+import Glibc
+
+/// The one owner of a data directory's files in this process. Reads never lock; every write
+/// takes the directory lock, catches up with the journal, decides, appends, flushes and only
+/// then reports success. Use one instance from one thread.
+public final class WorkspaceStore {
+    public let directory: DataDirectory
+    public private(set) var state: BoardState
+    public private(set) var position: JournalPosition
+    /// Why writes are refused, or nil when the workspace is writable.
+    public private(set) var readOnlyReason: String?
+    /// Loud warnings found when opening: rollback or fork of the journal, a bad snapshot.
+    public private(set) var warnings: [String] = []
+    /// Events between automatic snapshots.
+    public var snapshotInterval: Int64 = 2_000
+
+    private let environment: [String: String]
+    private var snapshotPosition: Int64 = 0
+    private var journalWriter: Int32 = -1
+
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    private init(directory: DataDirectory, state: BoardState, position: JournalPosition, environment: [String: String]) {
+        self.directory = directory
+        self.state = state
+        self.position = position
+        self.environment = environment
+    }
+
+    deinit {
+        if journalWriter >= 0 { close(journalWriter) }
+    }
+
+    // MARK: Creating and opening
+
+    /// Makes a new, empty workspace in `directory` (created if missing).
+    @discardableResult
+    public static func create(
+        at directory: DataDirectory, config: WorkspaceConfig, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> WorkspaceStore {
+        if directory.exists { throw StoreError.alreadyExists(directory.path) }
+        do {
+            try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.readOnly("cannot create \(directory.path): \(error.localizedDescription)")
+        }
+        let journal = Glibc.open(directory.journalURL.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o664)
+        guard journal >= 0 else { throw StoreError.lastIO("create", directory.journalURL.path) }
+        close(journal)
+        _ = try DirectoryLock.forFile(directory.lockURL)
+        try ConfigFile.write(config, to: directory.configURL)
+        return try open(directory, environment: environment)
+    }
+
+    /// Opens an existing workspace: configuration, then snapshot, then the journal after it.
+    public static func open(
+        _ directory: DataDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> WorkspaceStore {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.notFound("\(directory.path) does not exist")
+        }
+        let config = try ConfigFile.read(from: directory.configURL)
+        var warnings: [String] = []
+        var state = BoardState(config: config)
+        var position = JournalPosition.start
+        switch Snapshot.read(from: directory.snapshotURL, journal: directory.journalURL) {
+        case .success(let snapshot):
+            state = snapshot.state
+            state.config = config
+            position = snapshot.position
+        case .failure(.missing):
+            break
+        case .failure(let problem):
+            warnings.append("\(problem); rebuilding the state from the journal")
+        }
+        let store = WorkspaceStore(directory: directory, state: state, position: position, environment: environment)
+        store.snapshotPosition = position.sequence
+        store.warnings = warnings
+        try store.catchUp(checkingSeen: true)
+        store.readOnlyReason = store.findReadOnlyReason()
+        return store
+    }
+
+    private func findReadOnlyReason() -> String? {
+        let known = WorkspaceConfig.currentSchemaVersion
+        if state.config.schemaVersion > known {
+            return "its schema version \(state.config.schemaVersion) is newer than this mlboard knows (\(known)); upgrade mlboard to write"
+        }
+        if access(directory.path, W_OK) != 0 { return "you cannot write to \(directory.path)" }
+        if access(directory.journalURL.path, W_OK) != 0 { return "you cannot write to \(directory.journalURL.path)" }
+        if access(directory.lockURL.path, F_OK) == 0 && access(directory.lockURL.path, W_OK) != 0 {
+            return "you cannot write to \(directory.lockURL.path)"
+        }
+        return nil
+    }
+
+    // MARK: Reading
+
+    /// Reads what other processes appended since the last look and applies it.
+    /// Returns the new records, oldest first.
+    @discardableResult
+    public func refresh() throws -> [EventRecord] {
+        try catchUp(checkingSeen: false)
+    }
+
+    @discardableResult
+    private func catchUp(checkingSeen: Bool) throws -> [EventRecord] {
+        let scan = try JournalReader.scan(directory.journalURL, from: position)
+        if let corruption = scan.corruption { throw corruption }
+        for record in scan.records { BoardCore.apply(record, to: &state) }
+        let previousEnd = position
+        position = scan.end
+        rememberSeen(previous: previousEnd, scan: scan, check: checkingSeen)
+        return scan.records
+    }
+
+    private func rememberSeen(previous: JournalPosition, scan: JournalScan, check: Bool) {
+        let url = SeenMarker.url(for: directory, environment: environment)
+        if check, let seen = SeenMarker.load(from: url), seen.directory == directory.path {
+            var hashAtSeen: String?
+            if seen.sequence == previous.sequence { hashAtSeen = previous.hash }
+            if seen.sequence > previous.sequence, seen.sequence <= scan.end.sequence {
+                hashAtSeen = scan.hashes[Int(seen.sequence - previous.sequence - 1)]
+            }
+            if let warning = seen.warning(journalEnd: scan.end.sequence, hashAtSeen: hashAtSeen) {
+                warnings.append(warning)
+                return  // keep the marker, so the warning repeats until someone looks
+            }
+        }
+        if check || !scan.records.isEmpty {
+            SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash).save(to: url)
+        }
+    }
+
+    /// Every record in the journal, oldest first (for the log and exports).
+    public func allRecords() throws -> [EventRecord] {
+        let scan = try JournalReader.scan(directory.journalURL, from: .start)
+        if let corruption = scan.corruption { throw corruption }
+        return scan.records
+    }
+
+    // MARK: Writing
+
+    /// Runs `command` as `actor` at `now`: lock, catch up, decide, append, flush, unlock.
+    /// Returns the records written. Throws `RuleViolation` when a rule says no (nothing is
+    /// written) and `StoreError` when the directory fails us.
+    @discardableResult
+    public func execute(_ command: Command, as actor: Actor, now: Instant) throws -> [EventRecord] {
+        try execute([command], as: actor, now: now)
+    }
+
+    /// Runs several commands as one all-or-nothing append: if any is refused, none is written.
+    @discardableResult
+    public func execute(_ commands: [Command], as actor: Actor, now: Instant) throws -> [EventRecord] {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        let lock = try DirectoryLock.forFile(directory.lockURL)
+        let written: [EventRecord] = try lock.withLock {
+            try catchUpForWriting()
+            var draft = state
+            var records: [EventRecord] = []
+            for command in commands {
+                let events = try decide(command, state: draft, actor: actor, now: now).get()
+                for event in events {
+                    let record = EventRecord(sequence: draft.lastSequence + 1, at: now, actor: actor, event: event)
+                    BoardCore.apply(record, to: &draft)
+                    records.append(record)
+                }
+            }
+            try append(records)
+            return records
+        }
+        snapshotIfDue()
+        return written
+    }
+
+    /// Under the lock: read to the end, and cut off a torn tail after copying it aside.
+    private func catchUpForWriting() throws {
+        let scan = try JournalReader.scan(directory.journalURL, from: position)
+        if let corruption = scan.corruption { throw corruption }
+        for record in scan.records { BoardCore.apply(record, to: &state) }
+        position = scan.end
+        if scan.pendingBytes > 0 { try cutTornTail(at: scan.end.offset) }
+    }
+
+    private func cutTornTail(at offset: UInt64) throws {
+        let torn = try JournalReader.readBytes(directory.journalURL, from: offset)
+        try FileManager.default.createDirectory(at: directory.tornTailsURL, withIntermediateDirectories: true)
+        let aside = directory.tornTailsURL.appendingPathComponent("journal-at-\(offset)-\(Instant(Date()).millis).bin")
+        try AtomicFile.write(Data(torn), to: aside)
+        let fd = try writer()
+        guard ftruncate(fd, off_t(offset)) == 0 else { throw StoreError.lastIO("truncate torn tail of", directory.journalURL.path) }
+        guard fdatasync(fd) == 0 else { throw StoreError.lastIO("fdatasync", directory.journalURL.path) }
+        warnings.append("cut off a torn journal tail of \(torn.count) bytes at offset \(offset); a copy is in \(aside.path)")
+    }
+
+    private func writer() throws -> Int32 {
+        if journalWriter < 0 {
+            journalWriter = Glibc.open(directory.journalURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard journalWriter >= 0 else { throw StoreError.lastIO("open for append", directory.journalURL.path) }
+        }
+        return journalWriter
+    }
+
+    /// One write of all lines, then fdatasync. A failed flush is fatal for this write: Linux
+    /// reports a write-back error once, so it is never retried and never assumed to have worked.
+    private func append(_ records: [EventRecord]) throws {
+        guard !records.isEmpty else { return }
+        var bytes: [UInt8] = []
+        var hash = position.hash
+        for record in records {
+            let line = try JournalLine.encode(record, previousHash: hash)
+            bytes += line.bytes
+            hash = line.hash
+        }
+        let fd = try writer()
+        let start = position.offset
+        let wrote = bytes.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
+        if !wrote {
+            let failure = StoreError.lastIO("append to", directory.journalURL.path)
+            _ = ftruncate(fd, off_t(start))  // best effort; a reader ignores a torn tail anyway
+            throw failure
+        }
+        if fdatasync(fd) != 0 {
+            throw StoreError.lastIO("fdatasync", directory.journalURL.path)
+        }
+        for record in records { BoardCore.apply(record, to: &state) }
+        position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
+        SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash)
+            .save(to: SeenMarker.url(for: directory, environment: environment))
+    }
+
+    // MARK: Snapshots
+
+    private func snapshotIfDue() {
+        guard position.sequence - snapshotPosition >= snapshotInterval else { return }
+        try? writeSnapshot()  // a missing snapshot only costs time at the next open
+    }
+
+    /// Writes a snapshot of the current state (what `mlboard compact` does).
+    public func writeSnapshot() throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try Snapshot.write(state, at: position, to: directory.snapshotURL)
+        snapshotPosition = position.sequence
+    }
+}
