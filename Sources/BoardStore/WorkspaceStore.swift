@@ -155,21 +155,30 @@ public final class WorkspaceStore {
     /// Runs several commands as one all-or-nothing append: if any is refused, none is written.
     @discardableResult
     public func execute(_ commands: [Command], as actor: Actor, now: Instant) throws -> [EventRecord] {
+        try execute(commands.map { PlannedCommand($0, as: actor, at: now) })
+    }
+
+    /// Runs commands, each with its own actor and time, as one all-or-nothing append with a
+    /// single flush (imports and the demo use this).
+    @discardableResult
+    public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         let lock = try DirectoryLock.forFile(directory.lockURL)
         let written: [EventRecord] = try lock.withLock {
+            FailPoint.reach(.afterLock)
             try catchUpForWriting()
             var draft = state
             var records: [EventRecord] = []
-            for command in commands {
-                let events = try decide(command, state: draft, actor: actor, now: now).get()
+            for step in plan {
+                let events = try decide(step.command, state: draft, actor: step.actor, now: step.at).get()
                 for event in events {
-                    let record = EventRecord(sequence: draft.lastSequence + 1, at: now, actor: actor, event: event)
+                    let record = EventRecord(sequence: draft.lastSequence + 1, at: step.at, actor: step.actor, event: event)
                     BoardCore.apply(record, to: &draft)
                     records.append(record)
                 }
             }
             try append(records)
+            FailPoint.reach(.afterFlushBeforeUnlock)
             return records
         }
         snapshotIfDue()
@@ -217,12 +226,18 @@ public final class WorkspaceStore {
         }
         let fd = try writer()
         let start = position.offset
+        if FailPoint.isArmed(.afterPartialWrite) {
+            _ = bytes.prefix(bytes.count / 2).withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
+            FailPoint.reach(.afterPartialWrite)
+            _ = ftruncate(fd, off_t(start))
+        }
         let wrote = bytes.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
         if !wrote {
             let failure = StoreError.lastIO("append to", directory.journalURL.path)
             _ = ftruncate(fd, off_t(start))  // best effort; a reader ignores a torn tail anyway
             throw failure
         }
+        FailPoint.reach(.afterWriteBeforeFlush)
         if fdatasync(fd) != 0 {
             throw StoreError.lastIO("fdatasync", directory.journalURL.path)
         }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create the demo workspace when it is absent, then open it as the demo's lead.",
+        discussion: """
+            The demo lives in --dir, else MLBOARD_DIR, else $XDG_DATA_HOME/mlboard/demo
+            (~/.local/share/mlboard/demo). Its content is the same every time; its clock is shifted
+            so that its story ends an hour before it was created.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Flag(help: "Only create the workspace; do not open the dashboard.")
+    var noTui = false
+
+    @Option(help: "Number of projects (8 gives the hand-made demo; more scale it for benchmarks).")
+    var size = 8
+
+    func validate() throws {
+        guard size >= 8 else { throw ValidationError("--size must be 8 or more") }
+    }
+
+    func run() throws {
+        let directory = demoDirectory()
+        if !directory.exists {
+            try create(at: directory)
+        } else {
+            print("Demo workspace already exists in \(directory.path).")
+        }
+        if !noTui {
+            print("The dashboard arrives with the front-end issue; try: mlboard status --dir \(directory.path)")
+        }
+    }
+
+    private func demoDirectory() -> DataDirectory {
+        if let dir = workspace.dir ?? workspace.environment["MLBOARD_DIR"] {
+            return DataDirectory(URL(fileURLWithPath: dir, relativeTo: workspace.currentDirectory))
+        }
+        let data = workspace.environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/share")
+        return DataDirectory(data.appendingPathComponent("mlboard/demo"))
+    }
+
+    private func create(at directory: DataDirectory) throws {
+        let store = try WorkspaceStore.create(
+            at: directory, config: .defaults(name: "Demo: Acme analytics"), environment: workspace.environment)
+        let shift = Instant(Date()).millis - DemoWorkspace.now.millis
+        let plan = DemoWorkspace.script(projects: size).map { step in
+            PlannedCommand(step.command, as: step.actor, at: Instant(millis: step.at.millis + shift))
+        }
+        let records = try store.execute(plan)
+        try store.writeSnapshot()
+        print("Created the demo workspace in \(directory.path): \(records.count) events, \(store.state.projects.count) projects.")
+        print("The demo's lead is '\(DemoWorkspace.leadHandle)'.")
+    }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import Foundation
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show the figures a lead looks at first.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Flag(help: "Print JSON (shape documented in the README).") var json = false
+
+    func run() throws {
+        let store = try workspace.openStore()
+        let report = StatusReport(state: store.state, you: workspace.actor.handle, now: Instant(Date()))
+        if json { try Console.printJSON(report) } else { print(report.text) }
+        if let reason = store.readOnlyReason, !json { print("\nRead-only: \(reason)") }
+    }
+}
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Print the journal's events, oldest first; --follow keeps printing new ones.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Flag(help: "Print one JSON object per event.") var json = false
+    @Flag(help: "Keep running and print events as they arrive.") var follow = false
+    @Option(help: "Print only the last N events.") var limit: Int?
+
+    func run() throws {
+        let store = try workspace.openStore()
+        let records = try store.allRecords()
+        for record in limit.map({ Array(records.suffix($0)) }) ?? records { try emit(record) }
+        guard follow else { return }
+        let printer = LogPrinter(json: json)
+        let follower = JournalFollower(
+            directory: store.directory, after: store.position,
+            onRecords: { records in for record in records { try? printer.emit(record) } },
+            onError: { error in Console.error("mlboard: \(error)") })
+        follower.start()
+        while true { sleep(3600) }
+    }
+
+    private func emit(_ record: EventRecord) throws { try LogPrinter(json: json).emit(record) }
+}
+
+/// One line per event, as text or JSON.
+struct LogPrinter: Sendable {
+    let json: Bool
+
+    struct Line: Encodable {
+        var seq: Int64
+        var at: String
+        var actor: Actor
+        var type: String
+        var summary: String
+        var event: Event
+    }
+
+    func emit(_ record: EventRecord) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let line = Line(
+                seq: record.sequence, at: record.at.iso8601, actor: record.actor, type: record.event.typeName,
+                summary: ActivityText.summary(of: record.event), event: record.event)
+            print(String(decoding: try encoder.encode(line), as: UTF8.self))
+        } else {
+            print("#\(record.sequence) \(record.at.iso8601) \(record.actor.handle): \(ActivityText.summary(of: record.event))")
+        }
+        fflush(nil)
+    }
+}
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Show a model's stage history: every move, who made it and why.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The model's slug.") var model: String
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Line: Encodable {
+        var version: Int
+        var from: String
+        var to: String
+        var at: String
+        var by: String
+        var reason: String
+        var request: String?
+    }
+
+    func run() throws {
+        let store = try workspace.openStore()
+        guard store.state.models[model] != nil else { throw RuleViolation(.unknownEntity, "no model '\(model)'") }
+        let lines = store.state.stageHistory(of: model).map { move in
+            Line(version: move.version.number, from: move.from, to: move.to, at: move.at.iso8601, by: move.by,
+                 reason: move.reason, request: move.request)
+        }
+        if json { return try Console.printJSON(lines) }
+        if lines.isEmpty { print("\(model): no version has moved yet") }
+        for line in lines {
+            let request = line.request.map { " (\($0))" } ?? ""
+            print("\(line.at)  v\(line.version) \(line.from) -> \(line.to) by \(line.by)\(request): \(line.reason)")
+        }
+        let current = store.state.versions(of: model).map { "v\($0.ref.number) \($0.stage)" }
+        print("Now: \(current.joined(separator: ", "))")
+    }
+}
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the journal's chain and checksums, replay it, and compare the snapshot.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let report = try WorkspaceStore.verify(try workspace.locate())
+        if json {
+            try Console.printJSON(report)
+        } else {
+            print("\(report.events) events, chain ends at \(report.lastHash.prefix(16))…")
+            print("snapshot: \(report.snapshot)")
+            if report.tornTailBytes > 0 {
+                print("torn tail: \(report.tornTailBytes) bytes after the last good line (the next write cuts it off)")
+            }
+            for problem in report.problems { print("PROBLEM: \(problem)") }
+            if report.passed { print("verify passed") }
+        }
+        if !report.passed {
+            let where_ = report.firstBadSequence.map { "first bad sequence number \($0)" } ?? "see above"
+            throw StoreError.corrupt(file: "the data directory", sequence: report.firstBadSequence, reason: where_)
+        }
+    }
+}
+
+struct CompactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compact", abstract: "Write a fresh snapshot so the next open is fast.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() throws {
+        let store = try workspace.openStore()
+        try store.writeSnapshot()
+        print("snapshot written at sequence \(store.position.sequence)")
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import Foundation
+
+@main
+struct MLBoard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mlboard",
+        abstract: "A shared terminal dashboard for taking machine-learning models from idea to production.",
+        discussion: """
+            The data directory is --dir, else MLBOARD_DIR, else the nearest .mlboard folder above the
+            current directory. You act as --as HANDLE, else MLBOARD_USER, else your login name.
+            Exit codes: 0 done, 1 a rule said no, 2 usage error, 3 data directory problem.
+            """,
+        subcommands: [
+            InitCommand.self, DemoCommand.self, StatusCommand.self, LogCommand.self, HistoryCommand.self,
+            VerifyCommand.self, CompactCommand.self,
+            ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
+            ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
+            WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
+            DebugAppendCommand.self,
+        ],
+        defaultSubcommand: StatusCommand.self
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            failure.report()
+            Foundation.exit(failure.exitCode)
+        } catch let violation as RuleViolation {
+            CLIFailure.rule(violation).report()
+            Foundation.exit(ExitStatus.ruleSaidNo)
+        } catch let error as StoreError {
+            CLIFailure.store(error).report()
+            Foundation.exit(ExitStatus.dataDirectory)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if code == .validationFailure || code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            FileHandle.standardError.write(Data(("mlboard: " + fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import Foundation
+
+/// Where the data directory is and who is acting; every command that touches a workspace takes these.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "The data directory (default: MLBOARD_DIR, else the nearest .mlboard folder).")
+    var dir: String?
+
+    @Option(name: .customLong("as"), help: "Act as this stakeholder handle (default: MLBOARD_USER, else your login).")
+    var handle: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    var actor: Actor { Identity.resolve(explicit: handle, environment: environment) }
+
+    func locate() throws -> DataDirectory {
+        guard let found = DataDirectory.locate(explicit: dir, environment: environment, start: currentDirectory) else {
+            throw StoreError.notFound("none given and no .mlboard folder above \(currentDirectory.path)")
+        }
+        return found
+    }
+
+    /// Opens the workspace and prints its warnings (rollback, fork, bad snapshot) to stderr.
+    func openStore() throws -> WorkspaceStore {
+        let store = try WorkspaceStore.open(try locate(), environment: environment)
+        for warning in store.warnings { Console.error("mlboard: \(warning)") }
+        return store
+    }
+
+    /// Runs one command and prints what it recorded.
+    func perform(_ command: Command) throws {
+        let store = try openStore()
+        let records = try store.execute(command, as: actor, now: Instant(Date()))
+        for record in records { print("#\(record.sequence) \(ActivityText.summary(of: record.event))") }
+    }
+}
