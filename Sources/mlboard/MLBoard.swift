@@ -20,13 +20,13 @@ struct MLBoard: ParsableCommand {
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
             DebugAppendCommand.self,
-        ],
-        defaultSubcommand: StatusCommand.self
+        ]
     )
 
     static func main() {
+        SignalMask.unblockAll()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptionOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let failure as CLIFailure {
             failure.report()

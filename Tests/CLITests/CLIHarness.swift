@@ -1,0 +1,95 @@
+import Foundation
+
+/// Runs the real mlboard binary in a private temporary folder, as a person would in a shell.
+struct CLIHarness {
+    let root: URL
+    var environment: [String: String]
+
+    init(name: String = #function) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mlboard-cli-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["MLBOARD_DIR", "MLBOARD_USER", "MLBOARD_FAILPOINT"] { environment.removeValue(forKey: key) }
+        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
+        environment["XDG_DATA_HOME"] = root.appendingPathComponent("share").path
+        self.environment = environment
+    }
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    func run(_ arguments: String..., as handle: String? = nil) throws -> Outcome {
+        try run(arguments, as: handle)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], as handle: String? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = CLIHarness.binary
+        process.arguments = arguments + (handle.map { ["--as", $0] } ?? [])
+        process.environment = environment
+        process.currentDirectoryURL = root
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A workspace in ./.mlboard with lead "ada", approvers "bob" and "cy", and project "churn".
+    static func withTeam(name: String = #function) throws -> CLIHarness {
+        let cli = try CLIHarness(name: name)
+        try cli.expectSuccess("init", "--name", "Acme", as: "ada")
+        try cli.expectSuccess("stakeholder", "add", "bob", "--name", "Bob", "--role", "ML engineer",
+                              "--approves", "staging", "--approves", "production", as: "ada")
+        try cli.expectSuccess("stakeholder", "add", "cy", "--name", "Cy", "--role", "domain expert",
+                              "--approves", "production", as: "ada")
+        try cli.expectSuccess("project", "create", "churn", "--name", "Churn", "--goal", "customer experience",
+                              "--cadence", "weekly", as: "ada")
+        return cli
+    }
+
+    func expectSuccess(_ arguments: String..., as handle: String? = nil) throws {
+        let outcome = try run(arguments, as: handle)
+        guard outcome.status == 0 else {
+            throw HarnessFailure("mlboard \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.stderr)")
+        }
+    }
+
+    func json(_ arguments: String..., as handle: String? = nil) throws -> Any {
+        let outcome = try run(arguments, as: handle)
+        return try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
+    }
+
+    var dataDirectory: URL { root.appendingPathComponent(".mlboard") }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: root) }
+
+    static var binary: URL {
+        let runner = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("mlboard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "mlboard")
+    }
+}
+
+struct HarnessFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
