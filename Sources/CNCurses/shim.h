@@ -15,4 +15,25 @@ static inline int mlb_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int mlb_colors(void) { return COLORS; }
 static inline int mlb_color_pairs(void) { return COLOR_PAIRS; }
 
+
+
+static inline int mlb_set_style(attr_t attrs, short pair) { return attr_set(attrs, pair, NULL); }
+static inline attr_t mlb_a_bold(void) { return A_BOLD; }
+static inline attr_t mlb_a_dim(void) { return A_DIM; }
+static inline attr_t mlb_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t mlb_a_reverse(void) { return A_REVERSE; }
+static inline attr_t mlb_a_italic(void) { return A_ITALIC; }
+static inline attr_t mlb_a_normal(void) { return A_NORMAL; }
+static inline int mlb_key_code_yes(void) { return KEY_CODE_YES; }
+static inline mmask_t mlb_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+/* 1 for a click, 4 for wheel up, 5 for wheel down, 0 for anything else. */
+static inline int mlb_mouse_button(mmask_t state) {
+    if (state & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) return 1;
+    if (state & BUTTON4_PRESSED) return 4;
+#ifdef BUTTON5_PRESSED
+    if (state & BUTTON5_PRESSED) return 5;
+#endif
+    return 0;
+}
+
 #endif

@@ -14,13 +14,14 @@ struct MLBoard: ParsableCommand {
             Exit codes: 0 done, 1 a rule said no, 2 usage error, 3 data directory problem.
             """,
         subcommands: [
-            InitCommand.self, DemoCommand.self, StatusCommand.self, LogCommand.self, HistoryCommand.self,
+            DashboardCommand.self, InitCommand.self, DemoCommand.self, StatusCommand.self, LogCommand.self, HistoryCommand.self,
             VerifyCommand.self, CompactCommand.self,
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
             DebugAppendCommand.self,
-        ]
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 
     static func main() {

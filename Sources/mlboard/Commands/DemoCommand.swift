@@ -21,6 +21,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Number of projects (8 gives the hand-made demo; more scale it for benchmarks).")
     var size = 8
 
+    @OptionGroup var display: DashboardOptionsGroup
+
     func validate() throws {
         guard size >= 8 else { throw ValidationError("--size must be 8 or more") }
     }
@@ -32,9 +34,10 @@ struct DemoCommand: ParsableCommand {
         } else {
             print("Demo workspace already exists in \(directory.path).")
         }
-        if !noTui {
-            print("The dashboard arrives with the front-end issue; try: mlboard status --dir \(directory.path)")
-        }
+        guard !noTui else { return }
+        let store = try WorkspaceStore.open(directory, environment: workspace.environment)
+        let actor = Identity.resolve(explicit: workspace.handle ?? DemoWorkspace.leadHandle, environment: [:])
+        try DashboardLauncher.open(store, as: actor, options: display)
     }
 
     private func demoDirectory() -> DataDirectory {

@@ -1,0 +1,234 @@
+import BoardCore
+
+extension Dashboard {
+    func perform(_ action: Action) {
+        switch action {
+        case .quit: quit()
+        case .help:
+            ui.helpScroll = 0
+            ui.overlays.append(.help)
+        case .back: back()
+        case .filter:
+            ui.editingFilter = true
+            ui.overlays.removeAll()
+        case .commandLine: ui.commandLine = ""
+        case .nextPane: switchPane(to: Pane(rawValue: ui.pane.rawValue % Pane.allCases.count + 1) ?? .overview)
+        case .previousPane: switchPane(to: Pane(rawValue: (ui.pane.rawValue + Pane.allCases.count - 2) % Pane.allCases.count + 1) ?? .overview)
+        case .paneOverview: switchPane(to: .overview)
+        case .paneProjects: switchPane(to: .projects)
+        case .paneTeam: switchPane(to: .team)
+        case .paneModels: switchPane(to: .models)
+        case .paneChallenges: switchPane(to: .challenges)
+        case .paneApprovals: switchPane(to: .approvals)
+        case .paneActivity: switchPane(to: .activity)
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .pageUp: move(by: -10)
+        case .pageDown: move(by: 10)
+        case .top: move(by: -1_000_000)
+        case .bottom: move(by: 1_000_000)
+        case .left: moveSideways(-1)
+        case .right: moveSideways(1)
+        case .open: open()
+        case .copy: copySelection()
+        case .sort:
+            ui.projectSort = ProjectSort(rawValue: (ui.projectSort.rawValue + 1) % ProjectSort.allCases.count) ?? .name
+            say("sorted by \(ui.projectSort.title)")
+        case .newItem: newItem()
+        case .comment: commentOnSelection()
+        case .requestPromotion:
+            guard let version = selectedVersion else { return complain("no version selected") }
+            ui.overlays.append(.form(Forms.requestPromotion(version, config: state.config)))
+        case .moveStatus:
+            guard let challenge = selectedChallenge else { return complain("no challenge selected") }
+            ui.overlays.append(.form(Forms.moveChallenge(challenge)))
+        case .approve: approveSelected()
+        case .reject:
+            guard let request = reviewedOrSelectedRequest else { return complain("no request selected") }
+            ui.overlays.append(.form(Forms.reject(request)))
+        case .withdraw:
+            guard let request = reviewedOrSelectedRequest else { return complain("no request selected") }
+            ui.overlays.append(.confirm(Confirmation(
+                question: "Withdraw \(request.id) (\(request.version) → \(request.toStage))? y/n",
+                command: .withdraw(request: request.id), success: "withdrew \(request.id)")))
+        case .assignR: assign(.responsible)
+        case .assignA: assign(.accountable)
+        case .assignC: assign(.consulted)
+        case .assignI: assign(.informed)
+        case .unassign: unassignCell()
+        case .nextProject: stepMatrixProject(1)
+        case .previousProject: stepMatrixProject(-1)
+        case .toggleFocus:
+            ui.matrixFocused.toggle()
+            say(ui.matrixFocused ? "matrix: h/l stakeholders, j/k steps, r/a/c/i assign, x clear" : "")
+        case .archive:
+            guard let project = selectedProject else { return complain("no project selected") }
+            ui.overlays.append(.confirm(Confirmation(
+                question: "Archive project \(project.slug) (\(project.name))? y/n", command: .archiveProject(slug: project.slug),
+                success: "archived \(project.slug)")))
+        }
+    }
+
+    private func quit() {
+        let unsaved = ui.overlays.contains { if case .form(let form) = $0 { return form.hasUnsavedInput } else { return false } }
+        if unsaved {
+            ui.overlays.append(.confirm(Confirmation(question: "A form has unsaved input. Quit anyway? y/n", command: nil, success: "")))
+        } else {
+            ui.quitting = true
+        }
+    }
+
+    private func back() {
+        if !ui.overlays.isEmpty {
+            ui.overlays.removeLast()
+        } else if ui.pane == .team && ui.matrixFocused {
+            ui.matrixFocused = false
+        } else if !(ui.filters[ui.pane] ?? "").isEmpty {
+            ui.filters[ui.pane] = ""
+            say("filter cleared")
+        }
+    }
+
+    func switchPane(to pane: Pane) {
+        ui.overlays.removeAll()
+        ui.pane = pane
+        ui.editingFilter = false
+    }
+
+    private func move(by delta: Int) {
+        if ui.pane == .team && ui.matrixFocused {
+            let steps = state.config.lifecycleSteps.count
+            ui.matrixCursor.row = max(0, min(steps - 1, ui.matrixCursor.row + delta))
+            return
+        }
+        if ui.pane == .models {
+            let count = rows.rowCount(.models)
+            let current = ui.modelsRow[ui.modelsColumn] ?? 0
+            ui.modelsRow[ui.modelsColumn] = max(0, min(count - 1, current + delta))
+            return
+        }
+        let count = rows.rowCount(ui.pane)
+        ui.selection[ui.pane] = max(0, min(count - 1, ui.selected(ui.pane) + delta))
+    }
+
+    private func moveSideways(_ delta: Int) {
+        if ui.pane == .models {
+            ui.modelsColumn = max(0, min(state.config.stages.count - 1, ui.modelsColumn + delta))
+        } else if ui.pane == .team && ui.matrixFocused {
+            let people = matrixPeople.count
+            ui.matrixCursor.column = max(0, min(max(0, people - 1), ui.matrixCursor.column + delta))
+        } else if ui.pane == .team {
+            stepMatrixProject(delta)
+        }
+    }
+
+    private func open() {
+        switch ui.pane {
+        case .overview: switchPane(to: .approvals)
+        case .projects:
+            if let project = selectedProject { ui.overlays.append(.projectDetail(slug: project.slug)) }
+        case .approvals:
+            if let request = rows.requests[safe: ui.selected(.approvals)] { ui.overlays.append(.review(requestID: request.id)) }
+        case .challenges:
+            if let challenge = selectedChallenge { ui.overlays.append(.challengeDetail(id: challenge.id)) }
+        case .team: ui.matrixFocused = true
+        case .models, .activity: break
+        }
+    }
+
+    private func newItem() {
+        switch ui.pane {
+        case .projects: ui.overlays.append(.form(Forms.newProject(state.config)))
+        case .team: ui.overlays.append(.form(Forms.newStakeholder(state.config)))
+        case .challenges: ui.overlays.append(.form(Forms.newChallenge(state, project: nil)))
+        default: break
+        }
+    }
+
+    private func commentOnSelection() {
+        let target: CommentTarget?
+        switch ui.pane {
+        case .projects: target = selectedProject.map { .project($0.slug) }
+        case .models: target = selectedVersion.map { .version($0.ref) }
+        case .challenges: target = selectedChallenge.map { .challenge($0.id) }
+        case .approvals: target = reviewedOrSelectedRequest.map { .request($0.id) }
+        default: target = nil
+        }
+        guard let target else { return complain("nothing selected to comment on") }
+        ui.overlays.append(.form(Forms.comment(on: target)))
+    }
+
+    private func approveSelected() {
+        guard let request = reviewedOrSelectedRequest else { return complain("no request selected") }
+        let failures = state.versions[request.version].map { Gates.failures(for: $0, entering: request.toStage, in: state) } ?? []
+        ui.overlays.append(.form(Forms.approve(request, failures: failures)))
+    }
+
+    private func copySelection() {
+        let text: String?
+        switch ui.pane {
+        case .projects: text = selectedProject.map(\.slug)
+        case .team: text = rows.stakeholders[safe: ui.selected(.team)]?.handle
+        case .models: text = selectedVersion.map { "\($0.ref.model):\($0.ref.number)" }
+        case .challenges: text = selectedChallenge.map { "\($0.id) \($0.title)" }
+        case .approvals: text = reviewedOrSelectedRequest.map { "\($0.id) \($0.version) → \($0.toStage)" }
+        case .activity: text = rows.activity[safe: ui.selected(.activity)].map { "#\($0.sequence) \($0.actor): \($0.summary)" }
+        case .overview: text = nil
+        }
+        guard let text else { return complain("nothing selected to copy") }
+        pendingClipboard = text
+        say("copied: \(text)")
+    }
+
+    // MARK: The RACI matrix
+
+    var matrixProjectSlug: String? {
+        if let slug = ui.matrixProject, state.projects[slug]?.archived == false { return slug }
+        return state.liveProjects.first?.slug
+    }
+
+    /// Stakeholders shown as matrix columns: active ones, by name.
+    var matrixPeople: [Stakeholder] {
+        state.stakeholders.values.filter(\.active).sorted { $0.name.lowercased() < $1.name.lowercased() }
+    }
+
+    private func stepMatrixProject(_ delta: Int) {
+        let projects = state.liveProjects.map(\.slug)
+        guard !projects.isEmpty else { return }
+        let current = projects.firstIndex(of: matrixProjectSlug ?? "") ?? 0
+        ui.matrixProject = projects[(current + delta + projects.count) % projects.count]
+    }
+
+    private func assign(_ raci: RACI) {
+        guard let slug = matrixProjectSlug, let person = matrixPeople[safe: ui.matrixCursor.column],
+              let step = state.config.lifecycleSteps[safe: ui.matrixCursor.row] else { return }
+        submit(.assign(project: slug, step: step, stakeholder: person.handle, raci: raci),
+               success: "\(person.handle) is \(raci.word) for '\(step)' of \(slug)")
+    }
+
+    private func unassignCell() {
+        guard let slug = matrixProjectSlug, let person = matrixPeople[safe: ui.matrixCursor.column],
+              let step = state.config.lifecycleSteps[safe: ui.matrixCursor.row] else { return }
+        submit(.unassign(project: slug, step: step, stakeholder: person.handle), success: "cleared \(person.handle) from '\(step)'")
+    }
+
+    // MARK: Selections
+
+    var selectedProject: Project? {
+        rows.projects[safe: ui.selected(.projects)].flatMap { state.projects[$0.slug] }
+    }
+
+    var selectedVersion: ModelVersion? {
+        rows.versionsByStage[safe: ui.modelsColumn]?.versions[safe: ui.modelsRow[ui.modelsColumn] ?? 0]
+    }
+
+    var selectedChallenge: Challenge? { rows.challenges[safe: ui.selected(.challenges)] }
+
+    var reviewedOrSelectedRequest: PromotionRequest? {
+        for overlay in ui.overlays.reversed() {
+            if case .review(let id) = overlay { return state.requests[id] }
+        }
+        guard ui.pane == .approvals else { return nil }
+        return rows.requests[safe: ui.selected(.approvals)]
+    }
+}

@@ -1,0 +1,152 @@
+import BoardCore
+
+extension Dashboard {
+    public static let minimumSize = (width: 80, height: 24)
+
+    /// Draws one frame of `width` x `height`.
+    public func render(width: Int, height: Int) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        guard width >= Dashboard.minimumSize.width, height >= Dashboard.minimumSize.height else {
+            drawTooSmall(into: &buffer)
+            return buffer
+        }
+        let full = Rect(x: 0, y: 0, width: width, height: height)
+        let (header, rest) = full.splitTop(2)
+        let body = Rect(x: 0, y: rest.y, width: width, height: rest.height - 2)
+        drawHeader(in: header, into: &buffer)
+        drawPane(in: body, into: &buffer)
+        for overlay in ui.overlays { drawOverlay(overlay, in: body, into: &buffer) }
+        drawFooter(y: height - 2, width: width, into: &buffer)
+        return buffer
+    }
+
+    private func drawTooSmall(into buffer: inout CellBuffer) {
+        let lines = ["terminal too small", "need \(Dashboard.minimumSize.width)x\(Dashboard.minimumSize.height),",
+                     "have \(buffer.width)x\(buffer.height)", "q quits"]
+        for (index, line) in lines.enumerated() where index < buffer.height {
+            buffer.write(line, x: 0, y: index, style: index == 0 ? .error : .normal)
+        }
+    }
+
+    private func drawHeader(in rect: Rect, into buffer: inout CellBuffer) {
+        let person = state.stakeholders[me]
+        let who = person.map { "\($0.name) (\($0.handle), \($0.role)\($0.isLead ? ", lead" : ""))" } ?? "\(me) (not a stakeholder: read only)"
+        var sync: String
+        if let reason = workspace.readOnlyReason {
+            sync = "READ-ONLY: \(reason)"
+        } else if let last = lastRemoteChange {
+            sync = "live · last change \(Dashboard.ago(from: last, to: clock())) ago"
+        } else {
+            sync = "live"
+        }
+        if state.stakeholders[me] == nil && workspace.readOnlyReason == nil { sync = "live · you cannot write" }
+        let others = othersPresent.isEmpty ? "nobody else here" : "also here: " + othersPresent.joined(separator: ", ")
+        buffer.fill(Rect(x: 0, y: rect.y, width: rect.width, height: 1), style: .footer)
+        var x = buffer.write(" mlboard ", x: 0, y: rect.y, style: .tabActive)
+        x += buffer.write(" \(state.config.name) · \(who) · \(others) ", x: x, y: rect.y, style: .footer, maxWidth: rect.width - x - DisplayWidth.of(sync) - 2)
+        buffer.write(sync, x: max(x, rect.width - DisplayWidth.of(sync) - 1), y: rect.y,
+                     style: workspace.readOnlyReason == nil ? .footer : .warning)
+        var tabX = 0
+        for pane in Pane.allCases {
+            let label = " \(pane.rawValue) \(pane.title)\(badge(for: pane)) "
+            tabX += buffer.write(label, x: tabX, y: rect.y + 1, style: pane == ui.pane ? .tabActive : .tabInactive)
+        }
+        let filter = ui.filter
+        if ui.editingFilter || !filter.isEmpty {
+            let text = ui.editingFilter ? "/\(filter)▏" : "filter: \(filter)"
+            buffer.write(text, x: tabX + 2, y: rect.y + 1, style: .key, maxWidth: rect.width - tabX - 2)
+        }
+    }
+
+    private func badge(for pane: Pane) -> String {
+        guard pane == .approvals else { return "" }
+        let waiting = state.requestsAwaiting(me).count
+        return waiting > 0 ? " (\(waiting))" : ""
+    }
+
+    private func drawFooter(y: Int, width: Int, into buffer: inout CellBuffer) {
+        buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: .footer)
+        var x = 1
+        for hint in footerHints() {
+            guard x < width - 4 else { break }
+            x += buffer.write(hint.keys, x: x, y: y, style: .key, maxWidth: width - x)
+            x += buffer.write(" \(hint.help)  ", x: x, y: y, style: .footer, maxWidth: width - x)
+        }
+        if let line = ui.commandLine {
+            buffer.write(":" + line + "▏", x: 0, y: y + 1, style: .input, maxWidth: width)
+        } else {
+            buffer.write(ui.status.text, x: 0, y: y + 1, style: ui.status.isError ? .error : .status, maxWidth: width)
+        }
+    }
+
+    func footerHints() -> [(keys: String, help: String)] {
+        if ui.commandLine != nil { return [("Enter", "run"), ("Tab", "complete"), ("Esc", "cancel")] }
+        if ui.editingFilter { return [("Enter", "keep filter"), ("Esc", "clear filter")] }
+        switch ui.overlays.last {
+        case .confirm: return [("y", "yes"), ("n/Esc", "no")]
+        case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
+        case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
+        default: return keyMap.hints(for: ui.scope)
+        }
+    }
+
+    static func ago(from earlier: Instant, to now: Instant) -> String {
+        let seconds = max(0, (now.millis - earlier.millis) / 1000)
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 86_400 { return "\(seconds / 3600)h" }
+        return "\(seconds / 86_400)d"
+    }
+
+    private func drawPane(in rect: Rect, into buffer: inout CellBuffer) {
+        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
+        switch ui.pane {
+        case .overview: OverviewPane.draw(context, in: rect, into: &buffer)
+        case .projects: ProjectsPane.draw(context, in: rect, into: &buffer)
+        case .team: TeamPane.draw(context, in: rect, into: &buffer)
+        case .models: ModelsPane.draw(context, in: rect, into: &buffer)
+        case .challenges: ChallengesPane.draw(context, in: rect, into: &buffer)
+        case .approvals: ApprovalsPane.draw(context, in: rect, into: &buffer)
+        case .activity: ActivityPane.draw(context, in: rect, into: &buffer)
+        }
+    }
+
+    private func drawOverlay(_ overlay: Overlay, in rect: Rect, into buffer: inout CellBuffer) {
+        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
+        switch overlay {
+        case .help: HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, scroll: ui.helpScroll, in: rect, into: &buffer)
+        case .confirm(let confirmation): ConfirmOverlay.draw(confirmation, in: rect, into: &buffer)
+        case .form(let form): FormOverlay.draw(form, in: rect, into: &buffer)
+        case .review(let id): ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)
+        case .projectDetail(let slug): ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
+        case .challengeDetail(let id): ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
+        }
+    }
+}
+
+/// What every pane renderer reads.
+struct PaneContext {
+    let state: BoardState
+    let ui: UIState
+    let rows: PaneRows
+    let me: String
+    let now: Instant
+    let dashboard: Dashboard
+
+    func stageStyle(_ stage: String) -> StyleRole {
+        let policy = state.config.policy
+        if stage == policy.productionStage { return .stageProduction }
+        if stage == policy.archiveStage { return .stageArchived }
+        if stage == state.config.initialStage { return .stageDevelopment }
+        return .stageStaging
+    }
+
+    static func severityStyle(_ severity: Severity) -> StyleRole {
+        switch severity {
+        case .low: .severityLow
+        case .medium: .severityMedium
+        case .high: .severityHigh
+        case .critical: .severityCritical
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import BoardCore
+import Foundation
+
+/// The dashboard's brain: takes keys, changes the UI state or sends commands, and draws
+/// frames into a cell buffer. Knows nothing of ncurses, so tests drive it directly.
+public final class Dashboard {
+    public let workspace: DashboardWorkspace
+    public var keyMap: KeyMap
+    public var ui = UIState()
+    public var themeName = "default"
+    /// Who else has the dashboard open, refreshed by the runner.
+    public var othersPresent: [String] = []
+    /// When the last change from elsewhere arrived.
+    public var lastRemoteChange: Instant?
+    /// Set by actions that want the runner to do terminal work.
+    public var pendingClipboard: String?
+    public var pendingTheme: String?
+    public var themeNames: [String] = ["default"]
+    let clock: () -> Instant
+
+    public init(workspace: DashboardWorkspace, keyMap: KeyMap = .standard, clock: @escaping () -> Instant = { Instant(Date()) }) {
+        self.workspace = workspace
+        self.keyMap = keyMap
+        self.clock = clock
+    }
+
+    var state: BoardState { workspace.state }
+    var me: String { workspace.me.handle }
+    var rows: PaneRows { PaneRows(state: state, ui: ui, me: me, now: clock()) }
+
+    public var isQuitting: Bool { ui.quitting }
+
+    // MARK: Status line
+
+    func say(_ text: String) { ui.status = (text, false) }
+    func complain(_ text: String) { ui.status = (text, true) }
+
+    /// Sends a command; on refusal the rule's message goes to the status line and nothing is saved.
+    @discardableResult
+    func submit(_ command: Command, success: String) -> RuleViolation? {
+        do {
+            try workspace.run(command, now: clock())
+            say(success)
+            return nil
+        } catch let violation as RuleViolation {
+            complain(violation.description)
+            return violation
+        } catch {
+            complain("\(error)")
+            return RuleViolation(.invalidText, "\(error)")
+        }
+    }
+
+    /// Called after events from other processes were applied: forms and reviews learn that
+    /// what they show changed underneath.
+    public func remoteChangesArrived(_ records: [EventRecord]) {
+        guard !records.isEmpty else { return }
+        lastRemoteChange = clock()
+        for index in ui.overlays.indices {
+            if case .form(var form) = ui.overlays[index], let notice = staleNotice(for: form, after: records) {
+                form.staleNotice = notice
+                ui.overlays[index] = .form(form)
+            }
+        }
+        clampSelections()
+    }
+
+    private func staleNotice(for form: Form, after records: [EventRecord]) -> String? {
+        let touched: String?
+        switch form.purpose {
+        case .approve(let id, _), .reject(let id):
+            touched = records.contains { record in
+                switch record.event {
+                case .approvalRecorded(let r, _), .requestApproved(let r), .requestRejected(let r, _),
+                     .requestWithdrawn(let r), .requestSuperseded(let r, _): r == id
+                default: false
+                }
+            } ? "\(id) changed since you opened this: now \(state.requests[id]?.status.rawValue ?? "gone"), \(state.requests[id]?.approvals.count ?? 0) approvals" : nil
+        case .requestPromotion(let ref):
+            touched = records.contains { if case .stageChanged(let move) = $0.event { return move.version == ref } else { return false } }
+                ? "\(ref) moved to \(state.versions[ref]?.stage ?? "?") since you opened this" : nil
+        case .moveChallenge(let id):
+            touched = records.contains { if case .challengeMoved(let c, _, _) = $0.event { return c == id } else { return false } }
+                ? "\(id) is now \(state.challenges[id]?.status.rawValue ?? "?")" : nil
+        default:
+            touched = nil
+        }
+        return touched
+    }
+
+    func clampSelections() {
+        let rows = self.rows
+        for pane in Pane.allCases where pane != .overview {
+            let count = rows.rowCount(pane)
+            ui.selection[pane] = max(0, min(ui.selected(pane), count - 1))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import BoardCore
+import BoardStore
+
+/// What the dashboard needs of a workspace: its state, and a way to send commands.
+public protocol DashboardWorkspace: AnyObject {
+    var state: BoardState { get }
+    var me: Actor { get }
+    var readOnlyReason: String? { get }
+    func run(_ command: Command, now: Instant) throws
+}
+
+/// The real thing: a store on the shared data directory, acting as one person.
+public final class StoreWorkspace: DashboardWorkspace {
+    public let store: WorkspaceStore
+    public let me: Actor
+
+    public init(store: WorkspaceStore, me: Actor) {
+        self.store = store
+        self.me = me
+    }
+
+    public var state: BoardState { store.state }
+    public var readOnlyReason: String? { store.readOnlyReason }
+
+    public func run(_ command: Command, now: Instant) throws {
+        try store.execute(command, as: me, now: now)
+    }
+}
+
+/// A workspace held in memory, for rendered-buffer tests: same rules, no files.
+public final class MemoryWorkspace: DashboardWorkspace {
+    public private(set) var state: BoardState
+    public let me: Actor
+    public var readOnlyReason: String?
+
+    public init(state: BoardState, me: Actor) {
+        self.state = state
+        self.me = me
+    }
+
+    public func run(_ command: Command, now: Instant) throws {
+        let events = try decide(command, state: state, actor: me, now: now).get()
+        for event in events {
+            apply(EventRecord(sequence: state.lastSequence + 1, at: now, actor: me, event: event), to: &state)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// One key table drives everything: input handling, the footer hints and the `?` overlay,
+/// so they cannot disagree. Users remap keys in $XDG_CONFIG_HOME/mlboard/config.toml.
+public struct KeyMap: Sendable {
+    public struct Binding: Sendable, Equatable {
+        public var keys: [Key]
+        public var action: Action
+        public var scope: KeyScope
+        public var help: String
+        /// Shown in the footer of its scope (the rest only in `?`).
+        public var hint: Bool
+    }
+
+    public private(set) var bindings: [Binding]
+
+    public static let standard = KeyMap(bindings: [
+        b([.character("q")], .quit, .global, "quit (asks first if a form has unsaved input)", hint: true),
+        b([.character("?")], .help, .global, "show every key", hint: true),
+        b([.escape], .back, .global, "back, close, clear the filter"),
+        b([.character("/")], .filter, .global, "filter the list as you type", hint: true),
+        b([.character(":")], .commandLine, .global, "command line (:theme, :project, :pane, :quit)", hint: true),
+        b([.tab], .nextPane, .global, "next pane"),
+        b([.backTab], .previousPane, .global, "previous pane"),
+        b([.character("1")], .paneOverview, .global, "Overview"),
+        b([.character("2")], .paneProjects, .global, "Projects"),
+        b([.character("3")], .paneTeam, .global, "Team"),
+        b([.character("4")], .paneModels, .global, "Models"),
+        b([.character("5")], .paneChallenges, .global, "Challenges"),
+        b([.character("6")], .paneApprovals, .global, "Approvals"),
+        b([.character("7")], .paneActivity, .global, "Activity"),
+        b([.character("k"), .up], .up, .global, "move up"),
+        b([.character("j"), .down], .down, .global, "move down"),
+        b([.character("h"), .left], .left, .global, "move left"),
+        b([.character("l"), .right], .right, .global, "move right"),
+        b([.pageUp, .control("b")], .pageUp, .global, "page up"),
+        b([.pageDown, .control("f")], .pageDown, .global, "page down"),
+        b([.character("g"), .home], .top, .global, "first row"),
+        b([.character("G"), .end], .bottom, .global, "last row"),
+        b([.enter], .open, .global, "open the selected item", hint: true),
+        b([.character("y")], .copy, .global, "copy the selected item's id (OSC 52 clipboard)"),
+
+        b([.character("s")], .sort, .projects, "cycle the sort column", hint: true),
+        b([.character("n")], .newItem, .projects, "new project", hint: true),
+        b([.character("c")], .comment, .projects, "comment on the project", hint: true),
+        b([.character("A")], .archive, .projects, "archive the project (asks first)"),
+
+        b([.character("["), .character("H")], .previousProject, .team, "previous project in the matrix"),
+        b([.character("]"), .character("L")], .nextProject, .team, "next project in the matrix", hint: true),
+        b([.character("m")], .toggleFocus, .team, "edit the RACI matrix", hint: true),
+        b([.character("n")], .newItem, .team, "add a stakeholder", hint: true),
+        b([.character("m"), .escape], .toggleFocus, .teamMatrix, "leave the matrix", hint: true),
+        b([.character("r"), .character("R")], .assignR, .teamMatrix, "make Responsible", hint: true),
+        b([.character("a"), .character("A")], .assignA, .teamMatrix, "make Accountable (one per step)", hint: true),
+        b([.character("c"), .character("C")], .assignC, .teamMatrix, "make Consulted", hint: true),
+        b([.character("i"), .character("I")], .assignI, .teamMatrix, "make Informed", hint: true),
+        b([.character("x"), .delete], .unassign, .teamMatrix, "clear the cell", hint: true),
+        b([.character("["), .character("H")], .previousProject, .teamMatrix, "previous project"),
+        b([.character("]"), .character("L")], .nextProject, .teamMatrix, "next project"),
+
+        b([.character("p")], .requestPromotion, .models, "request a promotion of the version", hint: true),
+        b([.character("c")], .comment, .models, "comment on the version", hint: true),
+
+        b([.character("n")], .newItem, .challenges, "new challenge", hint: true),
+        b([.character("m")], .moveStatus, .challenges, "move to another status", hint: true),
+        b([.character("c")], .comment, .challenges, "comment on the challenge", hint: true),
+
+        b([.character("a")], .approve, .approvals, "approve (asks first)", hint: true),
+        b([.character("r")], .reject, .approvals, "reject with a comment (asks first)", hint: true),
+        b([.character("w")], .withdraw, .approvals, "withdraw your own request (asks first)"),
+        b([.character("c")], .comment, .approvals, "comment on the request", hint: true),
+
+        b([.character("a")], .approve, .review, "approve (asks first)", hint: true),
+        b([.character("r")], .reject, .review, "reject with a comment (asks first)", hint: true),
+        b([.character("c")], .comment, .review, "comment on the request", hint: true),
+    ])
+
+    private static func b(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ help: String, hint: Bool = false) -> Binding {
+        Binding(keys: keys, action: action, scope: scope, help: help, hint: hint)
+    }
+
+    /// The action for `key` in `scope`; the scope's own bindings win over global ones.
+    public func action(for key: Key, in scope: KeyScope) -> Action? {
+        if let own = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return own.action }
+        return bindings.first { $0.scope == .global && $0.keys.contains(key) }?.action
+    }
+
+    public func bindings(in scope: KeyScope) -> [Binding] { bindings.filter { $0.scope == scope } }
+
+    /// Footer hints: the scope's hinted keys, then the global ones.
+    public func hints(for scope: KeyScope) -> [(keys: String, help: String)] {
+        (bindings(in: scope) + bindings(in: .global)).filter(\.hint).map { binding in
+            (binding.keys.map(\.description).joined(separator: "/"), KeyMap.shortHelp(binding.help))
+        }
+    }
+
+    static func shortHelp(_ help: String) -> String {
+        String(help.split(separator: " (").first ?? Substring(help))
+    }
+
+    // MARK: Remapping
+
+    /// Applies `[keys]` entries of a config.toml: `scope.action = "key, key"` or `action = "key"`
+    /// (global). Returns the problems, each naming the line; bad entries keep the default.
+    public mutating func remap(with text: String, file: String) -> [String] {
+        let toml: SimpleToml
+        do { toml = try SimpleToml.parse(text) } catch { return ["\(file): \(error)"] }
+        var problems: [String] = []
+        for entry in toml.entries where entry.section == "keys" {
+            let parts = entry.key.split(separator: ".").map(String.init)
+            let scope = parts.count == 2 ? KeyScope(rawValue: parts[0]) : .global
+            guard let scope, let action = Action(rawValue: parts.last ?? "") else {
+                problems.append("\(file): line \(entry.line) key '\(entry.key)': not an action; write SCOPE.ACTION or ACTION, e.g. approvals.approve")
+                continue
+            }
+            let keys = entry.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parsed = keys.compactMap(Key.init(name:))
+            guard parsed.count == keys.count, !parsed.isEmpty else {
+                problems.append("\(file): line \(entry.line) key '\(entry.key)': '\(entry.value)' is not a key name (e.g. j, Enter, Ctrl-r, S-Tab, Down)")
+                continue
+            }
+            guard let index = bindings.firstIndex(where: { $0.scope == scope && $0.action == action }) else {
+                problems.append("\(file): line \(entry.line) key '\(entry.key)': action '\(action.rawValue)' has no key in scope '\(scope.rawValue)'")
+                continue
+            }
+            bindings[index].keys = parsed
+        }
+        return problems
+    }
+}

@@ -1,0 +1,92 @@
+import BoardCore
+
+/// The seven panes, in number-key order.
+public enum Pane: Int, CaseIterable, Sendable {
+    case overview = 1, projects, team, models, challenges, approvals, activity
+
+    public var title: String {
+        switch self {
+        case .overview: "Overview"
+        case .projects: "Projects"
+        case .team: "Team"
+        case .models: "Models"
+        case .challenges: "Challenges"
+        case .approvals: "Approvals"
+        case .activity: "Activity"
+        }
+    }
+
+    var scope: KeyScope {
+        switch self {
+        case .overview: .overview
+        case .projects: .projects
+        case .team: .team
+        case .models: .models
+        case .challenges: .challenges
+        case .approvals: .approvals
+        case .activity: .activity
+        }
+    }
+}
+
+/// What covers the panes, if anything.
+public enum Overlay: Sendable {
+    case help
+    case confirm(Confirmation)
+    case form(Form)
+    case review(requestID: String)
+    case projectDetail(slug: String)
+    case challengeDetail(id: String)
+}
+
+/// A governance or destructive action waiting for y/n.
+public struct Confirmation: Sendable {
+    public var question: String
+    /// nil asks to quit.
+    public var command: Command?
+    public var success: String
+}
+
+public enum ProjectSort: Int, CaseIterable, Sendable {
+    case name, step, challenges, pending
+
+    var title: String {
+        switch self {
+        case .name: "name"
+        case .step: "step"
+        case .challenges: "open challenges"
+        case .pending: "pending requests"
+        }
+    }
+}
+
+/// Everything about the screen that is not workspace state: focus, cursors, filters, overlays.
+public struct UIState: Sendable {
+    public var pane: Pane = .overview
+    public var selection: [Pane: Int] = [:]
+    public var filters: [Pane: String] = [:]
+    public var editingFilter = false
+    public var overlays: [Overlay] = []
+    public var commandLine: String?
+    public var status: (text: String, isError: Bool) = ("", false)
+    public var projectSort: ProjectSort = .name
+    public var matrixFocused = false
+    public var matrixProject: String?
+    public var matrixCursor = (row: 0, column: 0)
+    public var modelsColumn = 0
+    public var modelsRow: [Int: Int] = [:]
+    public var quitting = false
+    public var helpScroll = 0
+
+    public init() {}
+
+    public var filter: String { filters[pane] ?? "" }
+
+    public var scope: KeyScope {
+        if case .review = overlays.last { return .review }
+        if pane == .team && matrixFocused { return .teamMatrix }
+        return pane.scope
+    }
+
+    func selected(_ pane: Pane) -> Int { selection[pane] ?? 0 }
+}

@@ -1,0 +1,127 @@
+import BoardCore
+import BoardStore
+import Foundation
+import Glibc
+
+/// How the dashboard should start.
+public struct DashboardOptions: Sendable {
+    public var theme: String?
+    public var mouse: Bool
+    public var environment: [String: String]
+
+    public init(theme: String?, mouse: Bool, environment: [String: String]) {
+        self.theme = theme
+        self.mouse = mouse
+        self.environment = environment
+    }
+}
+
+/// The app loop: draw, sleep until a key or a change from another process arrives (no busy
+/// loop; a one-second tick keeps "ago" figures and presence fresh), handle, repeat.
+public enum DashboardRunner {
+    public static func run(store: WorkspaceStore, me: Actor, options: DashboardOptions) throws {
+        let settings = UserSettings.load(environment: options.environment)
+        var keyMap = KeyMap.standard
+        var problems = settings.problems
+        if let keys = settings.keysText { problems += keyMap.remap(with: keys, file: settings.file) }
+
+        let dashboard = Dashboard(workspace: StoreWorkspace(store: store, me: me), keyMap: keyMap)
+        let library = ThemeLibrary.standard(environment: options.environment, executable: executableURL())
+        dashboard.themeNames = library.names
+        let noColor = !(options.environment["NO_COLOR"] ?? "").isEmpty
+        let startTheme = library.load(options.theme ?? settings.theme ?? (noColor ? "monochrome" : "default"))
+        if let error = startTheme.error { problems.append(error) }
+        if !problems.isEmpty { dashboard.complain(problems.joined(separator: " · ")) }
+        for warning in store.warnings { dashboard.complain(warning) }
+
+        let wake = WakePipe()
+        let watcher = JournalWatcher(directory: store.directory) { wake.signal() }
+        watcher.start()
+        let presence = Presence(directory: store.directory, handle: me.handle)
+        presence.heartbeat()
+        dashboard.othersPresent = presence.others()
+
+        let screen = NCursesScreen(noColor: noColor, mouse: options.mouse || settings.mouse)
+        screen.apply(startTheme.theme)
+        defer {
+            screen.end()
+            watcher.stop()
+            presence.leave()
+        }
+        var lastHeartbeat = Date()
+        while !dashboard.isQuitting {
+            let size = screen.size
+            screen.draw(dashboard.render(width: size.width, height: size.height))
+            let woke = waitForInput(wake: wake, milliseconds: 1000)
+            if woke.changed {
+                do {
+                    dashboard.remoteChangesArrived(try store.refresh())
+                } catch {
+                    dashboard.complain("\(error)")
+                }
+            }
+            for key in screen.readKeys() {
+                if key == NCursesScreen.mouseKey {
+                    if let mouse = screen.readMouse() { dashboard.handleMouse(x: mouse.x, y: mouse.y, button: mouse.button, height: size.height) }
+                } else {
+                    dashboard.handle(key)
+                }
+            }
+            if let text = dashboard.pendingClipboard {
+                screen.copyToClipboard(text)
+                dashboard.pendingClipboard = nil
+            }
+            if let name = dashboard.pendingTheme {
+                dashboard.pendingTheme = nil
+                let loaded = library.load(name)
+                screen.apply(loaded.theme)
+                if let error = loaded.error { dashboard.complain(error) } else { dashboard.say("theme \(name)") }
+            }
+            if Date().timeIntervalSince(lastHeartbeat) >= 5 {
+                presence.heartbeat()
+                dashboard.othersPresent = presence.others()
+                lastHeartbeat = Date()
+            }
+        }
+    }
+
+    /// Sleeps in poll() until a key is waiting, the watcher rang, or the tick passed.
+    private static func waitForInput(wake: WakePipe, milliseconds: Int32) -> (key: Bool, changed: Bool) {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, milliseconds)
+        let changed = fds[1].revents != 0
+        if changed { wake.drain() }
+        return (fds[0].revents != 0, changed)
+    }
+
+    private static func executableURL() -> URL {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: path)
+    }
+}
+
+/// Lets the watcher's thread wake the app loop out of poll().
+final class WakePipe: Sendable {
+    let readEnd: Int32
+    let writeEnd: Int32
+
+    init() {
+        var ends: [Int32] = [-1, -1]
+        _ = ends.withUnsafeMutableBufferPointer { pipe($0.baseAddress!) }
+        readEnd = ends[0]
+        writeEnd = ends[1]
+        _ = fcntl(readEnd, F_SETFL, O_NONBLOCK)
+        _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
+    }
+
+    func signal() {
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    func drain() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(readEnd, &buffer, buffer.count) > 0 {}
+    }
+}

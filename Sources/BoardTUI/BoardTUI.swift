@@ -1,1 +1,0 @@
-// The ncurses front end arrives with the dashboard issue.

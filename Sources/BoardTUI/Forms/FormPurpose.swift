@@ -1,0 +1,132 @@
+import BoardCore
+
+/// What a form is for, and how its values become a command.
+public enum FormPurpose: Sendable {
+    case newProject
+    case newStakeholder
+    case newChallenge(project: String?)
+    case moveChallenge(id: String)
+    case comment(CommentTarget)
+    case requestPromotion(VersionRef)
+    case approve(requestID: String, gatesFail: Bool)
+    case reject(requestID: String)
+
+    /// The command the form's values describe.
+    func command(from form: Form) -> Command {
+        switch self {
+        case .newProject:
+            return .createProject(NewProject(
+                slug: form.value("slug"), name: form.value("name"), description: form.value("description"),
+                goal: form.value("goal"), priorityBasis: form.optional("priority"), cadence: form.optional("cadence"),
+                step: form.optional("step")))
+        case .newStakeholder:
+            let stages = form.value("approves").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return .addStakeholder(Stakeholder(
+                handle: form.value("handle"), name: form.value("name"), role: form.value("role"),
+                approvalStages: stages.filter { !$0.isEmpty && $0 != "none" }))
+        case .newChallenge:
+            return .openChallenge(NewChallenge(
+                project: form.optional("project").flatMap { $0 == "(organisation-wide)" ? nil : $0 },
+                category: form.value("category"), severity: Severity(rawValue: form.value("severity")) ?? .medium,
+                owner: form.optional("owner").flatMap { $0 == "(none)" ? nil : $0 }, title: form.value("title"),
+                description: form.value("description")))
+        case .moveChallenge(let id):
+            return .moveChallenge(
+                id: id, to: ChallengeStatus(rawValue: form.value("status")) ?? .open, note: form.optional("note"))
+        case .comment(let target):
+            return .comment(on: target, body: form.value("body"))
+        case .requestPromotion(let ref):
+            return .requestPromotion(version: ref, to: form.value("stage"), reason: form.value("reason"))
+        case .approve(let id, _):
+            return .approve(request: id, comment: form.optional("comment"), overrideReason: form.optional("override"))
+        case .reject(let id):
+            return .reject(request: id, comment: form.value("comment"))
+        }
+    }
+
+    /// Governance actions ask for confirmation after the form.
+    var needsConfirmation: Bool {
+        switch self {
+        case .approve, .reject: true
+        default: false
+        }
+    }
+}
+
+/// Builds the forms, offering the workspace's vocabularies as choices.
+enum Forms {
+    static func newProject(_ config: WorkspaceConfig) -> Form {
+        Form(title: "New project", purpose: .newProject, fields: [
+            FormField("slug", "Slug", required: true),
+            FormField("name", "Name", required: true),
+            FormField("goal", "Goal", kind: .choice(config.businessGoals), value: config.businessGoals.first ?? "", required: true),
+            FormField("priority", "Priority basis", kind: .choice(config.prioritisationBases), value: config.prioritisationBases.first ?? ""),
+            FormField("cadence", "Retraining cadence", kind: .choice(config.retrainingCadences.map(\.name)),
+                      value: config.retrainingCadences.first?.name ?? ""),
+            FormField("step", "Lifecycle step", kind: .choice(config.lifecycleSteps), value: config.lifecycleSteps.first ?? ""),
+            FormField("description", "Description"),
+        ])
+    }
+
+    static func newStakeholder(_ config: WorkspaceConfig) -> Form {
+        let rights = ["none"] + config.stages.indices.map { Array(config.stages.prefix($0 + 1)).joined(separator: ",") }
+        return Form(title: "Add a stakeholder", purpose: .newStakeholder, fields: [
+            FormField("handle", "Handle", required: true),
+            FormField("name", "Name", required: true),
+            FormField("role", "Role", kind: .choice(config.roles), value: config.roles.first ?? "", required: true),
+            FormField("approves", "Approves", kind: .choice(rights), value: "none"),
+        ])
+    }
+
+    static func newChallenge(_ state: BoardState, project: String?) -> Form {
+        let config = state.config
+        let projects = ["(organisation-wide)"] + state.liveProjects.map(\.slug)
+        let owners = ["(none)"] + state.stakeholders.values.filter(\.active).map(\.handle).sorted()
+        return Form(title: "New challenge", purpose: .newChallenge(project: project), fields: [
+            FormField("title", "Title", required: true),
+            FormField("project", "Project", kind: .choice(projects), value: project ?? "(organisation-wide)"),
+            FormField("category", "Category", kind: .choice(config.challengeCategories.map(\.name)),
+                      value: config.challengeCategories.first?.name ?? "", required: true),
+            FormField("severity", "Severity", kind: .choice(Severity.allCases.map(\.rawValue)), value: "medium"),
+            FormField("owner", "Owner", kind: .choice(owners), value: "(none)"),
+            FormField("description", "Description"),
+        ])
+    }
+
+    static func moveChallenge(_ challenge: Challenge) -> Form {
+        let moves = challenge.status.allowedMoves.map(\.rawValue)
+        return Form(title: "Move \(challenge.id) (now \(challenge.status.rawValue))", purpose: .moveChallenge(id: challenge.id), fields: [
+            FormField("status", "Status", kind: .choice(moves), value: moves.first ?? ""),
+            FormField("note", "Note (required to resolve or won't fix)"),
+        ])
+    }
+
+    static func comment(on target: CommentTarget) -> Form {
+        Form(title: "Comment on \(target)", purpose: .comment(target), fields: [FormField("body", "Comment", required: true)])
+    }
+
+    static func requestPromotion(_ version: ModelVersion, config: WorkspaceConfig) -> Form {
+        let ladder = config.ladder
+        var targets: [String] = []
+        if let index = ladder.firstIndex(of: version.stage), index + 1 < ladder.count { targets.append(ladder[index + 1]) }
+        if version.stage != config.policy.archiveStage { targets.append(config.policy.archiveStage) }
+        return Form(title: "Request promotion of \(version.ref) (now \(version.stage))", purpose: .requestPromotion(version.ref), fields: [
+            FormField("stage", "Target stage", kind: .choice(targets), value: targets.first ?? "", required: true),
+            FormField("reason", "Reason", required: true),
+        ])
+    }
+
+    static func approve(_ request: PromotionRequest, failures: [String]) -> Form {
+        var fields = [FormField("comment", "Comment (optional)")]
+        if !failures.isEmpty { fields.append(FormField("override", "Override reason (gates fail)", required: true)) }
+        return Form(title: "Approve \(request.id): \(request.version) → \(request.toStage)",
+                    purpose: .approve(requestID: request.id, gatesFail: !failures.isEmpty), fields: fields)
+    }
+
+    static func reject(_ request: PromotionRequest) -> Form {
+        Form(title: "Reject \(request.id): \(request.version) → \(request.toStage)", purpose: .reject(requestID: request.id),
+             fields: [FormField("comment", "Why (required)", required: true)])
+    }
+}
+
+import Foundation

@@ -1,0 +1,19 @@
+/// Every key of the current pane and the global ones, generated from the key map.
+enum HelpOverlay {
+    static func draw(keyMap: KeyMap, scope: KeyScope, scroll: Int, in rect: Rect, into buffer: inout CellBuffer) {
+        let inner = Panel.open("Keys (j/k scroll, Esc closes)", width: 76, height: rect.height, in: rect, into: &buffer)
+        var lines: [(String, StyleRole)] = []
+        for section in [scope, .global] where scope != .global || section == .global {
+            lines.append((section == .global ? "Everywhere" : "This pane (\(section.rawValue))", .title))
+            for binding in keyMap.bindings(in: section) {
+                let keys = binding.keys.map(\.description).joined(separator: " ")
+                lines.append((DisplayWidth.fit(keys, to: 14) + binding.help, .normal))
+            }
+            lines.append(("", .normal))
+        }
+        lines.append(("In forms: Tab/↓ next field, ←/→ choose, Enter submit, Esc cancel.", .muted))
+        lines.append(("Confirmations: y yes, n or Esc no. Ctrl-C quits from anywhere.", .muted))
+        let start = min(scroll, max(0, lines.count - inner.height))
+        Panel.lines(Array(lines.dropFirst(start)), from: inner.y, in: inner, into: &buffer)
+    }
+}

@@ -1,0 +1,43 @@
+/// A cleared, framed area centred over the panes, for overlays.
+enum Panel {
+    static func open(_ title: String, width: Int, height: Int, in rect: Rect, into buffer: inout CellBuffer) -> Rect {
+        let w = min(rect.width, width)
+        let h = min(rect.height, height)
+        let area = Rect(x: rect.x + (rect.width - w) / 2, y: rect.y + (rect.height - h) / 2, width: w, height: h)
+        buffer.fill(area, style: .normal)
+        return Box.draw(title, in: area, into: &buffer)
+    }
+
+    /// Writes wrapped lines from `y`, returns the next free row.
+    @discardableResult
+    static func lines(_ lines: [(String, StyleRole)], from y: Int, in rect: Rect, into buffer: inout CellBuffer) -> Int {
+        var row = y
+        for (text, style) in lines {
+            for piece in wrap(text, width: rect.width) {
+                guard row < rect.maxY else { return row }
+                buffer.write(piece, x: rect.x, y: row, style: style, maxWidth: rect.width)
+                row += 1
+            }
+        }
+        return row
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if DisplayWidth.of(candidate) > width && !line.isEmpty {
+                    result.append(line)
+                    line = String(word)
+                } else {
+                    line = candidate
+                }
+            }
+            result.append(line)
+        }
+        return result
+    }
+}

@@ -1,0 +1,28 @@
+import BoardCore
+
+/// Requests waiting, the ones you may act on first.
+enum ApprovalsPane {
+    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+        let requests = context.rows.requests
+        let mine = Set(context.state.requestsAwaiting(context.me).map(\.id))
+        let inner = Box.draw("Approvals: \(mine.count) waiting for you, \(requests.count) open", in: rect, into: &buffer)
+        let columns: [Column] = [
+            .fixed("", 1), .fixed("Id", 6), .fixed("Version", 26), .fixed("From → to", 24), .fixed("By", 10),
+            .fixed("Approvals", 9), .fixed("Age", 4, right: true), .flexible("Reason", minimum: 10),
+        ]
+        Table.draw(columns: columns, count: requests.count, selected: context.ui.selected(.approvals), in: inner, into: &buffer,
+                   emptyText: "no open requests") { index in
+            let request = requests[index]
+            let needed = context.state.config.approvalsRequired(for: request.toStage)
+            let failing = context.state.versions[request.version]
+                .map { !Gates.failures(for: $0, entering: request.toStage, in: context.state).isEmpty } ?? false
+            return [
+                TableCell(mine.contains(request.id) ? "▶" : " ", .key), TableCell(request.id),
+                TableCell(request.version.description + (failing ? " ✗gate" : ""), failing ? .fail : .normal),
+                TableCell("\(request.fromStage) → \(request.toStage)", context.stageStyle(request.toStage)),
+                TableCell(request.requestedBy, .muted), TableCell("\(request.approvals.count)/\(needed)"),
+                TableCell(Dashboard.ago(from: request.requestedAt, to: context.now)), TableCell(request.reason),
+            ]
+        }
+    }
+}

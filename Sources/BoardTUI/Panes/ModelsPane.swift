@@ -1,0 +1,51 @@
+import BoardCore
+
+/// A stage board: one column per stage, a card per version with its key metric and a badge
+/// for a pending request.
+enum ModelsPane {
+    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+        let board = context.rows.versionsByStage
+        guard !board.isEmpty else { return }
+        let columnWidth = rect.width / board.count
+        for (index, column) in board.enumerated() {
+            let focused = index == context.ui.modelsColumn
+            let area = Rect(x: rect.x + index * columnWidth, y: rect.y,
+                            width: index == board.count - 1 ? rect.width - index * columnWidth : columnWidth, height: rect.height)
+            let inner = Box.draw("\(column.stage) (\(column.versions.count))", in: area, focused: focused, into: &buffer)
+            let cardHeight = 3
+            let visible = max(1, inner.height / cardHeight)
+            let selected = context.ui.modelsRow[index] ?? 0
+            let first = max(0, min(column.versions.count - visible, selected - visible / 2))
+            for (row, version) in column.versions.enumerated().dropFirst(first).prefix(visible) {
+                let y = inner.y + (row - first) * cardHeight
+                drawCard(version, context: context, at: Rect(x: inner.x, y: y, width: inner.width, height: cardHeight),
+                         selected: focused && row == selected, into: &buffer)
+            }
+            if column.versions.isEmpty { buffer.write("no versions", x: inner.x, y: inner.y, style: .muted, maxWidth: inner.width) }
+        }
+    }
+
+    private static func drawCard(_ version: ModelVersion, context: PaneContext, at rect: Rect, selected: Bool, into buffer: inout CellBuffer) {
+        let state = context.state
+        let model = state.models[version.ref.model]
+        let pending = state.openRequests(for: version.ref)
+        let title = "\(version.ref.model) v\(version.ref.number)"
+        buffer.write(title, x: rect.x, y: rect.y, style: context.stageStyle(version.stage), maxWidth: rect.width)
+        if let request = pending.first {
+            let badge = " ⇧\(request.toStage.prefix(4)) "
+            buffer.write(badge, x: rect.maxX - DisplayWidth.of(badge), y: rect.y, style: .badge)
+        }
+        let metricName = model?.keyMetric ?? version.metrics.keys.sorted().first
+        var metricText = model?.project ?? ""
+        if let metricName, let value = version.metrics[metricName] {
+            let gate = model?.thresholds.first { $0.metric == metricName }
+            let mark = gate.map { $0.holds(for: version.metrics) ? " ✓" : " ✗" } ?? ""
+            metricText = "\(metricName) \(MetricThreshold.format(value))\(mark) · \(model?.project ?? "")"
+        }
+        buffer.write(metricText, x: rect.x + 1, y: rect.y + 1, style: .muted, maxWidth: rect.width - 1)
+        if selected {
+            buffer.restyle(row: rect.y, from: rect.x, width: rect.width, style: .selection)
+            buffer.restyle(row: rect.y + 1, from: rect.x, width: rect.width, style: .selection)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import BoardCore
+
+/// Sortable, filterable project list.
+enum ProjectsPane {
+    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+        let projects = context.rows.projects
+        let production = context.state.config.policy.productionStage
+        let inner = Box.draw("Projects (\(projects.count)) · sorted by \(context.ui.projectSort.title)", in: rect, into: &buffer)
+        let columns: [Column] = [
+            .flexible("Name", minimum: 16), .fixed("Goal", 22), .fixed("Step", 24), .fixed("Status", 9),
+            .fixed("Prod", 4, right: true), .fixed("Chal", 4, right: true), .fixed("Pend", 4, right: true),
+        ]
+        Table.draw(columns: columns, count: projects.count, selected: context.ui.selected(.projects), in: inner, into: &buffer,
+                   emptyText: "no projects match; Esc clears the filter, n creates one") { index in
+            let summary = projects[index]
+            let overdue = summary.isOverdue ? " ⟳" : ""
+            return [
+                TableCell(summary.name + overdue), TableCell(summary.goal, .muted),
+                TableCell("\(summary.stepNumber)/\(summary.stepCount) \(summary.step)"), TableCell(summary.status.rawValue),
+                TableCell("\(summary.versionsByStage[production] ?? 0)", .stageProduction),
+                TableCell("\(summary.openChallenges)", (summary.openChallengesBySeverity[.critical] ?? 0) > 0 ? .severityCritical : .normal),
+                TableCell("\(summary.pendingRequests)", summary.pendingRequests > 0 ? .badge : .normal),
+            ]
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// The default dark theme, compiled in so mlboard always has one.
+public enum BuiltInTheme {
+    public static let dark = Theme(name: "default", styles: [
+        .normal: Style(),
+        .muted: Style(.ansi(8)),
+        .border: Style(.ansi(8)),
+        .focusedBorder: Style(.ansi(6), on: .terminalDefault, [.bold]),
+        .title: Style(.ansi(6), on: .terminalDefault, [.bold]),
+        .header: Style(.ansi(7), on: .terminalDefault, [.bold, .underline]),
+        .selection: Style(.ansi(0), on: .ansi(6)),
+        .footer: Style(.ansi(7), on: .ansi(0)),
+        .key: Style(.ansi(3), on: .terminalDefault, [.bold]),
+        .status: Style(.ansi(7)),
+        .error: Style(.ansi(1), on: .terminalDefault, [.bold]),
+        .success: Style(.ansi(2), on: .terminalDefault, [.bold]),
+        .warning: Style(.ansi(3)),
+        .tabActive: Style(.ansi(0), on: .ansi(6), [.bold]),
+        .tabInactive: Style(.ansi(7)),
+        .bar: Style(.ansi(4)),
+        .stageDevelopment: Style(.ansi(4)),
+        .stageStaging: Style(.ansi(3)),
+        .stageProduction: Style(.ansi(2), on: .terminalDefault, [.bold]),
+        .stageArchived: Style(.ansi(8)),
+        .severityLow: Style(.ansi(8)),
+        .severityMedium: Style(.ansi(3)),
+        .severityHigh: Style(.ansi(5), on: .terminalDefault, [.bold]),
+        .severityCritical: Style(.ansi(1), on: .terminalDefault, [.bold, .reverse]),
+        .pass: Style(.ansi(2)),
+        .fail: Style(.ansi(1), on: .terminalDefault, [.bold]),
+        .badge: Style(.ansi(0), on: .ansi(3)),
+        .input: Style(.ansi(7), on: .ansi(8)),
+    ])
+}
