@@ -45,7 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore"]),
-        .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI"]),
+        .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore"]),
     ]
 )

@@ -13,7 +13,7 @@ extension Dashboard {
     private func clickTab(at x: Int) {
         var left = 0
         for pane in Pane.allCases {
-            let width = DisplayWidth.of(" \(pane.rawValue) \(pane.title) ") + (pane == .approvals ? 5 : 0)
+            let width = DisplayWidth.of(" \(pane.rawValue) \(pane.title)") + (pane == .approvals ? 5 : 0)
             if x < left + width { return switchPane(to: pane) }
             left += width
         }

@@ -48,7 +48,7 @@ extension Dashboard {
                      style: workspace.readOnlyReason == nil ? .footer : .warning)
         var tabX = 0
         for pane in Pane.allCases {
-            let label = " \(pane.rawValue) \(pane.title)\(badge(for: pane)) "
+            let label = " \(pane.rawValue) \(pane.title)\(badge(for: pane))"
             tabX += buffer.write(label, x: tabX, y: rect.y + 1, style: pane == ui.pane ? .tabActive : .tabInactive)
         }
         let filter = ui.filter

@@ -6,8 +6,9 @@ enum ProjectsPane {
         let projects = context.rows.projects
         let production = context.state.config.policy.productionStage
         let inner = Box.draw("Projects (\(projects.count)) · sorted by \(context.ui.projectSort.title)", in: rect, into: &buffer)
+        let narrow = inner.width < 110
         let columns: [Column] = [
-            .flexible("Name", minimum: 16), .fixed("Goal", 22), .fixed("Step", 24), .fixed("Status", 9),
+            .flexible("Name", minimum: 16), .fixed("Goal", narrow ? 12 : 22), .fixed("Step", narrow ? 16 : 24), .fixed("Status", narrow ? 7 : 9),
             .fixed("Prod", 4, right: true), .fixed("Chal", 4, right: true), .fixed("Pend", 4, right: true),
         ]
         Table.draw(columns: columns, count: projects.count, selected: context.ui.selected(.projects), in: inner, into: &buffer,
