@@ -20,9 +20,13 @@ extension Decider {
     func editStakeholder(_ handle: String, _ edit: StakeholderEdit) throws -> [Event] {
         if handle != actor.handle || edit.isLead != nil { try requireLead(to: "edit another stakeholder or lead rights") }
         try requireActor()
-        _ = try stakeholder(handle)
+        let person = try stakeholder(handle)
         guard edit != StakeholderEdit() else {
             throw RuleViolation(.nothingToChange, "no field of stakeholder '\(handle)' was given to change")
+        }
+        if edit.isLead == false, person.isLead, person.active,
+           !state.stakeholders.values.contains(where: { $0.isLead && $0.active && $0.handle != handle }) {
+            throw RuleViolation(.leadOnly, "'\(handle)' is the last active lead; make someone else a lead first")
         }
         if let name = edit.name { try Validate.name(name, field: "stakeholder name") }
         if let role = edit.role { try Validate.member(role, of: config.roles, field: "role") }

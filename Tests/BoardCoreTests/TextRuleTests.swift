@@ -1,0 +1,126 @@
+import BoardCore
+import Testing
+
+/// Slugs, names and control characters, checked through the commands that carry them.
+@Suite struct TextRuleTests {
+    private func newProject(slug: String = "churn-2", name: String = "Churn again", description: String = "") -> Command {
+        .createProject(NewProject(slug: slug, name: name, description: description, goal: "decision making"))
+    }
+
+    @Test(arguments: ["a", "churn", "churn-v2", "0-9", String(repeating: "z", count: 64)])
+    func wellFormedSlugsAreAccepted(slug: String) {
+        var board = TestBoard.team()
+        let events = board.run(newProject(slug: slug), as: Fixture.lead)
+        guard case .projectCreated(let project)? = events.first else {
+            Issue.record("expected projectCreated, got \(events)")
+            return
+        }
+        #expect(project.slug == slug)
+        #expect(board.state.projects[slug] != nil)
+    }
+
+    @Test(arguments: [
+        "Churn", "churn model", "churn_v2", "churn.v2", "café", "churn\n", String(repeating: "z", count: 65),
+    ])
+    func malformedSlugsAreRefused(slug: String) {
+        let board = TestBoard.team()
+        board.expectRefusal(newProject(slug: slug), as: Fixture.lead, rule: .malformedSlug, mentioning: ["project slug", slug])
+    }
+
+    @Test func emptySlugIsRefused() {
+        let board = TestBoard.team()
+        board.expectRefusal(newProject(slug: ""), as: Fixture.lead, rule: .malformedSlug, mentioning: ["project slug ''"])
+    }
+
+    @Test func malformedHandleAndModelSlugAreRefused() {
+        let board = TestBoard.standard()
+        board.expectRefusal(
+            .addStakeholder(Stakeholder(handle: "Eve Smith", name: "Eve", role: "domain expert")), as: Fixture.lead,
+            rule: .malformedSlug, mentioning: ["stakeholder handle", "Eve Smith"])
+        board.expectRefusal(
+            .registerModel(MLModel(slug: "XGB", project: Fixture.project, name: "x")), as: Fixture.scientist,
+            rule: .malformedSlug, mentioning: ["model slug", "XGB"])
+    }
+
+    @Test func nameOfTwoHundredCharactersIsAccepted() {
+        var board = TestBoard.team()
+        let name = String(repeating: "n", count: TextRules.maxNameLength)
+        board.run(newProject(name: name), as: Fixture.lead)
+        #expect(board.state.projects["churn-2"]?.name == name)
+    }
+
+    @Test(arguments: ["", "   ", String(repeating: "n", count: 201)])
+    func emptyOrOverlongNamesAreRefused(name: String) {
+        let board = TestBoard.team()
+        board.expectRefusal(newProject(name: name), as: Fixture.lead, rule: .invalidName, mentioning: ["project name"])
+    }
+
+    @Test func overlongNameMessageGivesTheLengthAndLimit() {
+        let board = TestBoard.team()
+        let violation = board.refusal(newProject(name: String(repeating: "n", count: 250)), as: Fixture.lead)
+        #expect(violation?.message.contains("250") == true)
+        #expect(violation?.message.contains("200") == true)
+    }
+
+    @Test(arguments: ["two\nlines", "tab\there", "\u{1B}[31mred", "bell\u{07}", "del\u{7F}", "c1\u{9B}31m"])
+    func controlCharactersInNamesAreRefused(name: String) {
+        let board = TestBoard.team()
+        board.expectRefusal(newProject(name: name), as: Fixture.lead, rule: .controlCharacters, mentioning: ["project name"])
+    }
+
+    @Test func newlinesAreAllowedInDescriptionsButEscapesAreNot() {
+        var board = TestBoard.team()
+        board.run(newProject(slug: "multi", description: "first line\nsecond line"), as: Fixture.lead)
+        #expect(board.state.projects["multi"]?.description == "first line\nsecond line")
+        board.expectRefusal(
+            newProject(slug: "escaped", description: "fine\n\u{1B}]0;title\u{07}"), as: Fixture.lead,
+            rule: .controlCharacters, mentioning: ["project description"])
+        board.expectRefusal(
+            newProject(slug: "carriage", description: "windows\r\nline"), as: Fixture.lead,
+            rule: .controlCharacters, mentioning: ["project description"])
+    }
+
+    @Test func newlinesAreAllowedInCommentsButNotInSourceReferences() {
+        var board = TestBoard.standard()
+        let events = board.run(.comment(on: .project(Fixture.project), body: "line one\nline two"), as: Fixture.scientist)
+        guard case .commented(let comment)? = events.first else {
+            Issue.record("expected a comment, got \(events)")
+            return
+        }
+        #expect(board.state.comments[comment.id]?.body == "line one\nline two")
+        board.expectRefusal(
+            .registerVersion(model: Fixture.model, metrics: [:], source: "run\n104"), as: Fixture.scientist,
+            rule: .controlCharacters, mentioning: ["source reference"])
+    }
+
+    @Test func overlongDescriptionIsRefused() {
+        let board = TestBoard.team()
+        let description = String(repeating: "d", count: TextRules.maxLongTextLength + 1)
+        board.expectRefusal(
+            newProject(description: description), as: Fixture.lead, rule: .invalidText,
+            mentioning: ["project description", "\(TextRules.maxLongTextLength)"])
+    }
+
+    @Test func emailMustBeOneLine() {
+        var board = TestBoard.team()
+        board.expectRefusal(
+            .addStakeholder(Stakeholder(handle: "eve", name: "Eve", role: "domain expert", email: "eve@x\nBcc: all")),
+            as: Fixture.lead, rule: .controlCharacters, mentioning: ["email"])
+        board.run(
+            .addStakeholder(Stakeholder(handle: "eve", name: "Eve", role: "domain expert", email: "eve@example.org")),
+            as: Fixture.lead)
+        #expect(board.state.stakeholders["eve"]?.email == "eve@example.org")
+    }
+
+    @Test func nonFiniteMetricsAndThresholdsAreRefused() {
+        let board = TestBoard.standard()
+        board.expectRefusal(
+            .registerVersion(model: Fixture.model, metrics: ["auc": .nan], source: "run-9"), as: Fixture.scientist,
+            rule: .invalidText, mentioning: ["auc"])
+        board.expectRefusal(
+            .registerModel(MLModel(
+                slug: "inf", project: Fixture.project, name: "Infinite",
+                thresholds: [MetricThreshold(metric: "recall", comparison: .atLeast, value: .infinity)])),
+            as: Fixture.scientist, rule: .invalidText, mentioning: ["recall"])
+    }
+}
