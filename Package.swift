@@ -47,5 +47,6 @@ let package = Package(
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore"]),
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore"]),
+        .testTarget(name: "EndToEndTests"),
     ]
 )

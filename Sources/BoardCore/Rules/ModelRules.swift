@@ -58,7 +58,8 @@ extension Decider {
             version: previous.ref, from: previous.stage, to: production, at: now, by: actor.handle,
             reason: "rollback: \(reason)")))
         let touched = Set(current.map(\.ref) + [previous.ref])
-        for request in state.requests.values.sorted(by: { $0.id < $1.id }) where request.isOpen && touched.contains(request.version) {
+        let open = state.requests.values.filter { $0.isOpen && touched.contains($0.version) }
+        for request in open.sorted(by: { $0.id < $1.id }) {
             events.append(.requestSuperseded(request: request.id, reason: "model '\(slug)' was rolled back"))
         }
         return events

@@ -83,8 +83,8 @@ extension Decider {
             }
         }
         let affected = Set([version.ref] + retired)
-        for other in state.requests.values.sorted(by: { $0.id < $1.id })
-        where other.isOpen && other.id != request.id && affected.contains(other.version) {
+        let others = state.requests.values.filter { $0.isOpen && $0.id != request.id && affected.contains($0.version) }
+        for other in others.sorted(by: { $0.id < $1.id }) {
             events.append(.requestSuperseded(request: other.id, reason: "\(version.ref) moved to \(request.toStage) by \(request.id)"))
         }
         return events

@@ -1,0 +1,120 @@
+import Foundation
+
+/// A private tmux server (its own socket) running the real mlboard, driven by keys as a
+/// person would; only what this harness started is ever killed.
+final class TmuxServer {
+    let socket = "mlboard-e2e-\(UUID().uuidString.prefix(8))"
+    let environment: [String: String]
+
+    init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    /// Runs a tmux command with posix_spawn and waitpid. Output goes through a file, not a
+    /// pipe: the server the first command starts would inherit a pipe and hold it open.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString.prefix(6)).out").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var cArgs = argv.map { strdup($0) } + [nil]
+        var cEnv = envp.map { strdup($0) } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, &cEnv)
+        guard spawned == 0 else { throw TmuxFailure(message: "cannot start tmux: \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts `mlboard arguments` in a new 120x40 session called `name`.
+    func start(_ name: String, _ arguments: [String]) throws {
+        let command = ([EndToEnd.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env LANG=C.UTF-8 TERM=xterm-256color \(command)"])
+    }
+
+    func keys(_ name: String, _ keys: String...) throws {
+        for key in keys { try tmux(["send-keys", "-t", name, key]) }
+    }
+
+    func type(_ name: String, _ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    func screen(_ name: String) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    /// Waits until the screen satisfies `condition`, up to `seconds`; returns the last screen.
+    @discardableResult
+    func waitFor(_ name: String, seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(name)
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return last
+    }
+}
+
+enum EndToEnd {
+    static var binary: URL {
+        let runner = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("mlboard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "mlboard")
+    }
+
+    static var tmuxAvailable: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A fresh demo workspace in a temporary folder; returns its path and an environment for it.
+    static func demoWorkspace() throws -> (directory: String, environment: [String: String]) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-e2e-\(UUID().uuidString.prefix(8))")
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["MLBOARD_DIR", "MLBOARD_USER", "NO_COLOR", "TMUX"] { environment.removeValue(forKey: key) }
+        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
+        environment["XDG_CONFIG_HOME"] = root.appendingPathComponent("config").path
+        let directory = root.appendingPathComponent("demo").path
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["demo", "--no-tui", "--dir", directory]
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (directory, environment)
+    }
+
+    /// The column (in display cells, ASCII lines) where `text` starts on the first line holding it.
+    static func column(of text: String, in screen: String) -> Int? {
+        for line in screen.split(separator: "\n") {
+            if let range = line.range(of: text) { return line.distance(from: line.startIndex, to: range.lowerBound) }
+        }
+        return nil
+    }
+}
+
+struct TmuxFailure: Error {
+    var message: String
+}
