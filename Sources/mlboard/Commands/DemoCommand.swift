@@ -10,7 +10,7 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             The demo lives in --dir, else MLBOARD_DIR, else $XDG_DATA_HOME/mlboard/demo
             (~/.local/share/mlboard/demo). Its content is the same every time; its clock is shifted
-            by whole weeks so that its story ends in the week it was created, in office hours.
+            so that its story ends an hour before it was created.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -49,16 +49,11 @@ struct DemoCommand: ParsableCommand {
         return DataDirectory(data.appendingPathComponent("mlboard/demo"))
     }
 
-    /// The shift that brings the demo's story to this week, keeping weekdays and hours.
-    static func wholeWeeks(from demoNow: Instant, to now: Instant) -> Int64 {
-        let week: Int64 = 7 * 86_400_000
-        return max(0, (now.millis - demoNow.millis) / week) * week
-    }
-
     private func create(at directory: DataDirectory) throws {
         let store = try WorkspaceStore.create(
             at: directory, config: DemoWorkspace.config, environment: workspace.environment)
-        let shift = DemoCommand.wholeWeeks(from: DemoWorkspace.now, to: Instant(Date()))
+        // Shifted so the story ends an hour ago: "overdue" and "ago" then read as the demo intends.
+        let shift = Instant(Date()).millis - DemoWorkspace.now.millis
         let plan = DemoWorkspace.script(projects: size).map { step in
             PlannedCommand(step.command, as: step.actor, at: Instant(millis: step.at.millis + shift))
         }
