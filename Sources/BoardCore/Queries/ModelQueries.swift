@@ -3,9 +3,8 @@ extension BoardState {
     public var productionShare: (inProduction: Int, total: Int) {
         let live = models.values.filter { projects[$0.project]?.archived == false }
         let production = config.policy.productionStage
-        let inProduction = live.filter { model in
-            versions.values.contains { $0.ref.model == model.slug && $0.stage == production }
-        }.count
+        let withProduction = Set(versions.values.filter { $0.stage == production }.map(\.ref.model))
+        let inProduction = live.filter { withProduction.contains($0.slug) }.count
         return (inProduction, live.count)
     }
 

@@ -11,7 +11,7 @@ public enum Action: String, CaseIterable, Sendable {
     case approve, reject, withdraw
     case assignR = "assign-r", assignA = "assign-a", assignC = "assign-c", assignI = "assign-i", unassign
     case nextProject = "next-project", previousProject = "previous-project", toggleFocus = "toggle-focus"
-    case archive
+    case archive, edit
 }
 
 /// Where a binding applies.

@@ -61,6 +61,7 @@ extension Dashboard {
         case .toggleFocus:
             ui.matrixFocused.toggle()
             say(ui.matrixFocused ? "matrix: h/l stakeholders, j/k steps, r/a/c/i assign, x clear" : "")
+        case .edit: editSelection()
         case .archive:
             guard let project = selectedProject else { return complain("no project selected") }
             ui.overlays.append(.confirm(Confirmation(
@@ -141,6 +142,21 @@ extension Dashboard {
         case .projects: ui.overlays.append(.form(Forms.newProject(state.config)))
         case .team: ui.overlays.append(.form(Forms.newStakeholder(state.config)))
         case .challenges: ui.overlays.append(.form(Forms.newChallenge(state, project: nil)))
+        case .models:
+            guard let model = selectedVersion.flatMap({ state.models[$0.ref.model] }) else { return complain("select a version of the model first") }
+            ui.overlays.append(.form(Forms.newVersion(of: model)))
+        default: break
+        }
+    }
+
+    private func editSelection() {
+        switch ui.pane {
+        case .projects:
+            guard let project = selectedProject else { return complain("no project selected") }
+            ui.overlays.append(.form(Forms.editProject(project, config: state.config)))
+        case .challenges:
+            guard let challenge = selectedChallenge else { return complain("no challenge selected") }
+            ui.overlays.append(.form(Forms.editChallenge(challenge, state: state)))
         default: break
         }
     }

@@ -32,6 +32,8 @@ public final class MemoryWorkspace: DashboardWorkspace {
     public private(set) var state: BoardState
     public let me: Actor
     public var readOnlyReason: String?
+    /// The last event this workspace recorded, for tests.
+    public private(set) var lastEvent: Event?
 
     public init(state: BoardState, me: Actor) {
         self.state = state
@@ -42,6 +44,7 @@ public final class MemoryWorkspace: DashboardWorkspace {
         let events = try decide(command, state: state, actor: me, now: now).get()
         for event in events {
             apply(EventRecord(sequence: state.lastSequence + 1, at: now, actor: me, event: event), to: &state)
+            lastEvent = event
         }
     }
 }

@@ -43,6 +43,7 @@ public struct KeyMap: Sendable {
         b([.character("s")], .sort, .projects, "cycle the sort column", hint: true),
         b([.character("n")], .newItem, .projects, "new project", hint: true),
         b([.character("c")], .comment, .projects, "comment on the project", hint: true),
+        b([.character("e")], .edit, .projects, "edit the project", hint: true),
         b([.character("A")], .archive, .projects, "archive the project (asks first)"),
 
         b([.character("["), .character("H")], .previousProject, .team, "previous project in the matrix"),
@@ -59,9 +60,11 @@ public struct KeyMap: Sendable {
         b([.character("]"), .character("L")], .nextProject, .teamMatrix, "next project"),
 
         b([.character("p")], .requestPromotion, .models, "request a promotion of the version", hint: true),
+        b([.character("n")], .newItem, .models, "register a new version of the model", hint: true),
         b([.character("c")], .comment, .models, "comment on the version", hint: true),
 
         b([.character("n")], .newItem, .challenges, "new challenge", hint: true),
+        b([.character("e")], .edit, .challenges, "edit the challenge", hint: true),
         b([.character("m")], .moveStatus, .challenges, "move to another status", hint: true),
         b([.character("c")], .comment, .challenges, "comment on the challenge", hint: true),
 

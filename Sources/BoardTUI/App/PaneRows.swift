@@ -13,9 +13,8 @@ struct PaneRows {
 
     var projects: [ProjectSummary] {
         let filter = ui.filters[.projects] ?? ""
-        let summaries = state.liveProjects
+        let summaries = state.liveSummaries(now: now)
             .filter { matches(filter, $0.name, $0.slug, $0.goal, $0.step, $0.status.rawValue) }
-            .compactMap { state.summary(of: $0.slug, now: now) }
         switch ui.projectSort {
         case .name: return summaries.sorted { $0.name.lowercased() < $1.name.lowercased() }
         case .step: return summaries.sorted { ($0.stepNumber, $0.name) < ($1.stepNumber, $1.name) }

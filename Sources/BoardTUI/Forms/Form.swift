@@ -44,6 +44,12 @@ public struct Form: Sendable {
 
     public var hasUnsavedInput: Bool { fields.map(\.value) != initialValues }
 
+    /// The field's value when the user changed it, else nil (edit forms send only changes).
+    public func changed(_ key: String) -> String? {
+        guard let index = fields.firstIndex(where: { $0.key == key }), fields[index].value != initialValues[index] else { return nil }
+        return value(key)
+    }
+
     public func value(_ key: String) -> String {
         fields.first { $0.key == key }?.value.trimmingCharacters(in: .whitespaces) ?? ""
     }

@@ -3,6 +3,9 @@ import BoardCore
 /// What a form is for, and how its values become a command.
 public enum FormPurpose: Sendable {
     case newProject
+    case editProject(slug: String)
+    case newVersion(model: String)
+    case editChallenge(id: String)
     case newStakeholder
     case newChallenge(project: String?)
     case moveChallenge(id: String)
@@ -19,6 +22,22 @@ public enum FormPurpose: Sendable {
                 slug: form.value("slug"), name: form.value("name"), description: form.value("description"),
                 goal: form.value("goal"), priorityBasis: form.optional("priority"), cadence: form.optional("cadence"),
                 step: form.optional("step")))
+        case .editProject(let slug):
+            return .editProject(slug: slug, ProjectEdit(
+                name: form.changed("name"), description: form.changed("description"), goal: form.changed("goal"),
+                priorityBasis: form.changed("priority"), cadence: form.changed("cadence")))
+        case .newVersion(let model):
+            var metrics: [String: Double] = [:]
+            for pair in form.value("metrics").split(separator: ",") {
+                let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2, let value = Double(parts[1]) { metrics[parts[0]] = value } else { metrics[String(pair)] = .nan }
+            }
+            return .registerVersion(model: model, metrics: metrics, source: form.value("source"))
+        case .editChallenge(let id):
+            return .editChallenge(id: id, ChallengeEdit(
+                title: form.changed("title"), description: form.changed("description"), category: form.changed("category"),
+                severity: form.changed("severity").flatMap(Severity.init(rawValue:)),
+                owner: form.changed("owner").map { $0 == "(none)" ? "" : $0 }))
         case .newStakeholder:
             let stages = form.value("approves").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             return .addStakeholder(Stakeholder(
@@ -65,6 +84,35 @@ enum Forms {
                       value: config.retrainingCadences.first?.name ?? ""),
             FormField("step", "Lifecycle step", kind: .choice(config.lifecycleSteps), value: config.lifecycleSteps.first ?? ""),
             FormField("description", "Description"),
+        ])
+    }
+
+    static func editProject(_ project: Project, config: WorkspaceConfig) -> Form {
+        Form(title: "Edit project \(project.slug)", purpose: .editProject(slug: project.slug), fields: [
+            FormField("name", "Name", value: project.name, required: true),
+            FormField("goal", "Goal", kind: .choice(config.businessGoals), value: project.goal),
+            FormField("priority", "Priority basis", kind: .choice(config.prioritisationBases), value: project.priorityBasis ?? ""),
+            FormField("cadence", "Retraining cadence", kind: .choice(config.retrainingCadences.map(\.name)), value: project.cadence ?? ""),
+            FormField("description", "Description", value: project.description),
+        ])
+    }
+
+    static func newVersion(of model: MLModel) -> Form {
+        let example = model.thresholds.map { "\($0.metric)=" }.joined(separator: ", ")
+        return Form(title: "Register a version of \(model.slug)", purpose: .newVersion(model: model.slug), fields: [
+            FormField("source", "Source (run id, URI, commit)", required: true),
+            FormField("metrics", "Metrics (name=value, ...)", value: example),
+        ])
+    }
+
+    static func editChallenge(_ challenge: Challenge, state: BoardState) -> Form {
+        let owners = ["(none)"] + state.stakeholders.values.filter(\.active).map(\.handle).sorted()
+        return Form(title: "Edit \(challenge.id)", purpose: .editChallenge(id: challenge.id), fields: [
+            FormField("title", "Title", value: challenge.title, required: true),
+            FormField("category", "Category", kind: .choice(state.config.challengeCategories.map(\.name)), value: challenge.category),
+            FormField("severity", "Severity", kind: .choice(Severity.allCases.map(\.rawValue)), value: challenge.severity.rawValue),
+            FormField("owner", "Owner", kind: .choice(owners), value: challenge.owner ?? "(none)"),
+            FormField("description", "Description", value: challenge.description),
         ])
     }
 

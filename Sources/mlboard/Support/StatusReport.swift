@@ -44,14 +44,12 @@ struct StatusReport: Encodable {
         workspace = state.config.name
         self.you = you
         lastSequence = state.lastSequence
-        projects = state.liveProjects.compactMap { project in
-            state.summary(of: project.slug, now: now).map { summary in
+        projects = state.liveSummaries(now: now).sorted { $0.slug < $1.slug }.map { summary in
                 ProjectLine(
                     slug: summary.slug, name: summary.name, goal: summary.goal, step: summary.step,
                     stepNumber: summary.stepNumber, stepCount: summary.stepCount, status: summary.status.rawValue,
                     versionsByStage: summary.versionsByStage, openChallenges: summary.openChallenges,
                     pendingRequests: summary.pendingRequests, daysOverdue: summary.daysOverdue)
-            }
         }
         let share = state.productionShare
         modelsInProduction = share.inProduction
