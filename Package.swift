@@ -44,9 +44,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore"]),
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"]),
-        .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore"]),
-        .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import BoardCore
 import BoardStore
 import Foundation
@@ -50,16 +51,7 @@ struct TestWorkspace {
 
 /// The mlboard binary built beside the test runner.
 enum Binary {
-    static var mlboard: URL {
-        let runner = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        var folder = runner.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("mlboard")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "mlboard")
-    }
+    static var mlboard: URL { BuiltBinary.mlboard }
 
     /// Starts `mlboard arguments` with `environment`; stdout is captured.
     static func start(_ arguments: [String], environment: [String: String]) throws -> (Process, Pipe) {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Runs the real mlboard binary in a private temporary folder, as a person would in a shell.
@@ -77,16 +78,7 @@ struct CLIHarness {
 
     func cleanUp() { try? FileManager.default.removeItem(at: root) }
 
-    static var binary: URL {
-        let runner = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        var folder = runner.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("mlboard")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "mlboard")
-    }
+    static var binary: URL { BuiltBinary.mlboard }
 }
 
 struct HarnessFailure: Error, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A private tmux server (its own socket) running the real mlboard, driven by keys as a
@@ -73,16 +74,7 @@ final class TmuxServer {
 }
 
 enum EndToEnd {
-    static var binary: URL {
-        let runner = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        var folder = runner.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("mlboard")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "mlboard")
-    }
+    static var binary: URL { BuiltBinary.mlboard }
 
     static var tmuxAvailable: Bool {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }

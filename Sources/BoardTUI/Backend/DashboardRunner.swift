@@ -17,7 +17,7 @@ public struct DashboardOptions: Sendable {
 }
 
 /// The app loop: draw, sleep until a key or a change from another process arrives (no busy
-/// loop; a one-second tick keeps "ago" figures and presence fresh), handle, repeat.
+/// loop; a five-second tick keeps "ago" figures and presence fresh), handle, repeat.
 public enum DashboardRunner {
     public static func run(store: WorkspaceStore, me: Actor, options: DashboardOptions) throws {
         let settings = UserSettings.load(environment: options.environment)
@@ -52,7 +52,7 @@ public enum DashboardRunner {
         while !dashboard.isQuitting {
             let size = screen.size
             screen.draw(dashboard.render(width: size.width, height: size.height))
-            let woke = waitForInput(wake: wake, milliseconds: 1000)
+            let woke = waitForInput(wake: wake, milliseconds: 5000)
             if woke.changed {
                 do {
                     dashboard.remoteChangesArrived(try store.refresh())
@@ -77,7 +77,7 @@ public enum DashboardRunner {
                 screen.apply(loaded.theme)
                 if let error = loaded.error { dashboard.complain(error) } else { dashboard.say("theme \(name)") }
             }
-            if Date().timeIntervalSince(lastHeartbeat) >= 5 {
+            if Date().timeIntervalSince(lastHeartbeat) >= 4.5 {
                 presence.heartbeat()
                 dashboard.othersPresent = presence.others()
                 lastHeartbeat = Date()
