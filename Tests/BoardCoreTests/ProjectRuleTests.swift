@@ -153,3 +153,25 @@ import Testing
         #expect(board.state.projects[Fixture.otherProject]?.lastRetrainAt == board.state.projects[Fixture.otherProject]?.createdAt)
     }
 }
+
+@Suite("Archiving a project")
+struct ArchiveClosesRequestsTests {
+    @Test("archiving supersedes the project's open promotion requests")
+    func archiveSupersedes() throws {
+        let state = DemoWorkspace.build().state
+        let lead = Actor(handle: DemoWorkspace.leadHandle, osUser: "t")
+        let open = try #require(state.openRequests.first)
+        let project = try #require(state.models[open.version.model]?.project)
+        let events = try decide(.archiveProject(slug: project), state: state, actor: lead, now: DemoWorkspace.now).get()
+        var after = state
+        for event in events { apply(EventRecord(sequence: after.lastSequence + 1, at: DemoWorkspace.now, actor: lead, event: event), to: &after) }
+        #expect(after.requests[open.id]?.status == .superseded)
+        #expect(after.openRequests.allSatisfy { after.models[$0.version.model]?.project != project })
+    }
+
+    @Test("bidirectional overrides count as control characters")
+    func bidiRefused() {
+        #expect(TextRules.containsControlCharacters("abc\u{202E}def", allowNewlines: true))
+        #expect(!TextRules.containsControlCharacters("日本語 ok", allowNewlines: true))
+    }
+}

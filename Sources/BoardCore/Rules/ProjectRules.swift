@@ -29,10 +29,15 @@ extension Decider {
         return [.projectEdited(slug: slug, edit)]
     }
 
+    /// Archiving closes the project's open promotion requests: nobody should approve a
+    /// promotion in a project that is over.
     func archiveProject(_ slug: String) throws -> [Event] {
         try requireLead(to: "archive a project")
         _ = try liveProject(slug)
+        let models = Set(state.models.values.filter { $0.project == slug }.map(\.slug))
+        let open = state.requests.values.filter { $0.isOpen && models.contains($0.version.model) }
         return [.projectArchived(slug: slug)]
+            + open.sorted { $0.id < $1.id }.map { .requestSuperseded(request: $0.id, reason: "project '\(slug)' was archived") }
     }
 
     func setProjectStep(_ slug: String, _ step: String) throws -> [Event] {

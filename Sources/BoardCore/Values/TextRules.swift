@@ -12,13 +12,18 @@ public enum TextRules {
         }
     }
 
-    /// Control characters (C0, DEL, C1), which could drive a terminal; newlines are
+    /// Control characters (C0, DEL, C1), which could drive a terminal, and bidirectional
+    /// overrides, which could make text read differently from what it is; newlines are
     /// allowed only where `allowNewlines` says so.
     public static func containsControlCharacters(_ text: String, allowNewlines: Bool) -> Bool {
         text.unicodeScalars.contains { scalar in
             if allowNewlines && scalar == "\n" { return false }
             let value = scalar.value
-            return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value)
+            return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || isBidiControl(value)
         }
+    }
+
+    public static func isBidiControl(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 }

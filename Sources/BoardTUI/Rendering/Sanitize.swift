@@ -1,5 +1,6 @@
 /// Makes text from the data directory safe for the terminal: control characters and escape
-/// sequences are shown escaped (ESC as "^[", newline as "⏎"), never sent as they are.
+/// sequences are shown escaped (ESC as "^[", newline as "⏎", bidirectional overrides as
+/// "\u{202e}"), never sent as they are.
 public enum Sanitize {
     public static func forTerminal(_ text: String) -> String {
         var result = ""
@@ -10,7 +11,7 @@ public enum Sanitize {
             case 0x09: result += " "
             case 0x00..<0x20: result += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
             case 0x7F: result += "^?"
-            case 0x80..<0xA0: result += "\\u{\(String(scalar.value, radix: 16))}"
+            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: result += "\\u{\(String(scalar.value, radix: 16))}"
             default: result.unicodeScalars.append(scalar)
             }
         }
