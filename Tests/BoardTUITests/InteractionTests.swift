@@ -202,3 +202,40 @@ struct InteractionTests {
         #expect(dashboard.pendingClipboard == PaneRows(state: DemoDashboard.built.state, ui: dashboard.ui, me: "", now: DemoWorkspace.now).projects.first?.slug)
     }
 }
+
+@Suite("Mouse and the team form")
+struct MouseAndTeamTests {
+    @Test("a click on a tab focuses its pane; the wheel moves the selection; a click selects a row")
+    func mouse() {
+        let (dashboard, _) = DemoDashboard.make()
+        let tabs = dashboard.render(width: 120, height: 40).line(1)
+        let column = DisplayWidth.of(String(tabs[..<tabs.range(of: "5 Challenges")!.lowerBound]))
+        dashboard.handleMouse(x: column + 2, y: 1, button: 1, height: 40)
+        #expect(dashboard.ui.pane == .challenges)
+        dashboard.handleMouse(x: 10, y: 10, button: 5, height: 40)
+        #expect(dashboard.ui.selected(.challenges) == 1)
+        dashboard.handleMouse(x: 10, y: 10, button: 4, height: 40)
+        #expect(dashboard.ui.selected(.challenges) == 0)
+        dashboard.handleMouse(x: 10, y: 7, button: 1, height: 40)
+        #expect(dashboard.ui.selected(.challenges) == 3)
+    }
+
+    @Test("n on the team pane adds a stakeholder with the chosen role and rights")
+    func addStakeholder() {
+        let (dashboard, workspace) = DemoDashboard.make()
+        dashboard.handle(.character("3"))
+        dashboard.handle(.character("n"))
+        DemoDashboard.type(dashboard, "new-hire")
+        dashboard.handle(.tab)
+        DemoDashboard.type(dashboard, "New Hire")
+        dashboard.handle(.tab)
+        dashboard.handle(.right)
+        dashboard.handle(.tab)
+        dashboard.handle(.right)
+        dashboard.handle(.right)
+        dashboard.handle(.enter)
+        let person = workspace.state.stakeholders["new-hire"]
+        #expect(person?.role == workspace.state.config.roles[1])
+        #expect(person?.approvalStages == ["staging", "production"])
+    }
+}

@@ -117,7 +117,8 @@ enum Forms {
     }
 
     static func newStakeholder(_ config: WorkspaceConfig) -> Form {
-        let rights = ["none"] + config.stages.indices.map { Array(config.stages.prefix($0 + 1)).joined(separator: ",") }
+        let targets = Array(config.ladder.dropFirst()) + [config.policy.archiveStage]
+        let rights = ["none"] + targets.indices.map { Array(targets.prefix($0 + 1)).joined(separator: ",") }
         return Form(title: "Add a stakeholder", purpose: .newStakeholder, fields: [
             FormField("handle", "Handle", required: true),
             FormField("name", "Name", required: true),
