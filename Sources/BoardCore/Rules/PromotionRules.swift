@@ -1,3 +1,5 @@
+import Foundation
+
 extension Decider {
     func requestPromotion(_ ref: VersionRef, _ target: String, _ reason: String) throws -> [Event] {
         try requireActor()
@@ -131,5 +133,3 @@ extension Decider {
         return version
     }
 }
-
-import Foundation

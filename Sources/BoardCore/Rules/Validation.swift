@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks shared by the rules of every entity. Each throws a `RuleViolation` naming the field.
 enum Validate {
     static func slug(_ value: String, field: String) throws {
@@ -42,5 +44,3 @@ enum Validate {
         }
     }
 }
-
-import Foundation

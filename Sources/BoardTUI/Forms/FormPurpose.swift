@@ -1,3 +1,4 @@
+import Foundation
 import BoardCore
 
 /// What a form is for, and how its values become a command.
@@ -177,5 +178,3 @@ enum Forms {
              fields: [FormField("comment", "Why (required)", required: true)])
     }
 }
-
-import Foundation

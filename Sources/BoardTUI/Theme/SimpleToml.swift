@@ -1,3 +1,5 @@
+import Foundation
+
 /// The small part of TOML that theme and key files use: `[section]` headers, `key = "string"`
 /// (or a bare word, number or boolean), and `#` comments. Errors name the line and the key.
 struct SimpleToml {
@@ -71,5 +73,3 @@ struct SimpleToml {
         return result
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import BoardCore
 
@@ -41,7 +42,6 @@ enum Parse {
     }
 }
 
-import Foundation
 
 extension Severity: ExpressibleByArgument {}
 extension ChallengeStatus: ExpressibleByArgument {}
