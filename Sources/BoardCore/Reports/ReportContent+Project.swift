@@ -22,7 +22,10 @@ extension ReportContent {
         ]
         if !project.otherGoals.isEmpty { facts.insert(ReportFact("Other goals", project.otherGoals.joined(separator: ", ")), at: 1) }
         if !project.impactAreas.isEmpty { facts.append(ReportFact("Impact measured by", project.impactAreas.joined(separator: ", "))) }
-        var retraining = "\(project.cadence ?? "no cadence"), last \(ReportDates.day(project.lastRetrainAt))"
+        let last = project.lastRetrainAt == project.createdAt
+            ? "not retrained since it was created on \(ReportDates.day(project.createdAt))"
+            : "last retrained \(ReportDates.day(project.lastRetrainAt))"
+        var retraining = "\(project.cadence ?? "no cadence"), \(last)"
         if let overdue = state.daysOverdue(project, now: now) { retraining += ", overdue by \(overdue) days" }
         facts.append(ReportFact("Retraining", retraining))
         return facts
