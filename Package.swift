@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(name: "BoardCore"),
@@ -22,6 +23,7 @@ let package = Package(
                 "BoardCore", "CPosix",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .systemLibrary(
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["BoardCore"], resources: [.copy("Expected")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -19,6 +19,7 @@ struct MLBoard: ParsableCommand {
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
+            ReportCommand.self, ExportCommand.self, ImportCommand.self, HelpManCommand.self,
             DebugAppendCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

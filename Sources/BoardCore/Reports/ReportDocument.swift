@@ -1,0 +1,67 @@
+/// A report as a list of blocks, so the Markdown and HTML forms say exactly the same things.
+public struct ReportDocument: Equatable, Sendable {
+    public var title: String
+    public var blocks: [ReportBlock]
+
+    public init(title: String, blocks: [ReportBlock]) {
+        self.title = title
+        self.blocks = blocks
+    }
+}
+
+public enum ReportBlock: Equatable, Sendable {
+    case heading(level: Int, text: String)
+    case paragraph(String)
+    /// Label and value pairs, shown as a definition list.
+    case facts([ReportFact])
+    case table(ReportTable)
+    case barChart([ReportBar])
+}
+
+public struct ReportFact: Equatable, Sendable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+public struct ReportTable: Equatable, Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Said instead of an empty table.
+    public var emptyText: String
+
+    public init(headers: [String], rows: [[String]], emptyText: String) {
+        self.headers = headers
+        self.rows = rows
+        self.emptyText = emptyText
+    }
+}
+
+public struct ReportBar: Equatable, Sendable {
+    public var label: String
+    public var value: Int
+
+    public init(label: String, value: Int) {
+        self.label = label
+        self.value = value
+    }
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case markdown, html
+}
+
+/// The status report for leadership: pure, so the same state and `now` give the same text.
+public enum StatusReportBuilder {
+    public static func render(_ state: BoardState, now: Instant, project: String? = nil, format: ReportFormat) -> String {
+        let document = ReportContent(state: state, now: now).document(onlyProject: project)
+        switch format {
+        case .markdown: return MarkdownRenderer.render(document)
+        case .html: return HTMLRenderer.render(document)
+        }
+    }
+}

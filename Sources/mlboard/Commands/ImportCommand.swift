@@ -1,0 +1,129 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import an mlboard JSON export, or projects, stakeholders and challenges from CSV, all or nothing.",
+        discussion: """
+            Every row becomes a command checked by the same rules as a person's. If any row is
+            refused, nothing is written and the message names the file, row (the header is row 1),
+            column and rule. CSV files are told apart by name (projects.csv, stakeholders.csv,
+            challenges.csv) or by their header; their rows are made by you (--as), now.
+            A JSON export replays its history, with its people and times, into a workspace with no
+            events yet; --create makes that workspace (in --dir, else ./.mlboard) from the export's
+            own configuration.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "A JSON export, or one or more CSV files.") var files: [String]
+    @Flag(help: "Check every row and report what would be imported; write nothing.") var dryRun = false
+    @Flag(help: "Create the workspace from a JSON export's configuration first.") var create = false
+
+    func run() throws {
+        let inputs = try files.map(ImportInput.read)
+        let jsonInputs = inputs.filter(\.isJSON)
+        if !jsonInputs.isEmpty && inputs.count > 1 {
+            throw CLIFailure.usage("import one JSON export at a time, without CSV files beside it")
+        }
+        if create && jsonInputs.isEmpty { throw CLIFailure.usage("--create needs a JSON export, whose configuration it uses") }
+        let store = try openOrCreate(jsonInputs.first)
+        let actor = workspace.actor
+        var steps: [ImportStep] = []
+        if let json = jsonInputs.first {
+            guard store.state.lastSequence == 0 else {
+                throw CLIFailure.usage(
+                    "a JSON export rebuilds a whole workspace and needs one with no events yet; \(store.directory.path) has \(store.state.lastSequence). Use --create with a new --dir")
+            }
+            steps = ExportReplayPlanner(try json.export(), file: json.name).steps()
+        } else {
+            let now = Instant(Date())
+            for input in inputs.sorted(by: { $0.csvOrder < $1.csvOrder }) {
+                steps += try input.csvSteps(actor: actor.handle, now: now)
+            }
+            steps = CSVImportPlanner.resolvingChallengeIds(steps, counter: store.state.counters.challenges)
+        }
+        defer { if create && dryRun { try? FileManager.default.removeItem(at: store.directory.url) } }
+        let outcome: ImportRunner.Outcome
+        do {
+            outcome = try ImportRunner.run(steps, into: store, osUser: actor.osUser, dryRun: dryRun)
+        } catch let failure as ImportFailure {
+            // Exit 1 like any refusal, with the row's place in the message.
+            throw RuleViolation(failure.violation.rule, failure.description)
+        }
+        let counts = outcome.counts.map { "\($0.commands) \($0.entity)" }.joined(separator: ", ")
+        if dryRun {
+            print("Dry run: every row passes the rules. Would import \(counts.isEmpty ? "nothing" : counts). Nothing was written.")
+        } else {
+            print("Imported \(counts.isEmpty ? "nothing" : counts): \(outcome.eventsWritten) events.")
+        }
+    }
+
+    private func openOrCreate(_ json: ImportInput?) throws -> WorkspaceStore {
+        guard create, let json else { return try workspace.openStore() }
+        let directory = workspace.dir.map { DataDirectory(URL(fileURLWithPath: $0, relativeTo: workspace.currentDirectory)) }
+            ?? DataDirectory(workspace.currentDirectory.appendingPathComponent(DataDirectory.conventionalName))
+        let config = try json.export().workspace
+        if let problem = config.problems().first { throw CLIFailure.usage("\(json.name): workspace: \(problem)") }
+        if dryRun { return try DryRunWorkspace.make(config: config, environment: workspace.environment) }
+        return try WorkspaceStore.create(at: directory, config: config, environment: workspace.environment)
+    }
+}
+
+/// A file given to `mlboard import`, read whole.
+struct ImportInput {
+    var name: String
+    var data: Data
+
+    static func read(_ path: String) throws -> ImportInput {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFailure.usage("cannot read \(path)")
+        }
+        return ImportInput(name: path, data: data)
+    }
+
+    var isJSON: Bool {
+        name.lowercased().hasSuffix(".json") || data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+    }
+
+    func export() throws -> ExportDocument {
+        do { return try ExportDocument.decode(data) } catch let error as ExchangeError {
+            throw CLIFailure.usage("\(name): \(error)")
+        }
+    }
+
+    private var table: CSVTable {
+        get throws {
+            do { return try CSVTable.decode(data) } catch { throw CLIFailure.usage("\(name): \(error)") }
+        }
+    }
+
+    /// Stakeholders first, then projects, then challenges, which may name both.
+    var csvOrder: Int {
+        guard let table = try? table, let kind = CSVImportPlanner.Kind.detect(fileName: name, headers: table.headers) else { return 9 }
+        return CSVImportPlanner.Kind.allCases.firstIndex(of: kind).map { [1, 0, 2][$0] } ?? 9
+    }
+
+    func csvSteps(actor: String, now: Instant) throws -> [ImportStep] {
+        let table = try table
+        guard let kind = CSVImportPlanner.Kind.detect(fileName: name, headers: table.headers) else {
+            throw CLIFailure.usage(
+                "\(name): not a projects, stakeholders or challenges table (name it projects.csv, stakeholders.csv or challenges.csv, or give it their header)")
+        }
+        do {
+            return try CSVImportPlanner.steps(table, kind: kind, file: name, actor: actor, now: now)
+        } catch let error as ExchangeError {
+            throw CLIFailure.usage("\(error)")
+        }
+    }
+}
+
+/// A throw-away workspace for `import --create --dry-run`, so nothing appears at --dir.
+enum DryRunWorkspace {
+    static func make(config: WorkspaceConfig, environment: [String: String]) throws -> WorkspaceStore {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-dry-run-\(UUID().uuidString)")
+        return try WorkspaceStore.create(at: DataDirectory(folder), config: config, environment: environment)
+    }
+}
