@@ -239,3 +239,26 @@ struct MouseAndTeamTests {
         #expect(person?.approvalStages == ["staging", "production"])
     }
 }
+
+@Suite("Clearing a RACI cell")
+struct ClearCellTests {
+    @Test("x asks first; y removes the assignment")
+    func clearAsksFirst() throws {
+        let (dashboard, workspace) = DemoDashboard.make()
+        dashboard.handle(.character("3"))
+        dashboard.handle(.character("m"))
+        let slug = try #require(dashboard.matrixProjectSlug)
+        let people = dashboard.matrixPeople
+        let step = workspace.state.config.lifecycleSteps[0]
+        let column = try #require(people.firstIndex { person in
+            workspace.state.assignments[AssignmentKey(project: slug, step: step, stakeholder: person.handle)] != nil
+        })
+        for _ in 0..<column { dashboard.handle(.character("l")) }
+        let key = AssignmentKey(project: slug, step: step, stakeholder: people[column].handle)
+        dashboard.handle(.character("x"))
+        #expect(workspace.state.assignments[key] != nil, "nothing happens before y")
+        #expect(dashboard.render(width: 120, height: 40).text.contains("Remove \(people[column].handle)"))
+        dashboard.handle(.character("y"))
+        #expect(workspace.state.assignments[key] == nil)
+    }
+}

@@ -222,10 +222,17 @@ extension Dashboard {
                success: "\(person.handle) is \(raci.word) for '\(step)' of \(slug)")
     }
 
+    /// Clearing a cell removes someone's part in a step, so it asks first.
     private func unassignCell() {
         guard let slug = matrixProjectSlug, let person = matrixPeople[safe: ui.matrixCursor.column],
               let step = state.config.lifecycleSteps[safe: ui.matrixCursor.row] else { return }
-        submit(.unassign(project: slug, step: step, stakeholder: person.handle), success: "cleared \(person.handle) from '\(step)'")
+        guard let assignment = state.assignments[AssignmentKey(project: slug, step: step, stakeholder: person.handle)] else {
+            return complain("\(person.handle) has no part in '\(step)' to clear")
+        }
+        ui.overlays.append(.confirm(Confirmation(
+            question: "Remove \(person.handle) (\(assignment.raci.word)) from '\(step)' of \(slug)? y/n",
+            command: .unassign(project: slug, step: step, stakeholder: person.handle),
+            success: "cleared \(person.handle) from '\(step)'")))
     }
 
     // MARK: Selections

@@ -55,7 +55,7 @@ public struct KeyMap: Sendable {
         b([.character("a"), .character("A")], .assignA, .teamMatrix, "make Accountable (one per step)", hint: true),
         b([.character("c"), .character("C")], .assignC, .teamMatrix, "make Consulted", hint: true),
         b([.character("i"), .character("I")], .assignI, .teamMatrix, "make Informed", hint: true),
-        b([.character("x"), .delete], .unassign, .teamMatrix, "clear the cell", hint: true),
+        b([.character("x"), .delete], .unassign, .teamMatrix, "clear the cell (asks first)", hint: true),
         b([.character("["), .character("H")], .previousProject, .teamMatrix, "previous project"),
         b([.character("]"), .character("L")], .nextProject, .teamMatrix, "next project"),
 
