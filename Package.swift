@@ -31,7 +31,7 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "BoardTUI", dependencies: ["BoardCore", "BoardStore", "CNCurses"]),
+        .target(name: "BoardTUI", dependencies: ["BoardCore", "BoardStore", "CNCurses", "CPosix"]),
         .executableTarget(
             name: "mlboard",
             dependencies: [

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <signal.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/inotify.h>
@@ -68,3 +69,21 @@ int mlb_inotify_watch(const char *path) {
     return -1;
 #endif
 }
+
+static volatile sig_atomic_t quit_requested = 0;
+
+static void note_quit(int signal_number) {
+    (void)signal_number;
+    quit_requested = 1;
+}
+
+void mlb_install_quit_signals(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = note_quit;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+}
+
+int mlb_quit_requested(void) { return quit_requested; }

@@ -1,5 +1,6 @@
 import BoardCore
 import BoardStore
+import CPosix
 import Foundation
 import Glibc
 
@@ -41,6 +42,7 @@ public enum DashboardRunner {
         presence.heartbeat()
         dashboard.othersPresent = presence.others()
 
+        mlb_install_quit_signals()
         let screen = NCursesScreen(noColor: noColor, mouse: options.mouse || settings.mouse)
         screen.apply(startTheme.theme)
         defer {
@@ -49,7 +51,7 @@ public enum DashboardRunner {
             presence.leave()
         }
         var lastHeartbeat = Date()
-        while !dashboard.isQuitting {
+        while !dashboard.isQuitting && mlb_quit_requested() == 0 {
             let size = screen.size
             screen.draw(dashboard.render(width: size.width, height: size.height))
             let woke = waitForInput(wake: wake, milliseconds: 5000)

@@ -19,4 +19,9 @@ int mlb_try_lock_exclusive(int fd);
    modification, creation and moves, or -1 where inotify is not available. */
 int mlb_inotify_watch(const char *path);
 
+/* SIGTERM and SIGHUP (a closed terminal) set a flag instead of killing the process, so the
+   dashboard can restore the terminal and remove its presence heartbeat before it exits. */
+void mlb_install_quit_signals(void);
+int mlb_quit_requested(void);
+
 #endif
