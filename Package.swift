@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "BoardTUI", dependencies: ["BoardCore", "BoardStore", "CNCurses"]),
         .executableTarget(
             name: "mlboard",
@@ -36,6 +41,11 @@ let package = Package(
                 "BoardCore", "BoardStore", "BoardTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "mlboard-bench",
+            dependencies: ["BoardCore", "BoardStore", "BoardTUI", "CSQLite", "CPosix"],
+            path: "Sources/MLBoardBench"
         ),
         .testTarget(
             name: "BoardCoreTests",
@@ -48,5 +58,6 @@ let package = Package(
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore"]),
         .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "ReliabilityTests", dependencies: ["BoardCore", "BoardStore", "BoardTUI"]),
     ]
 )

@@ -19,7 +19,7 @@ struct MLBoard: ParsableCommand {
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
-            DebugAppendCommand.self,
+            DebugAppendCommand.self, DebugFollowCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
