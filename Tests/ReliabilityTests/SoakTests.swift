@@ -37,6 +37,7 @@ struct SoakTests {
             #expect(outcome.status == 0, "reader \(index + 1): \(outcome.stderr)")
         }
 
+        print("soak: \(reported.count) commits by 8 writers in \(SoakTests.seconds) s, per writer \(perWriter.sorted { $0.key < $1.key }.map(\.value))")
         #expect(reported.count > 0)
         #expect(Set(reported).count == reported.count, "no sequence number was reported twice")
         let verify = try WorkspaceStore.verify(workspace.directory)
