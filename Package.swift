@@ -31,6 +31,11 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "BoardTUI", dependencies: ["BoardCore", "BoardStore", "CNCurses", "CPosix"]),
         .executableTarget(
             name: "mlboard",
@@ -38,6 +43,11 @@ let package = Package(
                 "BoardCore", "BoardStore", "BoardTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "mlboard-bench",
+            dependencies: ["BoardCore", "BoardStore", "BoardTUI", "CSQLite", "CPosix"],
+            path: "Sources/MLBoardBench"
         ),
         .testTarget(
             name: "BoardCoreTests",
@@ -52,5 +62,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["BoardCore"], resources: [.copy("Expected")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["BoardCore", "BoardStore", "BoardTUI", "TestSupport"]),
     ]
 )

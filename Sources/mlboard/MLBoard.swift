@@ -20,7 +20,7 @@ struct MLBoard: ParsableCommand {
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
             ReportCommand.self, ExportCommand.self, ImportCommand.self, HelpManCommand.self,
-            DebugAppendCommand.self,
+            DebugAppendCommand.self, DebugFollowCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -15,10 +15,14 @@ struct DebugAppendCommand: ParsableCommand {
     @Option var project: String
     @Option var count = 1
     @Option var tag = "writer"
+    @Option(help: "Stop early once this many seconds have passed (the soak test).")
+    var seconds: Double?
 
     func run() throws {
         let store = try workspace.openStore()
+        let deadline = seconds.map { Date().addingTimeInterval($0) }
         for index in 1...max(1, count) {
+            if let deadline, Date() >= deadline { break }
             let records = try store.execute(
                 .comment(on: .project(project), body: "\(tag) \(index)"), as: workspace.actor, now: Instant(Date()))
             for record in records { print("ok \(record.sequence)") }

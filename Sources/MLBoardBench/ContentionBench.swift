@@ -1,0 +1,93 @@
+import BoardCore
+import BoardStore
+import Foundation
+import Glibc
+
+/// (b) 1, 2, 4 and 8 writer processes committing at once, beside SQLite (WAL, FULL) with the
+/// same number of processes. Each child waits for a common start time, then commits COUNT
+/// times and reports each commit's latency (lock wait included) and its end time.
+enum ContentionBench {
+    static func run(quick: Bool) throws {
+        let perWriter = quick ? 60 : 300
+        var table = Table(
+            title: "Contention: writer processes committing at once (\(perWriter) commits each; latency includes waiting for the lock)",
+            header: ["writers", "mlboard commits/s", "mlboard p99 ms", "SQLite WAL commits/s", "SQLite WAL p99 ms"])
+        for writers in [1, 2, 4, 8] {
+            let scratch = Scratch("contention")
+            defer { scratch.remove() }
+            let directory = DataDirectory(scratch.url("demo"))
+            Fixtures.demo(at: directory, size: 8, scratch: scratch)
+            let lineLength = Fixtures.approvalLineLength(directory)
+            let body = try Fixtures.paddedBody(target: lineLength, in: directory, scratch: scratch)
+            let sqlitePath = scratch.url("wal.sqlite").path
+            _ = SQLiteStore(path: sqlitePath, mode: .wal)  // create the table and switch to WAL once
+            let env = Fixtures.environment(scratch)
+            let mine = measure(writers: writers, count: perWriter) { start in
+                Child.spawn(selfPath, ["child-mlboard-writer", directory.path, "\(perWriter)", "\(start)", body], environment: env)
+            }
+            let theirs = measure(writers: writers, count: perWriter) { start in
+                Child.spawn(selfPath, ["child-sqlite-writer", sqlitePath, "\(perWriter)", "\(start)", "\(lineLength)"], environment: env)
+            }
+            let report = try WorkspaceStore.verify(directory)
+            precondition(report.passed, "the journal failed verify after contention: \(report.problems)")
+            table.add(["\(writers)", fmt(mine.rate, 0), fmtMillis(mine.samples.p99), fmt(theirs.rate, 0), fmtMillis(theirs.samples.p99)])
+        }
+        table.print()
+    }
+
+    private static func measure(writers: Int, count: Int, spawn: (UInt64) -> Child) -> (rate: Double, samples: Samples) {
+        let start = nowNanos() + 1_500_000_000
+        let children = (0..<writers).map { _ in spawn(start) }
+        var latencies: [Double] = []
+        var end: UInt64 = start
+        for child in children {
+            let (status, output) = child.wait()
+            precondition(status == 0, "a writer failed (\(status)): \(output.suffix(500))")
+            let values = parseChild(output)
+            latencies += (values["lat"] ?? []).compactMap(Double.init)
+            end = max(end, values["end"]?.last.flatMap { UInt64($0) } ?? end)
+        }
+        let seconds = Double(end - start) / 1e9
+        return (Double(writers * count) / seconds, Samples(latencies))
+    }
+
+    static func waitUntil(_ start: UInt64) {
+        while nowNanos() < start { usleep(200) }
+    }
+
+    /// Child: commits `count` approval-sized comments through WorkspaceStore.execute.
+    static func mlboardWriter(_ arguments: [String]) throws {
+        let directory = DataDirectory(URL(fileURLWithPath: arguments[0]))
+        let count = Int(arguments[1])!
+        let start = UInt64(arguments[2])!
+        let body = arguments[3]
+        let store = try WorkspaceStore.open(directory)
+        store.snapshotInterval = .max
+        waitUntil(start)
+        var output = ""
+        for _ in 0..<count {
+            let begin = nowNanos()
+            try store.execute(.comment(on: .project(Fixtures.project), body: body), as: Fixtures.actor, now: Instant(Date()))
+            output += "lat \(Double(nowNanos() - begin) / 1000)\n"
+        }
+        output += "end \(nowNanos())\n"
+        print(output, terminator: "")
+    }
+
+    /// Child: commits `count` one-row transactions of `size` bytes to a WAL database.
+    static func sqliteWriter(_ arguments: [String]) {
+        let database = SQLiteStore(path: arguments[0], mode: .wal)
+        let count = Int(arguments[1])!
+        let start = UInt64(arguments[2])!
+        let payload = [UInt8](repeating: UInt8(ascii: "a"), count: Int(arguments[3])!)
+        waitUntil(start)
+        var output = ""
+        for _ in 0..<count {
+            let begin = nowNanos()
+            database.commitRow(payload)
+            output += "lat \(Double(nowNanos() - begin) / 1000)\n"
+        }
+        output += "end \(nowNanos())\n"
+        print(output, terminator: "")
+    }
+}

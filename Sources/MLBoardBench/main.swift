@@ -1,0 +1,60 @@
+import Foundation
+
+/// mlboard-bench: figures for the shared data directory, side by side with SQLite and the
+/// disk. Run in release: `swift run -c release mlboard-bench [--quick] [--only SECTION...]`.
+/// Sections: commit, contention, open, sync, frames. Hidden child modes serve the sections
+/// that need separate processes.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func runChild(_ mode: String, _ rest: [String]) throws -> Bool {
+    switch mode {
+    case "child-mlboard-writer": try ContentionBench.mlboardWriter(rest)
+    case "child-sqlite-writer": ContentionBench.sqliteWriter(rest)
+    case "child-open": try OpenBench.child(rest)
+    case "child-sync-writer": try SyncBench.writer(rest)
+    default: return false
+    }
+    fflush(nil)
+    return true
+}
+
+do {
+    if let mode = arguments.first, mode.hasPrefix("child-") {
+        guard try runChild(mode, Array(arguments.dropFirst())) else { fatalError("unknown child mode \(mode)") }
+        exit(0)
+    }
+    let quick = arguments.contains("--quick")
+    var only = Set<String>()
+    var framesProjects = 10_000
+    var index = 0
+    while index < arguments.count {
+        switch arguments[index] {
+        case "--quick": break
+        case "--only": index += 1; only.insert(arguments[index])
+        case "--frames-projects": index += 1; framesProjects = Int(arguments[index])!
+        case "-h", "--help":
+            print("usage: mlboard-bench [--quick] [--only commit|contention|open|sync|frames]... [--frames-projects N]")
+            exit(0)
+        default:
+            FileHandle.standardError.write(Data("mlboard-bench: unknown argument \(arguments[index])\n".utf8))
+            exit(2)
+        }
+        index += 1
+    }
+    func wanted(_ section: String) -> Bool { only.isEmpty || only.contains(section) }
+    #if DEBUG
+    print("warning: a debug build; figures mean little. Use `swift run -c release mlboard-bench`.")
+    #endif
+    print("# mlboard-bench\(quick ? " --quick" : "")")
+    print("temporary folder: \(NSTemporaryDirectory())")
+    fflush(nil)
+    if wanted("commit") { _ = try DurableCommitBench.run(quick: quick) }
+    if wanted("contention") { try ContentionBench.run(quick: quick) }
+    if wanted("open") { try OpenBench.run(quick: quick) }
+    if wanted("sync") { try SyncBench.run(quick: quick) }
+    if wanted("frames") { try FrameBench.run(quick: quick, projects: quick ? min(framesProjects, 1_000) : framesProjects) }
+} catch {
+    FileHandle.standardError.write(Data("mlboard-bench: \(error)\n".utf8))
+    exit(1)
+}
