@@ -54,7 +54,7 @@ struct CorruptionTests {
         #expect(workspace.journalBytes == before)
     }
 
-    @Test("a deleted or damaged snapshot rebuilds the same state", arguments: ["delete", "garble", "stale"])
+    @Test("a deleted or damaged snapshot rebuilds the same state", arguments: ["delete", "garble", "stale", "edited"])
     func snapshotLoss(kind: String) throws {
         let workspace = try TestWorkspace(name: "snapshot\(kind)")
         defer { workspace.cleanUp() }
@@ -67,6 +67,11 @@ struct CorruptionTests {
         switch kind {
         case "delete": try FileManager.default.removeItem(at: snapshot)
         case "garble": try Data("{\"format\":1,".utf8).write(to: snapshot)
+        case "edited":
+            // A change inside the state that still decodes: only the checksum can tell.
+            var text = try String(contentsOf: snapshot, encoding: .utf8)
+            text = text.replacingOccurrences(of: "local 1", with: "local 9")
+            try Data(text.utf8).write(to: snapshot)
         default:
             // A snapshot that claims a position whose hash is not the journal's.
             var text = try String(contentsOf: snapshot, encoding: .utf8)
