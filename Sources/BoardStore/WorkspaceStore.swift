@@ -167,22 +167,38 @@ public final class WorkspaceStore {
         let written: [EventRecord] = try lock.withLock {
             FailPoint.reach(.afterLock)
             try catchUpForWriting()
-            var draft = state
-            var records: [EventRecord] = []
-            for step in plan {
-                let events = try decide(step.command, state: draft, actor: step.actor, now: step.at).get()
-                for event in events {
-                    let record = EventRecord(sequence: draft.lastSequence + 1, at: step.at, actor: step.actor, event: event)
-                    BoardCore.apply(record, to: &draft)
-                    records.append(record)
-                }
-            }
+            let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
             try append(records)
             FailPoint.reach(.afterFlushBeforeUnlock)
             return records
         }
         snapshotIfDue()
         return written
+    }
+
+    /// The common case: one command decided against the state itself, which `append` then
+    /// updates in place. (A draft copy would copy every collection the events touch.)
+    private func decideOne(_ step: PlannedCommand) throws -> [EventRecord] {
+        let events = try decide(step.command, state: state, actor: step.actor, now: step.at).get()
+        return events.enumerated().map { index, event in
+            EventRecord(sequence: state.lastSequence + 1 + Int64(index), at: step.at, actor: step.actor, event: event)
+        }
+    }
+
+    /// A batch: each command is decided against the state the earlier ones leave, in a draft,
+    /// so a refusal part-way leaves the real state untouched.
+    private func decideInDraft(_ plan: [PlannedCommand]) throws -> [EventRecord] {
+        var draft = state
+        var records: [EventRecord] = []
+        for step in plan {
+            let events = try decide(step.command, state: draft, actor: step.actor, now: step.at).get()
+            for event in events {
+                let record = EventRecord(sequence: draft.lastSequence + 1, at: step.at, actor: step.actor, event: event)
+                BoardCore.apply(record, to: &draft)
+                records.append(record)
+            }
+        }
+        return records
     }
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside.
