@@ -16,7 +16,9 @@ struct PaneRows {
         let summaries = state.liveSummaries(now: now)
             .filter { matches(filter, $0.name, $0.slug, $0.goal, $0.step, $0.status.rawValue) }
         switch ui.projectSort {
-        case .name: return summaries.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        case .name:
+            // Lower-casing once per row, not once per comparison: this list may hold thousands.
+            return summaries.map { ($0.name.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         case .step: return summaries.sorted { ($0.stepNumber, $0.name) < ($1.stepNumber, $1.name) }
         case .challenges: return summaries.sorted { ($1.openChallenges, $0.name) < ($0.openChallenges, $1.name) }
         case .pending: return summaries.sorted { ($1.pendingRequests, $0.name) < ($0.pendingRequests, $1.name) }
@@ -49,10 +51,11 @@ struct PaneRows {
                 matches(filter, $0.title, $0.id, $0.category, $0.project ?? "org-wide", $0.severity.rawValue,
                         $0.status.rawValue, $0.owner ?? "")
             }
-            .sorted {
-                ($0.status.isOpen ? 0 : 1, 3 - Severity.allCases.firstIndex(of: $0.severity)!, IdNumber($0.id))
-                    < ($1.status.isOpen ? 0 : 1, 3 - Severity.allCases.firstIndex(of: $1.severity)!, IdNumber($1.id))
+            .map { challenge in
+                ((challenge.status.isOpen ? 0 : 1, 3 - Severity.allCases.firstIndex(of: challenge.severity)!, IdNumber(challenge.id)), challenge)
             }
+            .sorted { $0.0 < $1.0 }
+            .map(\.1)
     }
 
     /// Open requests, the ones `me` may act on first.
@@ -61,7 +64,9 @@ struct PaneRows {
         let mine = Set(state.requestsAwaiting(me).map(\.id))
         return state.openRequests
             .filter { matches(filter, $0.id, $0.version.description, $0.toStage, $0.requestedBy, $0.reason) }
-            .sorted { (mine.contains($0.id) ? 0 : 1, IdNumber($0.id)) < (mine.contains($1.id) ? 0 : 1, IdNumber($1.id)) }
+            .map { ((mine.contains($0.id) ? 0 : 1, IdNumber($0.id)), $0) }
+            .sorted { $0.0 < $1.0 }
+            .map(\.1)
     }
 
     var activity: [ActivityEntry] {
