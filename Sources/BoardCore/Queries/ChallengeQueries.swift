@@ -7,16 +7,16 @@ extension BoardState {
 
     /// Open challenges per category, in the configuration's order, categories with none left out.
     public var openChallengesByCategory: [(category: String, count: Int)] {
-        let open = openChallenges
+        var counts: [String: Int] = [:]
+        for challenge in challenges.values where challenge.status.isOpen { counts[challenge.category, default: 0] += 1 }
         return config.challengeCategories.compactMap { category in
-            let count = open.filter { $0.category == category.name }.count
-            return count == 0 ? nil : (category.name, count)
+            counts[category.name].map { (category.name, $0) }
         }
     }
 
     public var openChallengesBySeverity: [Severity: Int] {
         var counts: [Severity: Int] = [:]
-        for challenge in openChallenges { counts[challenge.severity, default: 0] += 1 }
+        for challenge in challenges.values where challenge.status.isOpen { counts[challenge.severity, default: 0] += 1 }
         return counts
     }
 

@@ -200,7 +200,7 @@ extension Dashboard {
 
     var matrixProjectSlug: String? {
         if let slug = ui.matrixProject, state.projects[slug]?.archived == false { return slug }
-        return state.liveProjects.first?.slug
+        return state.projects.values.filter { !$0.archived }.min { $0.slug < $1.slug }?.slug
     }
 
     /// Stakeholders shown as matrix columns: active ones, by name.

@@ -5,6 +5,7 @@ enum ApprovalsPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let requests = context.rows.requests
         let mine = Set(context.state.requestsAwaiting(context.me).map(\.id))
+        let blockers = Gates.blockingChallenges(in: context.state)
         let inner = Box.draw("Approvals: \(mine.count) waiting for you, \(requests.count) open", in: rect, into: &buffer)
         let columns: [Column] = [
             .fixed("", 1), .fixed("Id", 6), .fixed("Version", 26), .fixed("From → to", 24), .fixed("By", 10),
@@ -15,7 +16,7 @@ enum ApprovalsPane {
             let request = requests[index]
             let needed = context.state.config.approvalsRequired(for: request.toStage)
             let failing = context.state.versions[request.version]
-                .map { !Gates.failures(for: $0, entering: request.toStage, in: context.state).isEmpty } ?? false
+                .map { !Gates.failures(for: $0, entering: request.toStage, in: context.state, blockers: blockers).isEmpty } ?? false
             return [
                 TableCell(mine.contains(request.id) ? "▶" : " ", .key), TableCell(request.id),
                 TableCell(request.version.description + (failing ? " ✗gate" : ""), failing ? .fail : .normal),

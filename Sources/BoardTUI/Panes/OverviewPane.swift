@@ -6,9 +6,9 @@ enum OverviewPane {
         let state = context.state
         let (left, right) = rect.splitLeft(rect.width / 2)
         let (stepsBox, figuresBox) = left.splitTop(max(6, left.height * 3 / 5))
-        let steps = state.config.lifecycleSteps.map { step in
-            (label: step, value: state.liveProjects.filter { $0.step == step }.count)
-        }
+        var perStep: [String: Int] = [:]
+        for project in state.projects.values where !project.archived { perStep[project.step, default: 0] += 1 }
+        let steps = state.config.lifecycleSteps.map { (label: $0, value: perStep[$0] ?? 0) }
         let stepsInner = Box.draw("Projects by lifecycle step", in: stepsBox, into: &buffer)
         Bars.chart(steps, in: stepsInner, into: &buffer, labelWidth: min(26, stepsInner.width / 2))
 

@@ -9,15 +9,16 @@ enum TeamPane {
         let columns: [Column] = [
             .flexible("Name", minimum: 14), .fixed("Handle", 12), .fixed("Role", 24), .fixed("Approves", 20), .fixed("Load", 5, right: true),
         ]
+        var assignmentCounts: [String: Int] = [:]
+        for assignment in context.state.assignments.values { assignmentCounts[assignment.stakeholder, default: 0] += 1 }
         Table.draw(columns: columns, count: people.count, selected: context.ui.matrixFocused ? nil : context.ui.selected(.team),
                    in: list, into: &buffer) { index in
             let person = people[index]
-            let load = context.state.workload(of: person.handle)
             let flags = (person.isLead ? " ★" : "") + (person.active ? "" : " (inactive)")
             return [
                 TableCell(person.name + flags, person.active ? .normal : .muted), TableCell(person.handle, .muted),
                 TableCell(person.role), TableCell(person.approvalStages.joined(separator: ",")),
-                TableCell("\(load.totalAssignments)"),
+                TableCell("\(assignmentCounts[person.handle] ?? 0)"),
             ]
         }
         drawMatrix(context, in: bottom, into: &buffer)
