@@ -42,7 +42,7 @@ extension BoardState {
     }
 
     public var openRequests: [PromotionRequest] {
-        requests.values.filter(\.isOpen).sorted { IdNumber.of($0.id) < IdNumber.of($1.id) }
+        requests.values.filter(\.isOpen).map { (IdNumber.of($0.id), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The team of a project, step by step in lifecycle order.
