@@ -56,7 +56,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["BoardCore", "BoardStore"], path: "Tests/Support"),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),

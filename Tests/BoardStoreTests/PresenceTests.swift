@@ -1,3 +1,4 @@
+import TestSupport
 import BoardStore
 import Foundation
 import Testing

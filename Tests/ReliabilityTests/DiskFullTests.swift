@@ -1,3 +1,4 @@
+import TestSupport
 import BoardCore
 import BoardStore
 import Foundation
@@ -22,7 +23,7 @@ struct DiskFullTests {
     /// A comment far longer than a page, so the write crosses the point where space runs out.
     static let longTag = String(repeating: "long comment ", count: 1_000)
 
-    private func expectReportedAndValid(_ outcome: Outcome, _ workspace: Workspace, before: [UInt8], error: String) throws {
+    private func expectReportedAndValid(_ outcome: Outcome, _ workspace: TestWorkspace, before: [UInt8], error: String) throws {
         #expect(outcome.status == 3, "exit \(outcome.status): \(outcome.stderr)")
         #expect(outcome.stderr.contains("append to") && outcome.stderr.contains(error), "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty, "nothing was reported as written")
@@ -41,19 +42,19 @@ struct DiskFullTests {
             _ = try? Binary.shell("umount '\(mountPoint.path)'")
             try? FileManager.default.removeItem(at: mountPoint)
         }
-        let workspace = try Workspace(dataParent: mountPoint)
+        let workspace = try TestWorkspace(dataParent: mountPoint)
         defer { workspace.cleanUp() }
         try workspace.comment(3)
         // Fill the file system, then free one page: the long line starts and cannot finish.
         let filler = mountPoint.appendingPathComponent("filler")
         #expect(try Binary.shell("dd if=/dev/zero of='\(filler.path)' bs=4096 2>/dev/null; truncate -s -4096 '\(filler.path)'").status == 0)
         let before = workspace.bytes(workspace.directory.journalURL)
-        let outcome = try Binary.run(["debug-append", "--project", Workspace.project, "--tag", Self.longTag],
+        let outcome = try Binary.run(["debug-append", "--project", TestWorkspace.project, "--tag", Self.longTag],
                                      environment: workspace.environment)
         try expectReportedAndValid(outcome, workspace, before: before, error: "No space left on device")
 
         try FileManager.default.removeItem(at: filler)
-        let retry = try Binary.run(["debug-append", "--project", Workspace.project, "--tag", Self.longTag], environment: workspace.environment)
+        let retry = try Binary.run(["debug-append", "--project", TestWorkspace.project, "--tag", Self.longTag], environment: workspace.environment)
         #expect(retry.status == 0, "\(retry.stderr)")
         #expect(try WorkspaceStore.verify(workspace.directory).passed)
         #expect(try workspace.open().state.lastSequence == 6)
@@ -61,12 +62,12 @@ struct DiskFullTests {
 
     @Test("past a file-size limit: reported, the journal stays valid, the next write works")
     func fileSizeLimit() throws {
-        let workspace = try Workspace()
+        let workspace = try TestWorkspace()
         defer { workspace.cleanUp() }
         try workspace.comment(3)
         let before = workspace.bytes(workspace.directory.journalURL)
         let limit = before.count + 2_000
-        let line = "trap '' XFSZ; exec prlimit --fsize=\(limit) '\(Binary.mlboard.path)' debug-append --project \(Workspace.project) --tag '\(Self.longTag)'"
+        let line = "trap '' XFSZ; exec prlimit --fsize=\(limit) '\(Binary.mlboard.path)' debug-append --project \(TestWorkspace.project) --tag '\(Self.longTag)'"
         let outcome = try Binary.shell(line, environment: workspace.environment)
         try expectReportedAndValid(outcome, workspace, before: before, error: "File too large")
 

@@ -1,4 +1,5 @@
-import BoardCore
+import TestSupport
+@testable import BoardCore
 @testable import BoardStore
 @testable import BoardTUI
 import Foundation
@@ -10,13 +11,13 @@ import Testing
 struct FuzzTests {
     @Test("the journal reader: a prefix of the good lines, and damage named by file and sequence")
     func journal() throws {
-        let workspace = try Workspace(name: "fuzzjournal")
+        let workspace = try TestWorkspace(name: "fuzzjournal")
         defer { workspace.cleanUp() }
         try workspace.comment(12, tag: "a comment with \"quotes\", ünïcödé and 😀")
         let original = workspace.bytes(workspace.directory.journalURL)
         let good = JournalReader.scan(bytes: original, from: .start, fileName: "journal.jsonl")
         #expect(good.corruption == nil && good.records.count == 14)
-        var random = SeededRandom(seed: 0x5EED_0001)
+        var random = SplitMix64(seed: 0x5EED_0001)
         for _ in 0..<2_500 {
             let bytes = Mutator.mutate(original, using: &random)
             let scan = JournalReader.scan(bytes: bytes, from: .start, fileName: "journal.jsonl")
@@ -36,14 +37,14 @@ struct FuzzTests {
 
     @Test("the snapshot reader: a bad snapshot is named and costs only a replay")
     func snapshot() throws {
-        let workspace = try Workspace(name: "fuzzsnapshot")
+        let workspace = try TestWorkspace(name: "fuzzsnapshot")
         defer { workspace.cleanUp() }
         try workspace.comment(5)
         try workspace.open().writeSnapshot()
         let original = workspace.bytes(workspace.directory.snapshotURL)
         try FileManager.default.removeItem(at: workspace.directory.snapshotURL)
         let truth = try workspace.open().state
-        var random = SeededRandom(seed: 0x5EED_0002)
+        var random = SplitMix64(seed: 0x5EED_0002)
         for _ in 0..<600 {
             try Data(Mutator.mutate(original, using: &random)).write(to: workspace.directory.snapshotURL)
             switch Snapshot.read(from: workspace.directory.snapshotURL, journal: workspace.directory.journalURL) {
@@ -60,11 +61,11 @@ struct FuzzTests {
 
     @Test("the workspace.yml reader: a configuration or an error naming the file")
     func configuration() throws {
-        let workspace = try Workspace(name: "fuzzconfig")
+        let workspace = try TestWorkspace(name: "fuzzconfig")
         defer { workspace.cleanUp() }
         let original = workspace.bytes(workspace.directory.configURL)
         let url = workspace.root.appendingPathComponent("workspace.yml")
-        var random = SeededRandom(seed: 0x5EED_0003)
+        var random = SplitMix64(seed: 0x5EED_0003)
         for _ in 0..<1_500 {
             try Data(Mutator.mutate(original, using: &random)).write(to: url)
             do {
@@ -85,7 +86,7 @@ struct FuzzTests {
         let seeds = try FileManager.default.contentsOfDirectory(atPath: themes.path).filter { $0.hasSuffix(".toml") }
             .map { [UInt8](try Data(contentsOf: themes.appendingPathComponent($0))) }
         #expect(!seeds.isEmpty)
-        var random = SeededRandom(seed: 0x5EED_0004)
+        var random = SplitMix64(seed: 0x5EED_0004)
         for index in 0..<4_000 {
             let bytes = Mutator.mutate(seeds[index % seeds.count], using: &random)
             let text = String(decoding: bytes, as: UTF8.self)

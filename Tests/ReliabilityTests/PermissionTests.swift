@@ -1,3 +1,4 @@
+import TestSupport
 import BoardCore
 import BoardStore
 import Foundation
@@ -25,7 +26,7 @@ enum Immutable {
 struct PermissionTests {
     @Test("an unwritable journal opens read-only, says so, and a write is refused with exit 3", arguments: ["journal", "directory"])
     func unwritable(what: String) throws {
-        let workspace = try Workspace(name: "perm\(what)")
+        let workspace = try TestWorkspace(name: "perm\(what)")
         defer { workspace.cleanUp() }
         try workspace.comment(3)
         let target = what == "journal" ? workspace.directory.journalURL : workspace.directory.url
@@ -37,12 +38,12 @@ struct PermissionTests {
         let reason = try #require(store.readOnlyReason)
         #expect(reason.contains("cannot write") && reason.contains(target.path), "\(reason)")
         #expect(throws: StoreError.self) {
-            try store.execute(.comment(on: .project(Workspace.project), body: "refused"), as: Workspace.lead, now: Instant(millis: 9_000))
+            try store.execute(.comment(on: .project(TestWorkspace.project), body: "refused"), as: TestWorkspace.lead, now: Instant(millis: 9_000))
         }
 
         let status = try Binary.run(["status"], environment: workspace.environment)
         #expect(status.status == 0, "reading still works: \(status.stderr)")
-        let write = try Binary.run(["comment", "--project", Workspace.project, "refused"], environment: workspace.environment)
+        let write = try Binary.run(["comment", "--project", TestWorkspace.project, "refused"], environment: workspace.environment)
         #expect(write.status == 3, "\(write.stderr)")
         #expect(write.stderr.contains("read-only") && write.stderr.contains("cannot write"), "\(write.stderr)")
         #expect(workspace.bytes(workspace.directory.journalURL) == before, "nothing changed")

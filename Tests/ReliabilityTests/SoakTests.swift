@@ -1,3 +1,4 @@
+import TestSupport
 import BoardCore
 import BoardStore
 import Foundation
@@ -9,7 +10,7 @@ struct SoakTests {
 
     @Test("no event lost or duplicated, and every reader ends with the state a fresh replay gives")
     func soak() throws {
-        let workspace = try Workspace()
+        let workspace = try TestWorkspace()
         defer { workspace.cleanUp() }
         let stop = workspace.root.appendingPathComponent("stop").path
         let readers = try (1...4).map { index in
@@ -18,7 +19,7 @@ struct SoakTests {
                              environment: workspace.environment)
         }
         let writers = try (1...8).map { index in
-            try Binary.start(Binary.mlboard, ["debug-append", "--project", Workspace.project, "--count", "1000000",
+            try Binary.start(Binary.mlboard, ["debug-append", "--project", TestWorkspace.project, "--count", "1000000",
                                               "--seconds", "\(SoakTests.seconds)", "--tag", "w\(index)"],
                              environment: workspace.environment)
         }

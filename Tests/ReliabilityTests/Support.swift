@@ -1,49 +1,7 @@
 import TestSupport
-import BoardCore
+@testable import BoardCore
 import BoardStore
 import Foundation
-
-/// A workspace in a temporary folder (or under `parent`), with a lead and one project, and a
-/// private XDG_STATE_HOME.
-struct Workspace {
-    let root: URL
-    let directory: DataDirectory
-    let environment: [String: String]
-    static let lead = Actor(handle: "lea", osUser: "tester")
-    static let project = "churn"
-
-    init(name: String = #function, dataParent: URL? = nil) throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("mlboard-rel-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        directory = DataDirectory((dataParent ?? root).appendingPathComponent("data"))
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
-        environment["MLBOARD_DIR"] = directory.path
-        environment["MLBOARD_USER"] = Workspace.lead.handle
-        environment.removeValue(forKey: "MLBOARD_FAILPOINT")
-        self.environment = environment
-        let store = try WorkspaceStore.create(at: directory, config: .defaults(name: "Test"), environment: environment)
-        try store.execute([
-            .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging", "production"])),
-            .createProject(NewProject(slug: Workspace.project, name: "Churn", goal: "customer experience")),
-        ], as: Workspace.lead, now: Instant(millis: 1_000))
-    }
-
-    func open() throws -> WorkspaceStore { try WorkspaceStore.open(directory, environment: environment) }
-
-    func comment(_ count: Int, tag: String = "local") throws {
-        let store = try open()
-        for index in 0..<count {
-            try store.execute(.comment(on: .project(Workspace.project), body: "\(tag) \(index)"), as: Workspace.lead,
-                              now: Instant(millis: 2_000 + Int64(index)))
-        }
-    }
-
-    func bytes(_ url: URL) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()) }
-
-    func cleanUp() { try? FileManager.default.removeItem(at: root) }
-}
 
 struct Outcome {
     var status: Int32
@@ -97,20 +55,8 @@ enum Binary {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so fuzz cases repeat exactly.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The demo's SplitMix64, so fuzz cases repeat exactly on every machine.
+extension SplitMix64: RandomNumberGenerator {}
 
 /// Mutations of a valid input: flipped bits, replaced, inserted and deleted bytes, cut
 /// tails, repeated or swapped slices, and now and then pure noise.
@@ -121,7 +67,7 @@ enum Mutator {
         Array("\u{1F600}".utf8), Array("99999999999999999999".utf8), Array("null".utf8), Array("  ".utf8),
     ]
 
-    static func mutate(_ input: [UInt8], using random: inout SeededRandom) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var bytes = input
         if Int.random(in: 0..<20, using: &random) == 0 {
             return (0..<Int.random(in: 0...600, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
