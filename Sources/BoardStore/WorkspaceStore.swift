@@ -108,13 +108,19 @@ public final class WorkspaceStore {
 
     @discardableResult
     private func catchUp(checkingSeen: Bool) throws -> [EventRecord] {
+        let previousEnd = position
+        let scan = try applyJournalTail()
+        rememberSeen(previous: previousEnd, scan: scan, check: checkingSeen)
+        return scan.records
+    }
+
+    /// Applies the good lines after `position`; damage before the tail is refused.
+    private func applyJournalTail() throws -> JournalScan {
         let scan = try JournalReader.scan(directory.journalURL, from: position)
         if let corruption = scan.corruption { throw corruption }
         for record in scan.records { BoardCore.apply(record, to: &state) }
-        let previousEnd = position
         position = scan.end
-        rememberSeen(previous: previousEnd, scan: scan, check: checkingSeen)
-        return scan.records
+        return scan
     }
 
     private func rememberSeen(previous: JournalPosition, scan: JournalScan, check: Bool) {
@@ -203,10 +209,7 @@ public final class WorkspaceStore {
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside.
     private func catchUpForWriting() throws {
-        let scan = try JournalReader.scan(directory.journalURL, from: position)
-        if let corruption = scan.corruption { throw corruption }
-        for record in scan.records { BoardCore.apply(record, to: &state) }
-        position = scan.end
+        let scan = try applyJournalTail()
         if scan.pendingBytes > 0 { try cutTornTail(at: scan.end.offset) }
     }
 

@@ -22,22 +22,24 @@ public struct ProjectSummary: Equatable, Sendable {
 extension BoardState {
     public func summary(of slug: String, now: Instant) -> ProjectSummary? {
         guard let project = projects[slug] else { return nil }
-        let modelSlugs = Set(models.values.filter { $0.project == slug }.map(\.slug))
-        var byStage: [String: Int] = [:]
-        for version in versions.values where modelSlugs.contains(version.ref.model) {
-            byStage[version.stage, default: 0] += 1
-        }
-        var bySeverity: [Severity: Int] = [:]
-        for challenge in challenges.values where challenge.project == slug && challenge.status.isOpen {
-            bySeverity[challenge.severity, default: 0] += 1
-        }
-        let pending = requests.values.filter { $0.isOpen && modelSlugs.contains($0.version.model) }.count
-        let stepIndex = config.lifecycleSteps.firstIndex(of: project.step) ?? 0
-        return ProjectSummary(
-            slug: slug, name: project.name, goal: project.goal, step: project.step, stepNumber: stepIndex + 1,
-            stepCount: config.lifecycleSteps.count, status: project.status, versionsByStage: byStage,
-            openChallengesBySeverity: bySeverity, pendingRequests: pending,
-            daysOverdue: daysOverdue(project, now: now))
+        return makeSummary(project, tallies: SummaryTallies(of: self, only: slug), now: now)
+    }
+
+    /// Summaries of all live projects in one pass over models, versions, challenges and
+    /// requests: what a list of thousands of projects needs each frame.
+    public func liveSummaries(now: Instant) -> [ProjectSummary] {
+        let tallies = SummaryTallies(of: self, only: nil)
+        return projects.values.filter { !$0.archived }.map { makeSummary($0, tallies: tallies, now: now) }
+    }
+
+    private func makeSummary(_ project: Project, tallies: SummaryTallies, now: Instant) -> ProjectSummary {
+        ProjectSummary(
+            slug: project.slug, name: project.name, goal: project.goal, step: project.step,
+            stepNumber: (config.lifecycleSteps.firstIndex(of: project.step) ?? 0) + 1,
+            stepCount: config.lifecycleSteps.count, status: project.status,
+            versionsByStage: tallies.versionsByStage[project.slug] ?? [:],
+            openChallengesBySeverity: tallies.openChallengesBySeverity[project.slug] ?? [:],
+            pendingRequests: tallies.pendingRequests[project.slug] ?? 0, daysOverdue: daysOverdue(project, now: now))
     }
 
     /// Days since the cadence ran out without a retrain; nil for projects on time, archived,
@@ -56,5 +58,30 @@ extension BoardState {
     /// Live (not archived) projects, by slug.
     public var liveProjects: [Project] {
         projects.values.filter { !$0.archived }.sorted { $0.slug < $1.slug }
+    }
+}
+
+/// Per-project counts behind summaries, gathered in one pass over the state (for one
+/// project, or for all when `only` is nil).
+private struct SummaryTallies {
+    var versionsByStage: [String: [String: Int]] = [:]
+    var openChallengesBySeverity: [String: [Severity: Int]] = [:]
+    var pendingRequests: [String: Int] = [:]
+
+    init(of state: BoardState, only: String?) {
+        var modelProject: [String: String] = [:]
+        for model in state.models.values where only == nil || model.project == only { modelProject[model.slug] = model.project }
+        for version in state.versions.values {
+            guard let project = modelProject[version.ref.model] else { continue }
+            versionsByStage[project, default: [:]][version.stage, default: 0] += 1
+        }
+        for challenge in state.challenges.values where challenge.status.isOpen {
+            guard let project = challenge.project, only == nil || project == only else { continue }
+            openChallengesBySeverity[project, default: [:]][challenge.severity, default: 0] += 1
+        }
+        for request in state.requests.values where request.isOpen {
+            guard let project = modelProject[request.version.model] else { continue }
+            pendingRequests[project, default: 0] += 1
+        }
     }
 }
