@@ -54,8 +54,7 @@ public enum DashboardRunner {
         while !dashboard.isQuitting && mlb_quit_requested() == 0 {
             let size = screen.size
             screen.draw(dashboard.render(width: size.width, height: size.height))
-            let woke = waitForInput(wake: wake, milliseconds: 5000)
-            if woke.changed {
+            if waitForInput(wake: wake, milliseconds: 5000) {
                 do {
                     dashboard.remoteChangesArrived(try store.refresh())
                 } catch {
@@ -88,13 +87,14 @@ public enum DashboardRunner {
     }
 
     /// Sleeps in poll() until a key is waiting, the watcher rang, or the tick passed.
-    private static func waitForInput(wake: WakePipe, milliseconds: Int32) -> (key: Bool, changed: Bool) {
+    /// Returns whether the watcher rang (the journal changed).
+    private static func waitForInput(wake: WakePipe, milliseconds: Int32) -> Bool {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
         _ = poll(&fds, 2, milliseconds)
         let changed = fds[1].revents != 0
         if changed { wake.drain() }
-        return (fds[0].revents != 0, changed)
+        return changed
     }
 
     private static func executableURL() -> URL {

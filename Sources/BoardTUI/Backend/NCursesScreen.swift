@@ -7,7 +7,6 @@ import Glibc
 final class NCursesScreen {
     private var attributes: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
     private let useColor: Bool
-    private(set) var mouseEnabled = false
 
     init(noColor: Bool, mouse: Bool) {
         setlocale(LC_ALL, "")
@@ -26,7 +25,6 @@ final class NCursesScreen {
         }
         if mouse {
             mousemask(mmask_t(mlb_all_mouse_events()), nil)
-            mouseEnabled = true
         }
     }
 
