@@ -17,7 +17,7 @@ public final class JournalFollower: Sendable {
     ) {
         let cursor = Cursor(position)
         let journal = directory.journalURL
-        watcher = JournalWatcher(directory: directory, pollInterval: pollInterval, useInotify: useInotify) {
+        watcher = JournalWatcher(directory: directory, linesEnd: position.offset, pollInterval: pollInterval, useInotify: useInotify) {
             do {
                 let records: [EventRecord] = try cursor.position.withLock { current in
                     let scan = try JournalReader.scan(journal, from: current)

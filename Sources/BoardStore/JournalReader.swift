@@ -26,11 +26,13 @@ struct JournalScan {
 /// Reads complete, checksummed, chained lines. Never locks and never writes.
 enum JournalReader {
     static func scan(_ url: URL, from position: JournalPosition) throws -> JournalScan {
-        let bytes = try readBytes(url, from: position.offset)
+        let bytes = try readLines(url, from: position.offset)
         return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
     }
 
-    static func scan(bytes: [UInt8], from position: JournalPosition, fileName: String) -> JournalScan {
+    /// Scans `bytes` up to the first zero byte, where the journal's reserve begins.
+    static func scan(bytes file: [UInt8], from position: JournalPosition, fileName: String) -> JournalScan {
+        let bytes = file.firstIndex(of: 0).map { Array(file[..<$0]) } ?? file
         var result = JournalScan(end: position)
         var lineStart = 0
         let newline = UInt8(ascii: "\n")
@@ -78,7 +80,39 @@ enum JournalReader {
         return false
     }
 
-    static func readBytes(_ url: URL, from offset: UInt64) throws -> [UInt8] {
+    /// The journal's lines from `offset` on: its bytes up to the zero-filled reserve (see
+    /// `JournalReserve`) or the end of the file. Reads in growing chunks, so a reader that is
+    /// up to date reads one small chunk of zeros, not the whole reserve.
+    static func readLines(_ url: URL, from offset: UInt64) throws -> [UInt8] {
+        try withOpenFile(url) { fd, size in
+            var bytes: [UInt8] = []
+            var chunk = 1 << 12
+            var next = offset
+            while next < size {
+                let piece = try read(fd, url, from: next, count: Int(min(UInt64(chunk), size - next)))
+                if let zero = piece.firstIndex(of: 0) {
+                    bytes += piece[..<zero]
+                    break
+                }
+                bytes += piece
+                if piece.isEmpty { break }
+                next += UInt64(piece.count)
+                chunk = min(chunk * 2, 1 << 24)
+            }
+            return bytes
+        }
+    }
+
+    /// Every byte from `offset` to the end of the file (or to `end`), reserve included.
+    static func readBytes(_ url: URL, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
+        try withOpenFile(url) { fd, size in
+            let stop = min(size, end ?? size)
+            guard stop > offset else { return [] }
+            return try read(fd, url, from: offset, count: Int(stop - offset))
+        }
+    }
+
+    private static func withOpenFile<T>(_ url: URL, _ body: (Int32, UInt64) throws -> T) throws -> T {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { throw StoreError.notFound("\(url.path) is missing") }
@@ -87,13 +121,16 @@ enum JournalReader {
         defer { close(fd) }
         var stats = stat()
         guard fstat(fd, &stats) == 0 else { throw StoreError.lastIO("stat", url.path) }
-        let size = UInt64(stats.st_size)
-        guard size > offset else { return [] }
-        var bytes = [UInt8](repeating: 0, count: Int(size - offset))
+        return try body(fd, UInt64(stats.st_size))
+    }
+
+    /// Up to `count` bytes at `offset`; fewer only at the end of the file.
+    private static func read(_ fd: Int32, _ url: URL, from offset: UInt64, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
-        while filled < bytes.count {
+        while filled < count {
             let got = bytes.withUnsafeMutableBytes { buffer in
-                pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+                pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -102,14 +139,15 @@ enum JournalReader {
             if got == 0 { break }
             filled += got
         }
-        return Array(bytes.prefix(filled))
+        if filled < count { bytes.removeLast(count - filled) }
+        return bytes
     }
 
     /// The hash of the line that ends just before `offset`, for checking a snapshot's claim.
     static func hashOfLine(endingAt offset: UInt64, in url: URL) throws -> String? {
         guard offset > 0 else { return JournalLine.genesisHash }
         let windowStart = offset > 1_048_576 ? offset - 1_048_576 : 0
-        let bytes = try readBytes(url, from: windowStart)
+        let bytes = try readBytes(url, from: windowStart, to: offset)
         let end = Int(offset - windowStart)
         guard end <= bytes.count, end > 0, bytes[end - 1] == UInt8(ascii: "\n") else { return nil }
         var start = end - 1

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 
 /// Notices that the journal changed: inotify as a hint where it works, and a look at the
-/// journal's size, modification time and inode about once a second in any case, since
+/// journal's size, modification time, inode and end of lines about once a second in any case, since
 /// network file systems deliver no inotify events. Calls `onChange` on its own thread.
 public final class JournalWatcher: @unchecked Sendable {
     public let usesInotify: Bool
@@ -20,22 +20,31 @@ public final class JournalWatcher: @unchecked Sendable {
         var size: Int
         var modified: timespec
         var inode: UInt
+        /// Where the journal's lines end. Commits write into a zero-filled reserve, so the size
+        /// stays put, and a coarse clock can give two commits the same modification time.
+        var linesEnd: UInt64
 
         static func == (a: FileIdentity, b: FileIdentity) -> Bool {
-            a.size == b.size && a.inode == b.inode
+            a.size == b.size && a.inode == b.inode && a.linesEnd == b.linesEnd
                 && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
         }
 
-        static func of(_ path: String) -> FileIdentity? {
+        /// Looks from `previous`'s end of lines on, so an idle journal costs one small read.
+        static func of(_ path: String, after previous: FileIdentity?, from start: UInt64 = 0) -> FileIdentity? {
             var stats = stat()
             guard stat(path, &stats) == 0 else { return nil }
-            return FileIdentity(size: Int(stats.st_size), modified: stats.st_mtim, inode: UInt(stats.st_ino))
+            let size = UInt64(stats.st_size)
+            let known = previous.map { $0.inode == UInt(stats.st_ino) ? $0.linesEnd : 0 } ?? start
+            let from = min(known, size)
+            let newLines = (try? JournalReader.readLines(URL(fileURLWithPath: path), from: from).count) ?? 0
+            return FileIdentity(size: Int(size), modified: stats.st_mtim, inode: UInt(stats.st_ino), linesEnd: from + UInt64(newLines))
         }
     }
 
     /// `useInotify: false` watches by polling alone, as on a network file system.
+    /// `linesEnd` is where the caller knows the journal's lines end (its position's offset).
     public init(
-        directory: DataDirectory, pollInterval: TimeInterval = 1.0, useInotify: Bool = true,
+        directory: DataDirectory, linesEnd: UInt64, pollInterval: TimeInterval = 1.0, useInotify: Bool = true,
         onChange: @escaping @Sendable () -> Void
     ) {
         journalPath = directory.journalURL.path
@@ -43,7 +52,7 @@ public final class JournalWatcher: @unchecked Sendable {
         self.onChange = onChange
         inotifyFd = useInotify ? mlb_inotify_watch(directory.path) : -1
         usesInotify = inotifyFd >= 0
-        lastSeen = FileIdentity.of(journalPath)
+        lastSeen = FileIdentity.of(journalPath, after: nil, from: linesEnd)
     }
 
     deinit {
@@ -83,7 +92,7 @@ public final class JournalWatcher: @unchecked Sendable {
             if fds.count > 1 && fds[1].revents != 0 {
                 while read(inotifyFd, &buffer, buffer.count) > 0 {}
             }
-            let now = FileIdentity.of(journalPath)
+            let now = FileIdentity.of(journalPath, after: lastSeen)
             if now != lastSeen {
                 lastSeen = now
                 onChange()

@@ -19,6 +19,7 @@ public final class WorkspaceStore {
     private let environment: [String: String]
     private var snapshotPosition: Int64 = 0
     private var journalWriter: Int32 = -1
+    private lazy var seenMarkerURL = SeenMarker.url(for: directory, environment: environment)
 
     public var isReadOnly: Bool { readOnlyReason != nil }
 
@@ -124,7 +125,7 @@ public final class WorkspaceStore {
     }
 
     private func rememberSeen(previous: JournalPosition, scan: JournalScan, check: Bool) {
-        let url = SeenMarker.url(for: directory, environment: environment)
+        let url = seenMarkerURL
         if check, let seen = SeenMarker.load(from: url), seen.directory == directory.path {
             var hashAtSeen: String?
             if seen.sequence == previous.sequence { hashAtSeen = previous.hash }
@@ -214,7 +215,7 @@ public final class WorkspaceStore {
     }
 
     private func cutTornTail(at offset: UInt64) throws {
-        let torn = try JournalReader.readBytes(directory.journalURL, from: offset)
+        let torn = try JournalReader.readLines(directory.journalURL, from: offset)
         try FileManager.default.createDirectory(at: directory.tornTailsURL, withIntermediateDirectories: true)
         let aside = directory.tornTailsURL.appendingPathComponent("journal-at-\(offset)-\(Instant(Date()).millis).bin")
         try AtomicFile.write(Data(torn), to: aside)
@@ -226,14 +227,15 @@ public final class WorkspaceStore {
 
     private func writer() throws -> Int32 {
         if journalWriter < 0 {
-            journalWriter = Glibc.open(directory.journalURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
-            guard journalWriter >= 0 else { throw StoreError.lastIO("open for append", directory.journalURL.path) }
+            journalWriter = Glibc.open(directory.journalURL.path, O_WRONLY | O_CLOEXEC)
+            guard journalWriter >= 0 else { throw StoreError.lastIO("open for writing", directory.journalURL.path) }
         }
         return journalWriter
     }
 
-    /// One write of all lines, then fdatasync. A failed flush is fatal for this write: Linux
-    /// reports a write-back error once, so it is never retried and never assumed to have worked.
+    /// One write of all lines at the end of the journal's lines, into its zero reserve, then
+    /// fdatasync. A failed flush is fatal for this write: Linux reports a write-back error
+    /// once, so it is never retried and never assumed to have worked.
     private func append(_ records: [EventRecord]) throws {
         guard !records.isEmpty else { return }
         var bytes: [UInt8] = []
@@ -245,15 +247,16 @@ public final class WorkspaceStore {
         }
         let fd = try writer()
         let start = position.offset
+        JournalReserve.makeRoom(fd, for: bytes.count, at: start)
+        let sizeBefore = JournalReserve.size(fd)
         if FailPoint.isArmed(.afterPartialWrite) {
-            _ = bytes.prefix(bytes.count / 2).withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
+            _ = bytes.prefix(bytes.count / 2).withUnsafeBytes { FileDescriptor.writeAll(fd, $0, at: start) }
             FailPoint.reach(.afterPartialWrite)
-            _ = ftruncate(fd, off_t(start))
+            JournalReserve.undoWrite(fd, at: start, count: bytes.count / 2, sizeBefore: sizeBefore)
         }
-        let wrote = bytes.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
-        if !wrote {
+        if !bytes.withUnsafeBytes({ FileDescriptor.writeAll(fd, $0, at: start) }) {
             let failure = StoreError.lastIO("append to", directory.journalURL.path)
-            _ = ftruncate(fd, off_t(start))  // best effort; a reader ignores a torn tail anyway
+            JournalReserve.undoWrite(fd, at: start, count: bytes.count, sizeBefore: sizeBefore)  // best effort; readers ignore a torn tail anyway
             throw failure
         }
         FailPoint.reach(.afterWriteBeforeFlush)
@@ -262,8 +265,7 @@ public final class WorkspaceStore {
         }
         for record in records { BoardCore.apply(record, to: &state) }
         position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
-        SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash)
-            .save(to: SeenMarker.url(for: directory, environment: environment))
+        SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash).save(to: seenMarkerURL)
     }
 
     // MARK: Snapshots

@@ -66,7 +66,7 @@ struct DiskFullTests {
         defer { workspace.cleanUp() }
         try workspace.comment(3)
         let before = workspace.bytes(workspace.directory.journalURL)
-        let limit = before.count + 2_000
+        let limit = workspace.journalLines.count + 2_000  // inside the zero reserve: the write itself must fail
         let line = "trap '' XFSZ; exec prlimit --fsize=\(limit) '\(Binary.mlboard.path)' debug-append --project \(TestWorkspace.project) --tag '\(Self.longTag)'"
         let outcome = try Binary.shell(line, environment: workspace.environment)
         try expectReportedAndValid(outcome, workspace, before: before, error: "File too large")

@@ -44,6 +44,9 @@ public struct TestWorkspace {
 
     public var journalBytes: [UInt8] { bytes(directory.journalURL) }
 
+    /// The journal's lines, without the zero-filled reserve after them.
+    public var journalLines: [UInt8] { Array(journalBytes.prefix { $0 != 0 }) }
+
     public func writeJournal(_ bytes: [UInt8]) throws {
         try Data(bytes).write(to: directory.journalURL)
     }

@@ -36,7 +36,7 @@ public enum DashboardRunner {
         for warning in store.warnings { dashboard.complain(warning) }
 
         let wake = WakePipe()
-        let watcher = JournalWatcher(directory: store.directory) { wake.signal() }
+        let watcher = JournalWatcher(directory: store.directory, linesEnd: store.position.offset) { wake.signal() }
         watcher.start()
         let presence = Presence(directory: store.directory, handle: me.handle)
         presence.heartbeat()

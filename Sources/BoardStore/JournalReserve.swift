@@ -1,0 +1,57 @@
+import Foundation
+import Glibc
+
+/// The journal keeps a zero-filled reserve after its last line, so a commit overwrites blocks
+/// that are already written and flushed: its fdatasync then carries only the data, since the
+/// file's size does not change (see docs/FIGURES.md for what that saves). Readers stop at the
+/// first zero byte, which no journal line contains: JSON escapes every control character.
+enum JournalReserve {
+    /// How much room is added past a write when the reserve runs out.
+    static let chunk: UInt64 = 1 << 20
+
+    /// Makes sure `count` bytes at `offset` land inside the file, adding a chunk of zeros when
+    /// they would not. Best effort: with no room on the disk for a chunk, the write itself
+    /// grows the file, as a plain append would. The caller's fdatasync makes the zeros durable.
+    static func makeRoom(_ fd: Int32, for count: Int, at offset: UInt64) {
+        var stats = stat()
+        guard fstat(fd, &stats) == 0 else { return }
+        let size = UInt64(stats.st_size)
+        let needed = offset + UInt64(count)
+        guard needed > size else { return }
+        let target = (needed / chunk + 1) * chunk
+        // Asking for the blocks first fails fast on a full disk instead of writing a chunk of
+        // zeros that cannot fit; writing the zeros then makes the blocks initialised, so later
+        // commits into them need no metadata change.
+        guard posix_fallocate(fd, off_t(size), off_t(target - size)) == 0, writeZeros(fd, from: size, to: target) else {
+            _ = ftruncate(fd, off_t(size))
+            return
+        }
+    }
+
+    /// Puts the bytes a failed write may have left at `offset` back to what they were before:
+    /// zeros inside the old size, nothing past it.
+    static func undoWrite(_ fd: Int32, at offset: UInt64, count: Int, sizeBefore: UInt64) {
+        let end = offset + UInt64(count)
+        if offset < sizeBefore { _ = writeZeros(fd, from: offset, to: min(end, sizeBefore)) }
+        if end > sizeBefore { _ = ftruncate(fd, off_t(max(offset, sizeBefore))) }
+    }
+
+    /// The file's size, for `undoWrite`.
+    static func size(_ fd: Int32) -> UInt64 {
+        var stats = stat()
+        return fstat(fd, &stats) == 0 ? UInt64(stats.st_size) : 0
+    }
+
+    private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
+
+    private static func writeZeros(_ fd: Int32, from start: UInt64, to end: UInt64) -> Bool {
+        var offset = start
+        while offset < end {
+            let count = Int(min(UInt64(zeros.count), end - offset))
+            guard zeros.withUnsafeBytes({ FileDescriptor.writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[..<count]), at: offset) })
+            else { return false }
+            offset += UInt64(count)
+        }
+        return true
+    }
+}
