@@ -5,16 +5,25 @@ public struct DataDirectory: Sendable, Equatable {
     public static let conventionalName = ".mlboard"
 
     public let url: URL
-
-    public init(_ url: URL) { self.url = url.standardizedFileURL }
-
-    public var path: String { url.path }
-    public var configURL: URL { url.appendingPathComponent("workspace.yml") }
-    public var journalURL: URL { url.appendingPathComponent("journal.jsonl") }
-    public var snapshotURL: URL { url.appendingPathComponent("snapshot.json") }
-    public var lockURL: URL { url.appendingPathComponent("lock") }
+    public let path: String
+    public let configURL: URL
+    public let journalURL: URL
+    public let snapshotURL: URL
+    public let lockURL: URL
     /// Where a writer copies a torn tail before cutting it off.
-    public var tornTailsURL: URL { url.appendingPathComponent("torn-tails") }
+    public let tornTailsURL: URL
+
+    /// The file URLs are made once here: `appendingPathComponent` asks the file system whether
+    /// the name is a folder, and a commit used to pay that several times.
+    public init(_ url: URL) {
+        self.url = url.standardizedFileURL
+        path = self.url.path
+        configURL = self.url.appending(path: "workspace.yml", directoryHint: .notDirectory)
+        journalURL = self.url.appending(path: "journal.jsonl", directoryHint: .notDirectory)
+        snapshotURL = self.url.appending(path: "snapshot.json", directoryHint: .notDirectory)
+        lockURL = self.url.appending(path: "lock", directoryHint: .notDirectory)
+        tornTailsURL = self.url.appending(path: "torn-tails", directoryHint: .isDirectory)
+    }
 
     /// `--dir`, else MLBOARD_DIR, else the nearest `.mlboard` folder walking up from `start`.
     public static func locate(explicit: String?, environment: [String: String], start: URL) -> DataDirectory? {

@@ -27,7 +27,7 @@ public enum JournalLine {
         let body = Body(
             seq: record.sequence, at: record.at, actor: record.actor, type: record.event.typeName,
             event: record.event, prev: previousHash)
-        let json = Array(try canonicalEncoder.encode(body))
+        let json = try CanonicalJSON.encode(body)
         let hash = hexDigest(json)
         var line = json
         line.removeLast()  // the closing brace
@@ -65,16 +65,16 @@ public enum JournalLine {
         }
     }
 
-    static var canonicalEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func hexDigest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        SHA256.hash(data: Array(bytes)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digest = SHA256.hash(data: Array(bytes))
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

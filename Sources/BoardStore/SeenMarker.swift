@@ -31,7 +31,7 @@ struct SeenMarker: Codable, Equatable {
     /// atomic write (fsync plus rename) cost about 1.3 ms there, six times the journal's own
     /// flush. A marker torn by a crash fails to decode and only skips the check once.
     func save(to url: URL) {
-        guard let data = try? JSONEncoder().encode(self) else { return }
+        guard let data = try? CanonicalJSON.encode(self) else { return }
         var fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0 {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

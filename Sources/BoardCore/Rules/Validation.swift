@@ -26,10 +26,11 @@ enum Validate {
     }
 
     static func longText(_ value: String, field: String, required: Bool = false) throws {
-        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if required && value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw RuleViolation(.invalidText, "\(field) must not be empty")
         }
-        guard value.count <= TextRules.maxLongTextLength else {
+        // Counting characters walks grapheme clusters; a text has no more of them than bytes.
+        guard value.utf8.count <= TextRules.maxLongTextLength || value.count <= TextRules.maxLongTextLength else {
             throw RuleViolation(.invalidText, "\(field) is \(value.count) characters; the limit is \(TextRules.maxLongTextLength)")
         }
         if TextRules.containsControlCharacters(value, allowNewlines: true) {

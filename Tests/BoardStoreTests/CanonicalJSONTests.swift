@@ -1,0 +1,48 @@
+import BoardCore
+@testable import BoardStore
+import Foundation
+import Testing
+
+@Suite("The journal's JSON encoder writes what Foundation's JSONEncoder writes")
+struct CanonicalJSONTests {
+    private func foundation<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    @Test("every journal line of the demo workspace, byte for byte")
+    func demoJournal() throws {
+        let (records, _) = DemoWorkspace.build()
+        #expect(records.count > 300)
+        var hash = JournalLine.genesisHash
+        for record in records {
+            let body = JournalLine.Body(seq: record.sequence, at: record.at, actor: record.actor, type: record.event.typeName,
+                                        event: record.event, prev: hash)
+            let fast = try CanonicalJSON.encode(body)
+            #expect(fast == (try foundation(body)), "sequence \(record.sequence)")
+            hash = JournalLine.hexDigest(fast)
+        }
+    }
+
+    @Test("strings with every control character, quotes, slashes and wide characters")
+    func strings() throws {
+        let controls = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })
+        let samples = [controls, #"quote " backslash \ slash / "#, "ünïcödé 日本語 😀 \u{2028}\u{2029}\u{7F}", ""]
+        for sample in samples {
+            #expect(try CanonicalJSON.encode([sample]) == (try foundation([sample])), "\(sample.debugDescription)")
+        }
+    }
+
+    @Test("keys sort as Foundation sorts them, and numbers print alike")
+    func keysAndNumbers() throws {
+        let keys = ["b", "B", "a_b", "aB", "a10", "a9", "_x", "Z", "auc", "f1", "précision", "ä", "10", "9"]
+        let metrics = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Double($0) / 7) })
+        #expect(try CanonicalJSON.encode(metrics) == (try foundation(metrics)))
+        let numbers: [Double] = [0, -0.0, 1, 0.1, 0.91, 1e-7, 1.5e300, 123456789012345678, 1e21, -2.5, .pi, 0.000_1]
+        #expect(try CanonicalJSON.encode(numbers) == (try foundation(numbers)))
+        let integers: [Int64] = [0, -1, .max, .min]
+        #expect(try CanonicalJSON.encode(integers) == (try foundation(integers)))
+        #expect(throws: EncodingError.self) { try CanonicalJSON.encode([Double.nan]) }
+    }
+}
