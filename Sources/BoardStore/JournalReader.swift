@@ -30,6 +30,12 @@ enum JournalReader {
         return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
     }
 
+    /// The same, through a descriptor the caller keeps open (a writer's, to save an open per commit).
+    static func scan(_ fd: Int32, _ url: URL, from position: JournalPosition) throws -> JournalScan {
+        let bytes = try readLines(fd, url, from: position.offset)
+        return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
+    }
+
     /// Scans `bytes` up to the first zero byte, where the journal's reserve begins.
     static func scan(bytes file: [UInt8], from position: JournalPosition, fileName: String) -> JournalScan {
         let bytes = file.firstIndex(of: 0).map { Array(file[..<$0]) } ?? file
@@ -84,23 +90,25 @@ enum JournalReader {
     /// `JournalReserve`) or the end of the file. Reads in growing chunks, so a reader that is
     /// up to date reads one small chunk of zeros, not the whole reserve.
     static func readLines(_ url: URL, from offset: UInt64) throws -> [UInt8] {
-        try withOpenFile(url) { fd, size in
-            var bytes: [UInt8] = []
-            var chunk = 1 << 12
-            var next = offset
-            while next < size {
-                let piece = try read(fd, url, from: next, count: Int(min(UInt64(chunk), size - next)))
-                if let zero = piece.firstIndex(of: 0) {
-                    bytes += piece[..<zero]
-                    break
-                }
-                bytes += piece
-                if piece.isEmpty { break }
-                next += UInt64(piece.count)
-                chunk = min(chunk * 2, 1 << 24)
+        try withOpenFile(url) { fd, _ in try readLines(fd, url, from: offset) }
+    }
+
+    static func readLines(_ fd: Int32, _ url: URL, from offset: UInt64) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = 1 << 12
+        var next = offset
+        while true {
+            let piece = try read(fd, url, from: next, count: chunk)
+            if let zero = piece.firstIndex(of: 0) {
+                bytes += piece[..<zero]
+                break
             }
-            return bytes
+            bytes += piece
+            if piece.count < chunk { break }  // the end of the file
+            next += UInt64(piece.count)
+            chunk = min(chunk * 2, 1 << 24)
         }
+        return bytes
     }
 
     /// Every byte from `offset` to the end of the file (or to `end`), reserve included.

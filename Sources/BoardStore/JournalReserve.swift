@@ -12,20 +12,22 @@ enum JournalReserve {
     /// Makes sure `count` bytes at `offset` land inside the file, adding a chunk of zeros when
     /// they would not. Best effort: with no room on the disk for a chunk, the write itself
     /// grows the file, as a plain append would. The caller's fdatasync makes the zeros durable.
-    static func makeRoom(_ fd: Int32, for count: Int, at offset: UInt64) {
+    /// Returns the file's size afterwards, for `undoWrite`.
+    static func makeRoom(_ fd: Int32, for count: Int, at offset: UInt64) -> UInt64 {
         var stats = stat()
-        guard fstat(fd, &stats) == 0 else { return }
+        guard fstat(fd, &stats) == 0 else { return offset }
         let size = UInt64(stats.st_size)
         let needed = offset + UInt64(count)
-        guard needed > size else { return }
+        guard needed > size else { return size }
         let target = (needed / chunk + 1) * chunk
         // Asking for the blocks first fails fast on a full disk instead of writing a chunk of
         // zeros that cannot fit; writing the zeros then makes the blocks initialised, so later
         // commits into them need no metadata change.
         guard posix_fallocate(fd, off_t(size), off_t(target - size)) == 0, writeZeros(fd, from: size, to: target) else {
             _ = ftruncate(fd, off_t(size))
-            return
+            return size
         }
+        return target
     }
 
     /// Puts the bytes a failed write may have left at `offset` back to what they were before:
@@ -34,12 +36,6 @@ enum JournalReserve {
         let end = offset + UInt64(count)
         if offset < sizeBefore { _ = writeZeros(fd, from: offset, to: min(end, sizeBefore)) }
         if end > sizeBefore { _ = ftruncate(fd, off_t(max(offset, sizeBefore))) }
-    }
-
-    /// The file's size, for `undoWrite`.
-    static func size(_ fd: Int32) -> UInt64 {
-        var stats = stat()
-        return fstat(fd, &stats) == 0 ? UInt64(stats.st_size) : 0
     }
 
     private static let zeros = [UInt8](repeating: 0, count: 1 << 16)

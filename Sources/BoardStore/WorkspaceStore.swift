@@ -18,8 +18,8 @@ public final class WorkspaceStore {
 
     private let environment: [String: String]
     private var snapshotPosition: Int64 = 0
-    private var journalWriter: Int32 = -1
-    private lazy var seenMarkerURL = SeenMarker.url(for: directory, environment: environment)
+    private var journalFile: Int32 = -1
+    private lazy var seenMarker = SeenMarkerWriter(url: SeenMarker.url(for: directory, environment: environment))
 
     public var isReadOnly: Bool { readOnlyReason != nil }
 
@@ -31,7 +31,7 @@ public final class WorkspaceStore {
     }
 
     deinit {
-        if journalWriter >= 0 { close(journalWriter) }
+        if journalFile >= 0 { close(journalFile) }
     }
 
     // MARK: Creating and opening
@@ -116,8 +116,9 @@ public final class WorkspaceStore {
     }
 
     /// Applies the good lines after `position`; damage before the tail is refused.
-    private func applyJournalTail() throws -> JournalScan {
-        let scan = try JournalReader.scan(directory.journalURL, from: position)
+    private func applyJournalTail(through fd: Int32? = nil) throws -> JournalScan {
+        let scan = try fd.map { try JournalReader.scan($0, directory.journalURL, from: position) }
+            ?? JournalReader.scan(directory.journalURL, from: position)
         if let corruption = scan.corruption { throw corruption }
         for record in scan.records { BoardCore.apply(record, to: &state) }
         position = scan.end
@@ -125,8 +126,7 @@ public final class WorkspaceStore {
     }
 
     private func rememberSeen(previous: JournalPosition, scan: JournalScan, check: Bool) {
-        let url = seenMarkerURL
-        if check, let seen = SeenMarker.load(from: url), seen.directory == directory.path {
+        if check, let seen = SeenMarker.load(from: seenMarker.url), seen.directory == directory.path {
             var hashAtSeen: String?
             if seen.sequence == previous.sequence { hashAtSeen = previous.hash }
             if seen.sequence > previous.sequence, seen.sequence <= scan.end.sequence {
@@ -138,7 +138,7 @@ public final class WorkspaceStore {
             }
         }
         if check || !scan.records.isEmpty {
-            SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash).save(to: url)
+            seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
         }
     }
 
@@ -170,8 +170,7 @@ public final class WorkspaceStore {
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        let lock = try DirectoryLock.forFile(directory.lockURL)
-        let written: [EventRecord] = try lock.withLock {
+        let written: [EventRecord] = try directoryLock().withLock {
             FailPoint.reach(.afterLock)
             try catchUpForWriting()
             let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
@@ -210,7 +209,7 @@ public final class WorkspaceStore {
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside.
     private func catchUpForWriting() throws {
-        let scan = try applyJournalTail()
+        let scan = try applyJournalTail(through: try openJournal())
         if scan.pendingBytes > 0 { try cutTornTail(at: scan.end.offset) }
     }
 
@@ -219,18 +218,28 @@ public final class WorkspaceStore {
         try FileManager.default.createDirectory(at: directory.tornTailsURL, withIntermediateDirectories: true)
         let aside = directory.tornTailsURL.appendingPathComponent("journal-at-\(offset)-\(Instant(Date()).millis).bin")
         try AtomicFile.write(Data(torn), to: aside)
-        let fd = try writer()
+        let fd = try openJournal()
         guard ftruncate(fd, off_t(offset)) == 0 else { throw StoreError.lastIO("truncate torn tail of", directory.journalURL.path) }
         guard fdatasync(fd) == 0 else { throw StoreError.lastIO("fdatasync", directory.journalURL.path) }
         warnings.append("cut off a torn journal tail of \(torn.count) bytes at offset \(offset); a copy is in \(aside.path)")
     }
 
-    private func writer() throws -> Int32 {
-        if journalWriter < 0 {
-            journalWriter = Glibc.open(directory.journalURL.path, O_WRONLY | O_CLOEXEC)
-            guard journalWriter >= 0 else { throw StoreError.lastIO("open for writing", directory.journalURL.path) }
+    /// The journal, opened once for the writer's reads and writes.
+    private func openJournal() throws -> Int32 {
+        if journalFile < 0 {
+            journalFile = Glibc.open(directory.journalURL.path, O_RDWR | O_CLOEXEC)
+            guard journalFile >= 0 else { throw StoreError.lastIO("open for writing", directory.journalURL.path) }
         }
-        return journalWriter
+        return journalFile
+    }
+
+    private var lock: DirectoryLock?
+
+    private func directoryLock() throws -> DirectoryLock {
+        if let lock { return lock }
+        let opened = try DirectoryLock.forFile(directory.lockURL)
+        lock = opened
+        return opened
     }
 
     /// One write of all lines at the end of the journal's lines, into its zero reserve, then
@@ -245,10 +254,9 @@ public final class WorkspaceStore {
             bytes += line.bytes
             hash = line.hash
         }
-        let fd = try writer()
+        let fd = try openJournal()
         let start = position.offset
-        JournalReserve.makeRoom(fd, for: bytes.count, at: start)
-        let sizeBefore = JournalReserve.size(fd)
+        let sizeBefore = JournalReserve.makeRoom(fd, for: bytes.count, at: start)
         if FailPoint.isArmed(.afterPartialWrite) {
             _ = bytes.prefix(bytes.count / 2).withUnsafeBytes { FileDescriptor.writeAll(fd, $0, at: start) }
             FailPoint.reach(.afterPartialWrite)
@@ -265,7 +273,7 @@ public final class WorkspaceStore {
         }
         for record in records { BoardCore.apply(record, to: &state) }
         position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
-        SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash).save(to: seenMarkerURL)
+        seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
     }
 
     // MARK: Snapshots
