@@ -184,19 +184,35 @@ struct PaneRows {
         }
     }
 
+    /// As `state.productionShare`, with the models that have a production version kept while
+    /// versions stay the same (a change to a project then costs one pass over models).
     var productionShare: (inProduction: Int, total: Int) {
-        memo.productionShare.get(DerivedFrom(parts: [SameStorage(state.projects), SameStorage(state.models), SameStorage(state.versions)])) {
-            state.productionShare
+        let memo = self.memo
+        let production = state.config.policy.productionStage
+        let inProduction = memo.modelsInProduction.get(DerivedFrom(parts: [SameStorage(state.versions)])) {
+            Set(state.versions.values.lazy.filter { $0.stage == production }.map(\.ref.model))
+        }
+        return memo.productionShare.get(DerivedFrom(
+            parts: [SameStorage(state.projects), SameStorage(state.models)], numbers: [memo.modelsInProduction.generation]
+        )) {
+            var live = 0, withProduction = 0
+            for model in state.models.values where state.projects[model.project]?.archived == false {
+                live += 1
+                if inProduction.contains(model.slug) { withProduction += 1 }
+            }
+            return (withProduction, live)
         }
     }
 
     /// Slugs of the projects overdue for retraining now.
     var overdueProjects: [String] {
         memo.retrainDue.get(DerivedFrom(parts: [SameStorage(state.projects)])) {
-            let dues = state.projects.values.compactMap { project -> (at: Instant, slug: String)? in
-                guard !project.archived, project.status == .active,
-                      let name = project.cadence, let days = state.config.cadence(named: name)?.days else { return nil }
-                return (project.lastRetrainAt.adding(days: days), project.slug)
+            var cadenceDays: [String: Int] = [:]
+            for cadence in state.config.retrainingCadences.reversed() { cadenceDays[cadence.name] = cadence.days }
+            var dues: [(at: Instant, slug: String)] = []
+            for project in state.projects.values where !project.archived && project.status == .active {
+                guard let name = project.cadence, let days = cadenceDays[name] else { continue }
+                dues.append((project.lastRetrainAt.adding(days: days), project.slug))
             }
             return RetrainDue(dues: dues.sorted { $0.at < $1.at })
         }.overdue(at: now)

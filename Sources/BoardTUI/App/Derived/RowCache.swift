@@ -56,6 +56,7 @@ final class RowCache {
     let othersOpenRequests = Memo<DerivedFrom, [PromotionRequest]>()
     let activity = Memo<DerivedFrom, [ActivityEntry]>()
     let projectsPerStep = Memo<DerivedFrom, [(label: String, value: Int)]>()
+    let modelsInProduction = Memo<DerivedFrom, Set<String>>()
     let productionShare = Memo<DerivedFrom, (inProduction: Int, total: Int)>()
     let openChallengesBySeverity = Memo<DerivedFrom, [Severity: Int]>()
     let retrainDue = Memo<DerivedFrom, RetrainDue>()
