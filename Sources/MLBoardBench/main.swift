@@ -26,7 +26,7 @@ do {
     }
     let quick = arguments.contains("--quick")
     var only = Set<String>()
-    var framesProjects = 10_000
+    var framesProjects: Int?
     var index = 0
     while index < arguments.count {
         switch arguments[index] {
@@ -53,7 +53,7 @@ do {
     if wanted("contention") { try ContentionBench.run(quick: quick) }
     if wanted("open") { try OpenBench.run(quick: quick) }
     if wanted("sync") { try SyncBench.run(quick: quick) }
-    if wanted("frames") { try FrameBench.run(quick: quick, projects: quick ? min(framesProjects, 1_000) : framesProjects) }
+    if wanted("frames") { try FrameBench.run(quick: quick, projects: framesProjects ?? (quick ? 1_000 : 10_000)) }
 } catch {
     FileHandle.standardError.write(Data("mlboard-bench: \(error)\n".utf8))
     exit(1)

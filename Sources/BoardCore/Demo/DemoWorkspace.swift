@@ -152,13 +152,16 @@ public enum DemoWorkspace {
         var records: [EventRecord] = []
         records.reserveCapacity(steps.count + steps.count / 4)
         var sequence: Int64 = 0
+        // Thousands of commands in a row: look-ups by owner instead of scans of the whole state.
+        var lookups = StateIndex()
         for (index, step) in steps.enumerated() {
-            switch decide(step.command, state: state, actor: step.actor, now: step.at) {
+            switch decide(step.command, state: state, actor: step.actor, now: step.at, index: lookups) {
             case .success(let events):
                 for event in events {
                     sequence += 1
                     let record = EventRecord(sequence: sequence, at: step.at, actor: step.actor, event: event)
                     apply(record, to: &state)
+                    lookups.note(event)
                     records.append(record)
                 }
             case .failure(let violation):

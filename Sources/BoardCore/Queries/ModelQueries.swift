@@ -1,11 +1,15 @@
 extension BoardState {
     /// Models of live projects that have at least one version in production, over all such models.
     public var productionShare: (inProduction: Int, total: Int) {
-        let live = models.values.filter { projects[$0.project]?.archived == false }
         let production = config.policy.productionStage
-        let withProduction = Set(versions.values.filter { $0.stage == production }.map(\.ref.model))
-        let inProduction = live.filter { withProduction.contains($0.slug) }.count
-        return (inProduction, live.count)
+        var withProduction: Set<String> = []
+        for version in versions.values where version.stage == production { withProduction.insert(version.ref.model) }
+        var live = 0, inProduction = 0
+        for model in models.values where projects[model.project]?.archived == false {
+            live += 1
+            if withProduction.contains(model.slug) { inProduction += 1 }
+        }
+        return (inProduction, live)
     }
 
     /// The number of versions in each stage, in stage order: the promotion funnel.

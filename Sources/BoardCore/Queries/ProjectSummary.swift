@@ -28,14 +28,25 @@ extension BoardState {
     /// Summaries of all live projects in one pass over models, versions, challenges and
     /// requests: what a list of thousands of projects needs each frame.
     public func liveSummaries(now: Instant) -> [ProjectSummary] {
-        let tallies = SummaryTallies(of: self, only: nil)
-        return projects.values.filter { !$0.archived }.map { makeSummary($0, tallies: tallies, now: now) }
+        liveSummaries(now: now, tallies: SummaryTallies(of: self))
     }
 
-    private func makeSummary(_ project: Project, tallies: SummaryTallies, now: Instant) -> ProjectSummary {
+    /// Summaries of all live projects from tallies made earlier: a caller that keeps the
+    /// tallies while models, versions, challenges and requests stay the same saves that pass.
+    public func liveSummaries(now: Instant, tallies: SummaryTallies) -> [ProjectSummary] {
+        let stepNumbers = Dictionary(config.lifecycleSteps.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        var summaries: [ProjectSummary] = []
+        summaries.reserveCapacity(projects.count)
+        for project in projects.values where !project.archived {
+            summaries.append(makeSummary(project, tallies: tallies, now: now, stepNumber: stepNumbers[project.step] ?? 1))
+        }
+        return summaries
+    }
+
+    private func makeSummary(_ project: Project, tallies: SummaryTallies, now: Instant, stepNumber: Int? = nil) -> ProjectSummary {
         ProjectSummary(
             slug: project.slug, name: project.name, goal: project.goal, step: project.step,
-            stepNumber: (config.lifecycleSteps.firstIndex(of: project.step) ?? 0) + 1,
+            stepNumber: stepNumber ?? (config.lifecycleSteps.firstIndex(of: project.step) ?? 0) + 1,
             stepCount: config.lifecycleSteps.count, status: project.status,
             versionsByStage: tallies.versionsByStage[project.slug] ?? [:],
             openChallengesBySeverity: tallies.openChallengesBySeverity[project.slug] ?? [:],
@@ -61,12 +72,15 @@ extension BoardState {
     }
 }
 
-/// Per-project counts behind summaries, gathered in one pass over the state (for one
-/// project, or for all when `only` is nil).
-private struct SummaryTallies {
+/// Per-project counts behind summaries, gathered in one pass over the models, versions,
+/// challenges and requests of the state (for one project, or for all when `only` is nil).
+public struct SummaryTallies: Sendable {
     var versionsByStage: [String: [String: Int]] = [:]
     var openChallengesBySeverity: [String: [Severity: Int]] = [:]
     var pendingRequests: [String: Int] = [:]
+
+    /// The tallies of every project.
+    public init(of state: BoardState) { self.init(of: state, only: nil) }
 
     init(of state: BoardState, only: String?) {
         var modelProject: [String: String] = [:]

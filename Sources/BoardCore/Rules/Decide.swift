@@ -1,7 +1,12 @@
 /// Checks `command` against `state` on behalf of `actor` at `now`, and returns the events
 /// it produces or the rule it breaks. Pure: no files, clocks or globals.
-public func decide(_ command: Command, state: BoardState, actor: Actor, now: Instant) -> Result<[Event], RuleViolation> {
-    let decider = Decider(state: state, actor: actor, now: now)
+///
+/// A caller deciding many commands in a row passes a `StateIndex` kept up to date with
+/// `state`: the answers are the same, without scans of whole collections per command.
+public func decide(
+    _ command: Command, state: BoardState, actor: Actor, now: Instant, index: StateIndex? = nil
+) -> Result<[Event], RuleViolation> {
+    let decider = Decider(state: state, actor: actor, now: now, index: index)
     do {
         return .success(try decider.events(for: command))
     } catch let violation as RuleViolation {
@@ -16,6 +21,7 @@ struct Decider {
     let state: BoardState
     let actor: Actor
     let now: Instant
+    var index: StateIndex? = nil
 
     var config: WorkspaceConfig { state.config }
 

@@ -27,7 +27,7 @@ extension Decider {
             try Validate.name(name, field: "metric name")
             guard value.isFinite else { throw RuleViolation(.invalidText, "metric '\(name)' must be a finite number") }
         }
-        let number = (state.versions(of: slug).last?.ref.number ?? 0) + 1
+        let number = (versions(of: slug).last?.ref.number ?? 0) + 1
         let version = ModelVersion(
             ref: VersionRef(model: slug, number: number), metrics: metrics, source: source,
             stage: config.initialStage, registeredAt: now, registeredBy: actor.handle)
@@ -45,7 +45,7 @@ extension Decider {
             throw RuleViolation(.approvalRight, "'\(person.handle)' may not approve for \(production), so may not roll back '\(slug)'")
         }
         try Validate.longText(reason, field: "rollback reason", required: true)
-        let current = state.versions(of: slug).filter { $0.stage == production }
+        let current = versions(of: slug).filter { $0.stage == production }
         guard let previous = previousProductionVersion(of: slug, excluding: current.map(\.ref)) else {
             throw RuleViolation(.nothingToRollBack, "model '\(slug)' has no earlier production version to return to")
         }
@@ -58,8 +58,7 @@ extension Decider {
             version: previous.ref, from: previous.stage, to: production, at: now, by: actor.handle,
             reason: "rollback: \(reason)")))
         let touched = Set(current.map(\.ref) + [previous.ref])
-        let open = state.requests.values.filter { $0.isOpen && touched.contains($0.version) }
-        for request in open.sorted(by: { $0.id < $1.id }) {
+        for request in openRequests(for: touched) {
             events.append(.requestSuperseded(request: request.id, reason: "model '\(slug)' was rolled back"))
         }
         return events

@@ -34,10 +34,8 @@ extension Decider {
     func archiveProject(_ slug: String) throws -> [Event] {
         try requireLead(to: "archive a project")
         _ = try liveProject(slug)
-        let models = Set(state.models.values.filter { $0.project == slug }.map(\.slug))
-        let open = state.requests.values.filter { $0.isOpen && models.contains($0.version.model) }
         return [.projectArchived(slug: slug)]
-            + open.sorted { $0.id < $1.id }.map { .requestSuperseded(request: $0.id, reason: "project '\(slug)' was archived") }
+            + openRequests(ofProject: slug).map { .requestSuperseded(request: $0.id, reason: "project '\(slug)' was archived") }
     }
 
     func setProjectStep(_ slug: String, _ step: String) throws -> [Event] {

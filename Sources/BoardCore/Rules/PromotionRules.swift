@@ -9,7 +9,7 @@ extension Decider {
         try Validate.member(target, of: config.stages, field: "target stage")
         try checkStageOrder(from: version.stage, to: target, version: ref)
         try Validate.longText(reason, field: "reason", required: true)
-        if let open = state.openRequests(for: ref).first(where: { $0.toStage == target }) {
+        if let open = openRequests(for: [ref]).first(where: { $0.toStage == target }) {
             throw RuleViolation(.duplicateOpenRequest, "\(ref) already has open request \(open.id) to \(target)")
         }
         let request = PromotionRequest(
@@ -47,7 +47,7 @@ extension Decider {
         }
         if let comment { try Validate.longText(comment, field: "comment") }
         let version = try currentVersion(of: request)
-        let failures = Gates.failures(for: version, entering: request.toStage, in: state)
+        let failures = gateFailures(for: version, entering: request.toStage)
         let override = overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if !failures.isEmpty && (override ?? "").isEmpty {
             throw RuleViolation(
@@ -76,7 +76,7 @@ extension Decider {
         ]
         var retired: [VersionRef] = []
         if request.toStage == policy.productionStage && policy.archiveReplacedVersion {
-            for replaced in state.versions(of: version.ref.model)
+            for replaced in versions(of: version.ref.model)
             where replaced.stage == policy.productionStage && replaced.ref != version.ref {
                 retired.append(replaced.ref)
                 events.append(.stageChanged(StageMove(
@@ -85,8 +85,7 @@ extension Decider {
             }
         }
         let affected = Set([version.ref] + retired)
-        let others = state.requests.values.filter { $0.isOpen && $0.id != request.id && affected.contains($0.version) }
-        for other in others.sorted(by: { $0.id < $1.id }) {
+        for other in openRequests(for: affected) where other.id != request.id {
             events.append(.requestSuperseded(request: other.id, reason: "\(version.ref) moved to \(request.toStage) by \(request.id)"))
         }
         return events

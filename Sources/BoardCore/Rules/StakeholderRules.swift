@@ -59,9 +59,7 @@ extension Decider {
         let person = try stakeholder(handle)
         guard person.active else { throw RuleViolation(.notAStakeholder, "stakeholder '\(handle)' is deactivated") }
         if raci == .accountable,
-           let holder = state.assignments.values.first(where: {
-               $0.project == slug && $0.step == step && $0.raci == .accountable && $0.stakeholder != handle
-           }) {
+           let holder = otherAccountable(for: step, of: slug, than: handle) {
             throw RuleViolation(
                 .singleAccountable,
                 "step '\(step)' of project '\(slug)' already has '\(holder.stakeholder)' as Accountable; clear that first")

@@ -200,13 +200,11 @@ extension Dashboard {
 
     var matrixProjectSlug: String? {
         if let slug = ui.matrixProject, state.projects[slug]?.archived == false { return slug }
-        return state.projects.values.filter { !$0.archived }.min { $0.slug < $1.slug }?.slug
+        return rows.firstLiveProject
     }
 
     /// Stakeholders shown as matrix columns: active ones, by name.
-    var matrixPeople: [Stakeholder] {
-        state.stakeholders.values.filter(\.active).sorted { $0.name.lowercased() < $1.name.lowercased() }
-    }
+    var matrixPeople: [Stakeholder] { rows.matrixPeople }
 
     private func stepMatrixProject(_ delta: Int) {
         let projects = state.liveProjects.map(\.slug)

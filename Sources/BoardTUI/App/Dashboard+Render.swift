@@ -60,7 +60,7 @@ extension Dashboard {
 
     private func badge(for pane: Pane) -> String {
         guard pane == .approvals else { return "" }
-        let waiting = state.countOfRequestsAwaiting(me)
+        let waiting = rows.awaiting.requests.count
         return waiting > 0 ? " (\(waiting))" : ""
     }
 

@@ -26,7 +26,14 @@ public final class Dashboard {
 
     var state: BoardState { workspace.state }
     var me: String { workspace.me.handle }
-    var rows: PaneRows { PaneRows(state: state, ui: ui, me: me, now: clock()) }
+    /// The rows and figures panes derive from the state, kept between frames.
+    private var rowCache: RowCache?
+
+    var rows: PaneRows {
+        let state = self.state
+        if rowCache?.config != state.config { rowCache = RowCache(config: state.config) }
+        return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache)
+    }
 
     public var isQuitting: Bool { ui.quitting }
 

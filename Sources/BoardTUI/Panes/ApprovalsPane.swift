@@ -4,8 +4,8 @@ import BoardCore
 enum ApprovalsPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let requests = context.rows.requests
-        let mine = Set(context.state.requestsAwaiting(context.me).map(\.id))
-        let blockers = Gates.blockingChallenges(in: context.state)
+        let mine = context.rows.awaiting.ids
+        let blockers = context.rows.blockers
         let inner = Box.draw("Approvals: \(mine.count) waiting for you, \(requests.count) open", in: rect, into: &buffer)
         let columns: [Column] = [
             .fixed("", 1), .fixed("Id", 6), .fixed("Version", 26), .fixed("From → to", 24), .fixed("By", 10),

@@ -6,7 +6,7 @@ enum ChallengesPane {
         let chartHeight = min(12, max(5, rect.height / 3))
         let (tableArea, chartArea) = rect.splitTop(rect.height - chartHeight)
         let challenges = context.rows.challenges
-        let open = challenges.filter(\.status.isOpen).count
+        let open = openCount(challenges)
         let inner = Box.draw("Challenges (\(open) open of \(challenges.count))", in: tableArea, into: &buffer)
         let columns: [Column] = [
             .fixed("Id", 6), .fixed("Severity", 8), .fixed("Status", 11), .fixed("Project", 16),
@@ -23,8 +23,16 @@ enum ChallengesPane {
             ]
         }
         let chart = Box.draw("Open challenges by category", in: chartArea, focused: false, into: &buffer)
-        let items = context.state.openChallengesByCategory.map { (label: $0.category, value: $0.count) }
-            .sorted { $0.value > $1.value }
-        Bars.chart(items, in: chart, into: &buffer, labelWidth: min(46, chart.width / 2))
+        Bars.chart(context.rows.openChallengesByCategory, in: chart, into: &buffer, labelWidth: min(46, chart.width / 2))
+    }
+
+    /// The rows list open challenges first, so their count is where the closed ones start.
+    private static func openCount(_ rows: [Challenge]) -> Int {
+        var low = 0, high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].status.isOpen { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -5,6 +5,7 @@ import BoardCore
 enum ModelsPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let board = context.rows.versionsByStage
+        let pendingByVersion = context.rows.openRequestsByVersion
         guard !board.isEmpty else { return }
         let columnWidth = rect.width / board.count
         for (index, column) in board.enumerated() {
@@ -18,17 +19,20 @@ enum ModelsPane {
             let first = max(0, min(column.versions.count - visible, selected - visible / 2))
             for (row, version) in column.versions.enumerated().dropFirst(first).prefix(visible) {
                 let y = inner.y + (row - first) * cardHeight
-                drawCard(version, context: context, at: Rect(x: inner.x, y: y, width: inner.width, height: cardHeight),
+                drawCard(version, pending: pendingByVersion[version.ref] ?? [], context: context,
+                         at: Rect(x: inner.x, y: y, width: inner.width, height: cardHeight),
                          selected: focused && row == selected, into: &buffer)
             }
             if column.versions.isEmpty { buffer.write("no versions", x: inner.x, y: inner.y, style: .muted, maxWidth: inner.width) }
         }
     }
 
-    private static func drawCard(_ version: ModelVersion, context: PaneContext, at rect: Rect, selected: Bool, into buffer: inout CellBuffer) {
+    private static func drawCard(
+        _ version: ModelVersion, pending: [PromotionRequest], context: PaneContext, at rect: Rect, selected: Bool,
+        into buffer: inout CellBuffer
+    ) {
         let state = context.state
         let model = state.models[version.ref.model]
-        let pending = state.openRequests(for: version.ref)
         let title = "\(version.ref.model) v\(version.ref.number)"
         buffer.write(title, x: rect.x, y: rect.y, style: context.stageStyle(version.stage), maxWidth: rect.width)
         if let request = pending.first {

@@ -6,20 +6,18 @@ enum OverviewPane {
         let state = context.state
         let (left, right) = rect.splitLeft(rect.width / 2)
         let (stepsBox, figuresBox) = left.splitTop(max(6, left.height * 3 / 5))
-        var perStep: [String: Int] = [:]
-        for project in state.projects.values where !project.archived { perStep[project.step, default: 0] += 1 }
-        let steps = state.config.lifecycleSteps.map { (label: $0, value: perStep[$0] ?? 0) }
+        let steps = context.rows.projectsPerStep
         let stepsInner = Box.draw("Projects by lifecycle step", in: stepsBox, into: &buffer)
         Bars.chart(steps, in: stepsInner, into: &buffer, labelWidth: min(26, stepsInner.width / 2))
 
         let figures = Box.draw("Figures", in: figuresBox, into: &buffer)
-        let share = state.productionShare
+        let share = context.rows.productionShare
         let percent = share.total == 0 ? 0 : share.inProduction * 100 / share.total
-        let overdue = state.overdueProjects(now: context.now)
-        let bySeverity = state.openChallengesBySeverity
+        let overdue = context.rows.overdueProjects
+        let bySeverity = context.rows.openChallengesBySeverity
         let lines: [(String, StyleRole)] = [
             ("Models with a version in production: \(share.inProduction) of \(share.total) (\(percent)%)", .normal),
-            ("Overdue retraining: " + (overdue.isEmpty ? "none" : overdue.map(\.slug).joined(separator: ", ")),
+            ("Overdue retraining: " + (overdue.isEmpty ? "none" : overdue.joined(separator: ", ")),
              overdue.isEmpty ? .normal : .warning),
             ("Open challenges: " + Severity.allCases.reversed().map { "\($0.rawValue) \(bySeverity[$0] ?? 0)" }.joined(separator: " · "),
              (bySeverity[.critical] ?? 0) > 0 ? .severityCritical : .normal),
@@ -29,10 +27,11 @@ enum OverviewPane {
         }
 
         let (approvalsBox, activityBox) = right.splitTop(right.height / 2)
-        let mine = state.requestsAwaiting(context.me)
-        let others = state.openRequests.filter { request in !mine.contains { $0.id == request.id } }
+        let mine = context.rows.awaiting.requests
+        let others = context.rows.othersOpenRequests
         let approvals = Box.draw("Pending approvals: \(mine.count) yours, \(others.count) others", in: approvalsBox, into: &buffer)
-        for (index, request) in (mine + others).prefix(approvals.height).enumerated() {
+        let shown = Array(mine.prefix(approvals.height)) + others.prefix(max(0, approvals.height - mine.count))
+        for (index, request) in shown.enumerated() {
             let yours = index < mine.count
             let needed = state.config.approvalsRequired(for: request.toStage)
             buffer.write("\(yours ? "▶" : " ") \(request.id) \(request.version) → \(request.toStage) \(request.approvals.count)/\(needed)",

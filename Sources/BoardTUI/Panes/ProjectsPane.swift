@@ -14,7 +14,7 @@ enum ProjectsPane {
         Table.draw(columns: columns, count: projects.count, selected: context.ui.selected(.projects), in: inner, into: &buffer,
                    emptyText: "no projects match; Esc clears the filter, n creates one") { index in
             let summary = projects[index]
-            let overdue = summary.isOverdue ? " ⟳" : ""
+            let overdue = isOverdue(summary.slug, context) ? " ⟳" : ""
             return [
                 TableCell(summary.name + overdue), TableCell(summary.goal, .muted),
                 TableCell("\(summary.stepNumber)/\(summary.stepCount) \(summary.step)"), TableCell(summary.status.rawValue),
@@ -23,5 +23,10 @@ enum ProjectsPane {
                 TableCell("\(summary.pendingRequests)", summary.pendingRequests > 0 ? .badge : .normal),
             ]
         }
+    }
+
+    /// Asked at draw time: the row list is kept between frames, the clock moves on.
+    private static func isOverdue(_ slug: String, _ context: PaneContext) -> Bool {
+        context.state.projects[slug].flatMap { context.state.daysOverdue($0, now: context.now) } != nil
     }
 }

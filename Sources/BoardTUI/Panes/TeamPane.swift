@@ -9,8 +9,7 @@ enum TeamPane {
         let columns: [Column] = [
             .flexible("Name", minimum: 14), .fixed("Handle", 12), .fixed("Role", 24), .fixed("Approves", 20), .fixed("Load", 5, right: true),
         ]
-        var assignmentCounts: [String: Int] = [:]
-        for assignment in context.state.assignments.values { assignmentCounts[assignment.stakeholder, default: 0] += 1 }
+        let assignmentCounts = context.rows.assignmentCounts
         Table.draw(columns: columns, count: people.count, selected: context.ui.matrixFocused ? nil : context.ui.selected(.team),
                    in: list, into: &buffer) { index in
             let person = people[index]
@@ -38,7 +37,7 @@ enum TeamPane {
         let cellWidth = 5
         let columnsVisible = max(1, (inner.width - labelWidth) / cellWidth)
         let firstColumn = max(0, min(people.count - columnsVisible, context.ui.matrixCursor.column - columnsVisible / 2))
-        let shown = Array(people.enumerated()).dropFirst(firstColumn).prefix(columnsVisible)
+        let shown = Array(people.enumerated().dropFirst(firstColumn).prefix(columnsVisible))
         var x = inner.x + labelWidth
         for (_, person) in shown {
             buffer.write(DisplayWidth.fit(String(person.handle.prefix(cellWidth - 1)), to: cellWidth), x: x, y: inner.y, style: .header)
