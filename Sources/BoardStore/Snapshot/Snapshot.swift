@@ -50,7 +50,7 @@ struct Snapshot {
     static func read(from url: URL, journal: URL) -> Result<Snapshot, SnapshotProblem> {
         let bytes: [UInt8]
         do {
-            bytes = try JournalReader.readBytes(url, from: 0)
+            bytes = try WholeFile.read(url)
         } catch StoreError.notFound {
             return .failure(.missing)
         } catch {
