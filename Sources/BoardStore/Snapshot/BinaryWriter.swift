@@ -48,9 +48,4 @@ struct BinaryWriter {
             bytes.append(contentsOf: utf8)
         }
     }
-
-    /// Overwrites bytes already written, for a header field known only at the end (the digest).
-    mutating func overwrite<Bytes: Collection>(at offset: Int, with raw: Bytes) where Bytes.Element == UInt8 {
-        bytes.replaceSubrange(offset ..< offset + raw.count, with: raw)
-    }
 }
