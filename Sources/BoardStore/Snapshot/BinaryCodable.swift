@@ -19,7 +19,11 @@ extension Int64: BinaryCodable {
 
 extension Int: BinaryCodable {
     func write(to writer: inout BinaryWriter) { writer.writeSignedVarint(Int64(self)) }
-    static func read(from reader: inout BinaryReader) throws -> Int { Int(try reader.readSignedVarint()) }
+    static func read(from reader: inout BinaryReader) throws -> Int {
+        let start = reader.offset
+        guard let value = Int(exactly: try reader.readSignedVarint()) else { throw BinaryDecodingError.badVarint(at: start) }
+        return value
+    }
 }
 
 extension Double: BinaryCodable {
