@@ -123,7 +123,14 @@ func parseChild(_ output: String) -> [String: [String]] {
     return result
 }
 
+/// This process's peak resident memory. Read from VmHWM: after posix_spawn (a vfork) and exec,
+/// getrusage's ru_maxrss still holds the parent's peak, so a child would report its parent's.
 func peakRSSKilobytes() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
+        return kilobytes
+    }
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return Int(usage.ru_maxrss)

@@ -1,6 +1,6 @@
 import TestSupport
 import BoardCore
-import BoardStore
+@testable import BoardStore
 import Foundation
 import Testing
 
@@ -70,14 +70,17 @@ struct CorruptionTests {
         case "garble": try Data("{\"format\":1,".utf8).write(to: snapshot)
         case "edited":
             // A change inside the state that still decodes: only the checksum can tell.
-            var text = try String(contentsOf: snapshot, encoding: .utf8)
-            text = text.replacingOccurrences(of: "local 1", with: "local 9")
-            try Data(text.utf8).write(to: snapshot)
+            var bytes = workspace.bytes(snapshot)
+            let from = Array("local 1".utf8)
+            let index = try #require(bytes.indices.first { bytes[$0...].starts(with: from) })
+            bytes.replaceSubrange(index ..< index + from.count, with: Array("local 9".utf8))
+            try Data(bytes).write(to: snapshot)
         default:
-            // A snapshot that claims a position whose hash is not the journal's.
-            var text = try String(contentsOf: snapshot, encoding: .utf8)
-            text = text.replacingOccurrences(of: store.position.hash, with: String(repeating: "a", count: 64))
-            try Data(text.utf8).write(to: snapshot)
+            // A snapshot, sound in itself, that claims a position whose hash is not the journal's.
+            let good = try Snapshot.decode(workspace.bytes(snapshot)).get()
+            var position = good.position
+            position.hash = String(repeating: "a", count: 64)
+            try Data(Snapshot.encode(good.state, at: position)).write(to: snapshot)
         }
         let reopened = try workspace.open()
         #expect(reopened.state == expected)
