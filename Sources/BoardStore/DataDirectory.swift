@@ -20,7 +20,7 @@ public struct DataDirectory: Sendable, Equatable {
         path = self.url.path
         configURL = self.url.appending(path: "workspace.yml", directoryHint: .notDirectory)
         journalURL = self.url.appending(path: "journal.jsonl", directoryHint: .notDirectory)
-        snapshotURL = self.url.appending(path: "snapshot.json", directoryHint: .notDirectory)
+        snapshotURL = self.url.appending(path: "snapshot.bin", directoryHint: .notDirectory)
         lockURL = self.url.appending(path: "lock", directoryHint: .notDirectory)
         tornTailsURL = self.url.appending(path: "torn-tails", directoryHint: .isDirectory)
     }

@@ -54,7 +54,7 @@ extension WorkspaceStore {
             snapshotVerdict = problem.description
         }
         if snapshotVerdict != "none" && !snapshotVerdict.hasPrefix("agrees") {
-            problems.append("snapshot: \(snapshotVerdict) (delete snapshot.json or run 'mlboard compact' to rebuild it)")
+            problems.append("snapshot: \(snapshotVerdict) (delete snapshot.bin or run 'mlboard compact' to rebuild it)")
         }
         return VerifyReport(
             events: scan.end.sequence, lastHash: scan.end.hash, firstBadSequence: firstBad,
