@@ -30,15 +30,39 @@ enum JournalReader {
         return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
     }
 
-    /// The same, through a descriptor the caller keeps open (a writer's, to save an open per commit).
-    static func scan(_ fd: Int32, _ url: URL, from position: JournalPosition) throws -> JournalScan {
-        let bytes = try readLines(fd, url, from: position.offset)
+    /// The same, through a descriptor the caller keeps open (a writer's, to save an open per
+    /// commit); `throughReserve` also reads the reserve to the end of the file, to find bytes
+    /// that do not belong there.
+    static func scan(_ fd: Int32, _ url: URL, from position: JournalPosition, throughReserve: Bool) throws -> JournalScan {
+        let bytes = throughReserve ? try readBytes(fd, url, from: position.offset) : try readLines(fd, url, from: position.offset)
         return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
     }
 
-    /// Scans `bytes` up to the first zero byte, where the journal's reserve begins.
+    /// Reads to the end of the file, reserve included (opening and verifying do this once).
+    static func scanThroughReserve(_ url: URL, from position: JournalPosition) throws -> JournalScan {
+        try withOpenFile(url) { fd in try scan(fd, url, from: position, throughReserve: true) }
+    }
+
+    /// Scans `file`, the journal's bytes from `position` on. Lines end at the first zero byte,
+    /// where the reserve begins. Non-zero bytes after that zero are a torn tail when they hold
+    /// no good line (a write cut short by a power loss can reach the disk out of order), and
+    /// damage when they do: a zero inside history is never taken for the reserve.
     static func scan(bytes file: [UInt8], from position: JournalPosition, fileName: String) -> JournalScan {
-        let bytes = file.firstIndex(of: 0).map { Array(file[..<$0]) } ?? file
+        let linesEnd = file.firstIndex(of: 0) ?? file.count
+        var result = scanLines(file[..<linesEnd], from: position, fileName: fileName)
+        let dataEnd = linesEnd == file.count ? linesEnd : (file.lastIndex { $0 != 0 } ?? -1) + 1
+        if dataEnd > linesEnd {
+            if result.corruption == nil && containsGoodLine(file[linesEnd ..< dataEnd]) {
+                result.corruption = .corrupt(
+                    file: fileName, sequence: result.end.sequence + 1,
+                    reason: "zero bytes at offset \(position.offset + UInt64(linesEnd)) with complete lines after them")
+            }
+            result.pendingBytes = UInt64(dataEnd) - (result.end.offset - position.offset)
+        }
+        return result
+    }
+
+    private static func scanLines(_ bytes: ArraySlice<UInt8>, from position: JournalPosition, fileName: String) -> JournalScan {
         var result = JournalScan(end: position)
         var lineStart = 0
         let newline = UInt8(ascii: "\n")
@@ -76,12 +100,20 @@ enum JournalReader {
         return result
     }
 
-    /// Whether any complete line in `bytes` passes its own checksum.
+    /// Whether any complete line in `bytes` passes its own checksum. A line starts after a
+    /// newline or a zero byte (neither can occur inside one).
     private static func containsGoodLine(_ bytes: ArraySlice<UInt8>) -> Bool {
         var lineStart = bytes.startIndex
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            if case .success = JournalLine.decode(bytes[lineStart ..< index]) { return true }
-            lineStart = index + 1
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"):
+                if case .success = JournalLine.decode(bytes[lineStart ..< index]) { return true }
+                lineStart = index + 1
+            case 0:
+                lineStart = index + 1
+            default:
+                continue
+            }
         }
         return false
     }
@@ -90,7 +122,7 @@ enum JournalReader {
     /// `JournalReserve`) or the end of the file. Reads in growing chunks, so a reader that is
     /// up to date reads one small chunk of zeros, not the whole reserve.
     static func readLines(_ url: URL, from offset: UInt64) throws -> [UInt8] {
-        try withOpenFile(url) { fd, _ in try readLines(fd, url, from: offset) }
+        try withOpenFile(url) { fd in try readLines(fd, url, from: offset) }
     }
 
     static func readLines(_ fd: Int32, _ url: URL, from offset: UInt64) throws -> [UInt8] {
@@ -113,23 +145,25 @@ enum JournalReader {
 
     /// Every byte from `offset` to the end of the file (or to `end`), reserve included.
     static func readBytes(_ url: URL, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
-        try withOpenFile(url) { fd, size in
-            let stop = min(size, end ?? size)
-            guard stop > offset else { return [] }
-            return try read(fd, url, from: offset, count: Int(stop - offset))
-        }
+        try withOpenFile(url) { fd in try readBytes(fd, url, from: offset, to: end) }
     }
 
-    private static func withOpenFile<T>(_ url: URL, _ body: (Int32, UInt64) throws -> T) throws -> T {
+    static func readBytes(_ fd: Int32, _ url: URL, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
+        var stats = stat()
+        guard fstat(fd, &stats) == 0 else { throw StoreError.lastIO("stat", url.path) }
+        let stop = min(UInt64(stats.st_size), end ?? UInt64(stats.st_size))
+        guard stop > offset else { return [] }
+        return try read(fd, url, from: offset, count: Int(stop - offset))
+    }
+
+    private static func withOpenFile<T>(_ url: URL, _ body: (Int32) throws -> T) throws -> T {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { throw StoreError.notFound("\(url.path) is missing") }
             throw StoreError.lastIO("open", url.path)
         }
         defer { close(fd) }
-        var stats = stat()
-        guard fstat(fd, &stats) == 0 else { throw StoreError.lastIO("stat", url.path) }
-        return try body(fd, UInt64(stats.st_size))
+        return try body(fd)
     }
 
     /// Up to `count` bytes at `offset`; fewer only at the end of the file.

@@ -51,3 +51,19 @@ enum JournalReserve {
         return true
     }
 }
+
+/// A file's identity and size: while they stay the same, a reserve found all zeros stays so,
+/// since writers only ever write lines at its start. Only a write that reached the disk out of
+/// order (a power loss, which restarts every process, or a network file system's client that
+/// crashed) leaves bytes further in, so a writer reads the whole reserve once per version.
+struct FileVersion: Equatable {
+    var inode: UInt64
+    var size: UInt64
+
+    init?(_ fd: Int32) {
+        var stats = stat()
+        guard fstat(fd, &stats) == 0 else { return nil }
+        inode = UInt64(stats.st_ino)
+        size = UInt64(stats.st_size)
+    }
+}

@@ -20,8 +20,9 @@ public final class JournalWatcher: @unchecked Sendable {
         var size: Int
         var modified: timespec
         var inode: UInt
-        /// Where the journal's lines end. Commits write into a zero-filled reserve, so the size
-        /// stays put, and a coarse clock can give two commits the same modification time.
+        /// Where the journal's last complete line ends. Commits write into a zero-filled
+        /// reserve, so the size stays put, and a coarse clock can give two commits the same
+        /// modification time.
         var linesEnd: UInt64
 
         static func == (a: FileIdentity, b: FileIdentity) -> Bool {
@@ -29,15 +30,23 @@ public final class JournalWatcher: @unchecked Sendable {
                 && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
         }
 
-        /// Looks from `previous`'s end of lines on, so an idle journal costs one small read.
-        static func of(_ path: String, after previous: FileIdentity?, from start: UInt64 = 0) -> FileIdentity? {
+        /// The file as it is, with lines ending at `linesEnd` (the caller's own position), not
+        /// read: a commit landing before the first look must still count as a change.
+        static func of(_ path: String, linesEnd: UInt64) -> FileIdentity? {
             var stats = stat()
             guard stat(path, &stats) == 0 else { return nil }
-            let size = UInt64(stats.st_size)
-            let known = previous.map { $0.inode == UInt(stats.st_ino) ? $0.linesEnd : 0 } ?? start
-            let from = min(known, size)
-            let newLines = (try? JournalReader.readLines(URL(fileURLWithPath: path), from: from).count) ?? 0
-            return FileIdentity(size: Int(size), modified: stats.st_mtim, inode: UInt(stats.st_ino), linesEnd: from + UInt64(newLines))
+            return FileIdentity(size: Int(stats.st_size), modified: stats.st_mtim, inode: UInt(stats.st_ino), linesEnd: linesEnd)
+        }
+
+        /// Looks on from `previous`'s last complete line, so an idle journal costs one small read.
+        static func of(_ path: String, after previous: FileIdentity?) -> FileIdentity? {
+            guard var identity = of(path, linesEnd: 0) else { return nil }
+            let known = previous.map { $0.inode == identity.inode ? $0.linesEnd : 0 } ?? 0
+            let from = min(known, UInt64(identity.size))
+            let bytes = (try? JournalReader.readLines(URL(fileURLWithPath: path), from: from)) ?? []
+            let completed = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            identity.linesEnd = from + UInt64(completed)
+            return identity
         }
     }
 
@@ -52,7 +61,7 @@ public final class JournalWatcher: @unchecked Sendable {
         self.onChange = onChange
         inotifyFd = useInotify ? mlb_inotify_watch(directory.path) : -1
         usesInotify = inotifyFd >= 0
-        lastSeen = FileIdentity.of(journalPath, after: nil, from: linesEnd)
+        lastSeen = FileIdentity.of(journalPath, linesEnd: linesEnd)
     }
 
     deinit {

@@ -19,15 +19,9 @@ extension WorkspaceStore {
     /// with the replayed state at the snapshot's sequence number. Reads only.
     public static func verify(_ directory: DataDirectory) throws -> VerifyReport {
         let config = try ConfigFile.read(from: directory.configURL)
-        let file = try JournalReader.readBytes(directory.journalURL, from: 0)
-        let reserveStart = file.firstIndex(of: 0) ?? file.endIndex
-        let scan = JournalReader.scan(bytes: file, from: .start, fileName: directory.journalURL.lastPathComponent)
+        let scan = try JournalReader.scanThroughReserve(directory.journalURL, from: .start)
         var problems: [String] = []
         var firstBad: Int64?
-        if let stray = file[reserveStart...].firstIndex(where: { $0 != 0 }) {
-            problems.append("\(directory.journalURL.lastPathComponent): bytes at offset \(stray) lie after the zero-filled reserve "
-                + "that begins at offset \(reserveStart); nothing reads them (were they appended by an older mlboard or another program?)")
-        }
         if let corruption = scan.corruption {
             problems.append(corruption.description)
             if case .corrupt(_, let sequence, _) = corruption { firstBad = sequence }

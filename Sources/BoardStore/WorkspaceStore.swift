@@ -19,6 +19,7 @@ public final class WorkspaceStore {
     private let environment: [String: String]
     private var snapshotPosition: Int64 = 0
     private var journalFile: Int32 = -1
+    private var reserveCheckedAt: FileVersion?
     private lazy var seenMarker = SeenMarkerWriter(url: SeenMarker.url(for: directory, environment: environment))
 
     public var isReadOnly: Bool { readOnlyReason != nil }
@@ -80,7 +81,7 @@ public final class WorkspaceStore {
         let store = WorkspaceStore(directory: directory, state: state, position: position, environment: environment)
         store.snapshotPosition = position.sequence
         store.warnings = warnings
-        try store.catchUp(checkingSeen: true)
+        try store.catchUp(opening: true)
         store.readOnlyReason = store.findReadOnlyReason()
         return store
     }
@@ -104,21 +105,29 @@ public final class WorkspaceStore {
     /// Returns the new records, oldest first.
     @discardableResult
     public func refresh() throws -> [EventRecord] {
-        try catchUp(checkingSeen: false)
+        try catchUp(opening: false)
     }
 
+    /// Opening also reads through the reserve, so damage hiding behind a zero byte is refused
+    /// there, and checks this machine's seen marker.
     @discardableResult
-    private func catchUp(checkingSeen: Bool) throws -> [EventRecord] {
+    private func catchUp(opening: Bool) throws -> [EventRecord] {
         let previousEnd = position
-        let scan = try applyJournalTail()
-        rememberSeen(previous: previousEnd, scan: scan, check: checkingSeen)
+        let scan = try applyJournalTail(throughReserve: opening)
+        rememberSeen(previous: previousEnd, scan: scan, check: opening)
         return scan.records
     }
 
     /// Applies the good lines after `position`; damage before the tail is refused.
-    private func applyJournalTail(through fd: Int32? = nil) throws -> JournalScan {
-        let scan = try fd.map { try JournalReader.scan($0, directory.journalURL, from: position) }
-            ?? JournalReader.scan(directory.journalURL, from: position)
+    private func applyJournalTail(throughReserve: Bool, using fd: Int32? = nil) throws -> JournalScan {
+        let url = directory.journalURL
+        let scan = if let fd {
+            try JournalReader.scan(fd, url, from: position, throughReserve: throughReserve)
+        } else if throughReserve {
+            try JournalReader.scanThroughReserve(url, from: position)
+        } else {
+            try JournalReader.scan(url, from: position)
+        }
         if let corruption = scan.corruption { throw corruption }
         for record in scan.records { BoardCore.apply(record, to: &state) }
         position = scan.end
@@ -207,14 +216,26 @@ public final class WorkspaceStore {
         return records
     }
 
-    /// Under the lock: read to the end, and cut off a torn tail after copying it aside.
+    /// Under the lock: read to the end, and cut off a torn tail after copying it aside. The
+    /// whole reserve is read when this writer has not yet seen it at this file version.
     private func catchUpForWriting() throws {
-        let scan = try applyJournalTail(through: try openJournal())
-        if scan.pendingBytes > 0 { try cutTornTail(at: scan.end.offset) }
+        let fd = try openJournal()
+        let version = FileVersion(fd)
+        let throughReserve = version == nil || version != reserveCheckedAt
+        var scan = try applyJournalTail(throughReserve: throughReserve, using: fd)
+        if scan.pendingBytes > 0 && !throughReserve {
+            scan = try applyJournalTail(throughReserve: true, using: fd)  // look at all of it before cutting anything
+        }
+        if scan.pendingBytes > 0 {
+            try cutTornTail(at: scan.end.offset, length: scan.pendingBytes)
+            reserveCheckedAt = nil
+        } else if throughReserve {
+            reserveCheckedAt = version
+        }
     }
 
-    private func cutTornTail(at offset: UInt64) throws {
-        let torn = try JournalReader.readLines(directory.journalURL, from: offset)
+    private func cutTornTail(at offset: UInt64, length: UInt64) throws {
+        let torn = try JournalReader.readBytes(directory.journalURL, from: offset, to: offset + length)
         try FileManager.default.createDirectory(at: directory.tornTailsURL, withIntermediateDirectories: true)
         let aside = directory.tornTailsURL.appendingPathComponent("journal-at-\(offset)-\(Instant(Date()).millis).bin")
         try AtomicFile.write(Data(torn), to: aside)

@@ -45,4 +45,22 @@ struct CanonicalJSONTests {
         #expect(try CanonicalJSON.encode(integers) == (try foundation(integers)))
         #expect(throws: EncodingError.self) { try CanonicalJSON.encode([Double.nan]) }
     }
+
+    private struct TwoNestedCalls: Encodable {
+        enum Keys: String, CodingKey { case a, b, c }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            var first = container.nestedContainer(keyedBy: Keys.self, forKey: .a)
+            try first.encode(1, forKey: .b)
+            var second = container.nestedContainer(keyedBy: Keys.self, forKey: .a)
+            try second.encode(2, forKey: .c)
+        }
+    }
+
+    @Test("floats print as floats, and two nested containers for one key share it")
+    func floatsAndNestedContainers() throws {
+        let floats: [Float] = [0.1, 1, 3.25, 1e-7]
+        #expect(try CanonicalJSON.encode(floats) == (try foundation(floats)))
+        #expect(try CanonicalJSON.encode(TwoNestedCalls()) == (try foundation(TwoNestedCalls())))
+    }
 }

@@ -36,18 +36,73 @@ struct JournalReserveTests {
         #expect(try workspace.open().state.lastSequence == 5)
     }
 
-    @Test("bytes after the reserve are never read, and verify names them")
-    func strayBytesAfterTheReserve() throws {
+    /// The journal's lines, split after each newline.
+    private func lines(_ workspace: TestWorkspace) -> [[UInt8]] {
+        workspace.journalLines.split(separator: UInt8(ascii: "\n")).map { Array($0) + [UInt8(ascii: "\n")] }
+    }
+
+    private func withReserve(_ bytes: [UInt8], like workspace: TestWorkspace) -> [UInt8] {
+        bytes + [UInt8](repeating: 0, count: max(0, workspace.journalBytes.count - bytes.count))
+    }
+
+    @Test("a zero byte inside history is damage, never the start of the reserve: open, writers and verify refuse it")
+    func zeroInsideHistory() throws {
         let workspace = try TestWorkspace()
         defer { workspace.cleanUp() }
-        try workspace.comment(2)
-        var bytes = workspace.journalBytes
-        let stray = bytes.count - 10
-        bytes.replaceSubrange(stray ..< stray + 4, with: Array("junk".utf8))
-        try workspace.writeJournal(bytes)
-        #expect(try workspace.open().state.lastSequence == 4)
+        let writer = try workspace.open()
+        try workspace.comment(6)
+        var all = lines(workspace)
+        all[4][30] = 0  // sequence 5
+        let damaged = withReserve(all.flatMap { $0 }, like: workspace)
+        try workspace.writeJournal(damaged)
+
+        #expect { try workspace.open() } throws: { error in
+            guard case StoreError.corrupt(_, let sequence, _) = error else { return false }
+            return sequence == 5
+        }
+        #expect(throws: StoreError.self) {
+            try writer.execute(.comment(on: .project(TestWorkspace.project), body: "x"), as: TestWorkspace.lead, now: Instant(millis: 9))
+        }
+        let unchanged = workspace.journalBytes == damaged
+        #expect(unchanged, "nothing was cut or written")
         let report = try WorkspaceStore.verify(workspace.directory)
-        #expect(report.problems.contains { $0.contains("offset \(stray)") && $0.contains("after the zero-filled reserve") }, "\(report.problems)")
+        #expect(report.firstBadSequence == 5 && !report.passed)
+    }
+
+    @Test("bytes of an unfinished write found behind a zero gap are a torn tail: copied aside and cut by the next writer")
+    func fragmentBehindAZeroGap() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.cleanUp() }
+        try workspace.comment(3)
+        let all = lines(workspace)
+        let fragment = Array(all[4].suffix(40))  // the end of a line whose start never reached the disk
+        let gap = [UInt8](repeating: 0, count: 300)
+        try workspace.writeJournal(withReserve(all.flatMap { $0 } + gap + fragment, like: workspace))
+
+        #expect(try workspace.open().state.lastSequence == 5, "readers stop at the gap")
+        #expect(try WorkspaceStore.verify(workspace.directory).tornTailBytes == UInt64(gap.count + fragment.count))
+        try workspace.comment(1, tag: "after")
+        let copies = try FileManager.default.contentsOfDirectory(atPath: workspace.directory.tornTailsURL.path)
+        #expect(copies.count == 1)
+        let copy = try Data(contentsOf: workspace.directory.tornTailsURL.appendingPathComponent(copies[0]))
+        #expect([UInt8](copy) == gap + fragment)
+        let report = try WorkspaceStore.verify(workspace.directory)
+        #expect(report.passed && report.tornTailBytes == 0 && report.events == 6)
+    }
+
+    @Test("a complete line behind a zero gap is damage: refused, never cut")
+    func lineBehindAZeroGap() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.cleanUp() }
+        try workspace.comment(4)
+        let all = lines(workspace)
+        let gapped = withReserve(all.prefix(5).flatMap { $0 } + [UInt8](repeating: 0, count: 200) + all[5], like: workspace)
+        try workspace.writeJournal(gapped)
+        #expect(throws: StoreError.self) { try workspace.open() }
+        #expect(throws: StoreError.self) { try workspace.comment(1, tag: "after") }
+        let unchanged = workspace.journalBytes == gapped
+        #expect(unchanged, "nothing was cut or written")
+        #expect(try WorkspaceStore.verify(workspace.directory).firstBadSequence == 6)
     }
 
     @Test("the watcher's poll notices a commit even when size and modification time are unchanged")
@@ -56,7 +111,7 @@ struct JournalReserveTests {
         defer { workspace.cleanUp() }
         try workspace.comment(1)
         let path = workspace.directory.journalURL.path
-        let before = try #require(JournalWatcher.FileIdentity.of(path, after: nil, from: 0))
+        let before = try #require(JournalWatcher.FileIdentity.of(path, after: nil))
         var stats = stat()
         #expect(stat(path, &stats) == 0)
         try workspace.comment(1, tag: "unseen")

@@ -30,17 +30,6 @@ extension BoardState {
         }.sorted { $0.requestedAt == $1.requestedAt ? $0.id < $1.id : $0.requestedAt < $1.requestedAt }
     }
 
-    /// How many open requests `handle` may act on, without copying or sorting them.
-    public func countOfRequestsAwaiting(_ handle: String) -> Int {
-        guard let person = activeStakeholder(handle) else { return 0 }
-        var count = 0
-        for request in requests.values where request.isOpen && request.requestedBy != handle
-            && person.mayApprove(to: request.toStage) && !request.approvals.contains(where: { $0.by == handle }) {
-            count += 1
-        }
-        return count
-    }
-
     public var openRequests: [PromotionRequest] {
         requests.values.filter(\.isOpen).map { (IdNumber.of($0.id), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }

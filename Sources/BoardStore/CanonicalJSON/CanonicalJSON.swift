@@ -79,7 +79,7 @@ enum CanonicalJSON {
 
     /// Numbers as Foundation writes them: integers in decimal, doubles in their shortest
     /// round-tripping form without a trailing ".0".
-    static func doubleLiteral(_ value: Double, codingPath: [CodingKey]) throws -> JSONNode {
+    static func doubleLiteral<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number, codingPath: [CodingKey]) throws -> JSONNode {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) is not valid in JSON"))
         }

@@ -49,7 +49,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(value ? trueLiteral : falseLiteral, key) }
     mutating func encode(_ value: String, forKey key: Key) throws { put(CanonicalJSON.stringLiteral(value), key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { put(try CanonicalJSON.doubleLiteral(value, codingPath: codingPath + [key]), key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { put(try CanonicalJSON.doubleLiteral(Double(value), codingPath: codingPath + [key]), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { put(try CanonicalJSON.doubleLiteral(value, codingPath: codingPath + [key]), key) }
     mutating func encode(_ value: Int, forKey key: Key) throws { put(integerLiteral(value), key) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { put(integerLiteral(value), key) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { put(integerLiteral(value), key) }
@@ -65,15 +65,26 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         put(try NodeEncoder.node(for: value, at: codingPath + [key]), key)
     }
 
+    /// Asked twice for one key, both containers fill the same object, as with Foundation.
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = ObjectBox()
-        put(.object(nested), key)
+        let nested: ObjectBox
+        if case .object(let existing) = box.members.last(where: { $0.key == key.stringValue })?.value {
+            nested = existing
+        } else {
+            nested = ObjectBox()
+            put(.object(nested), key)
+        }
         return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        let nested = ArrayBox()
-        put(.array(nested), key)
+        let nested: ArrayBox
+        if case .array(let existing) = box.members.last(where: { $0.key == key.stringValue })?.value {
+            nested = existing
+        } else {
+            nested = ArrayBox()
+            put(.array(nested), key)
+        }
         return UnkeyedNodeContainer(box: nested, codingPath: codingPath + [key])
     }
 
@@ -130,7 +141,7 @@ private struct SingleValueNodeContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { encoder.node = value ? trueLiteral : falseLiteral }
     mutating func encode(_ value: String) throws { encoder.node = CanonicalJSON.stringLiteral(value) }
     mutating func encode(_ value: Double) throws { encoder.node = try CanonicalJSON.doubleLiteral(value, codingPath: codingPath) }
-    mutating func encode(_ value: Float) throws { encoder.node = try CanonicalJSON.doubleLiteral(Double(value), codingPath: codingPath) }
+    mutating func encode(_ value: Float) throws { encoder.node = try CanonicalJSON.doubleLiteral(value, codingPath: codingPath) }
     mutating func encode(_ value: Int) throws { encoder.node = integerLiteral(value) }
     mutating func encode(_ value: Int8) throws { encoder.node = integerLiteral(value) }
     mutating func encode(_ value: Int16) throws { encoder.node = integerLiteral(value) }

@@ -83,7 +83,7 @@ extension Array: BinaryCodable where Element: BinaryCodable {
     static func read(from reader: inout BinaryReader) throws -> [Element] {
         let count = try reader.readCount()
         var elements: [Element] = []
-        elements.reserveCapacity(count)
+        elements.reserveCapacity(Swift.min(count, BinaryReader.largestReservation))
         for _ in 0 ..< count { elements.append(try reader.read(Element.self)) }
         return elements
     }
@@ -100,7 +100,7 @@ extension Dictionary: BinaryCodable where Key: BinaryCodable, Value: BinaryCodab
 
     static func read(from reader: inout BinaryReader) throws -> [Key: Value] {
         let count = try reader.readCount()
-        var dictionary = [Key: Value](minimumCapacity: count)
+        var dictionary = [Key: Value](minimumCapacity: Swift.min(count, BinaryReader.largestReservation))
         for _ in 0 ..< count {
             let start = reader.offset
             let key = try reader.read(Key.self)

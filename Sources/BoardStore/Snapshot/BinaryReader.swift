@@ -3,6 +3,10 @@ import Glibc
 /// Reads what `BinaryWriter` wrote. Every read checks its bounds and throws on bytes that
 /// cannot be what the writer produced; nothing here traps on bad input.
 struct BinaryReader {
+    /// The most elements a count may reserve room for up front: a count is only checked
+    /// against the bytes left, and a crafted file could otherwise ask for gigabytes.
+    static let largestReservation = 1 << 17
+
     private let buffer: UnsafeBufferPointer<UInt8>
     private(set) var offset = 0
 
