@@ -149,9 +149,8 @@ enum JournalReader {
     }
 
     static func readBytes(_ fd: Int32, _ url: URL, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
-        var stats = stat()
-        guard fstat(fd, &stats) == 0 else { throw StoreError.lastIO("stat", url.path) }
-        let stop = min(UInt64(stats.st_size), end ?? UInt64(stats.st_size))
+        guard let size = JournalReserve.size(of: fd) else { throw StoreError.lastIO("find the end of", url.path) }
+        let stop = min(size, end ?? size)
         guard stop > offset else { return [] }
         return try read(fd, url, from: offset, count: Int(stop - offset))
     }
