@@ -62,6 +62,7 @@ public final class Dashboard {
     /// what they show changed underneath.
     public func remoteChangesArrived(_ records: [EventRecord]) {
         guard !records.isEmpty else { return }
+        workspace.projectChangeLog?.note(records)
         lastRemoteChange = clock()
         for index in ui.overlays.indices {
             if case .form(var form) = ui.overlays[index], let notice = staleNotice(for: form, after: records) {
