@@ -31,7 +31,7 @@ public final class Dashboard {
 
     var rows: PaneRows {
         let state = self.state
-        if rowCache?.config != state.config { rowCache = RowCache(config: state.config) }
+        if rowCache?.config != state.config { rowCache = RowCache(config: state.config, changeLog: workspace.projectChangeLog) }
         return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache)
     }
 
