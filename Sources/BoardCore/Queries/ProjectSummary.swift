@@ -43,6 +43,12 @@ extension BoardState {
         return summaries
     }
 
+    /// The summary of `project` from tallies made earlier, or nil when it is archived: one row
+    /// of `liveSummaries(now:tallies:)`, for a caller that patches a list it keeps.
+    public func liveSummary(of project: Project, tallies: SummaryTallies, now: Instant) -> ProjectSummary? {
+        project.archived ? nil : makeSummary(project, tallies: tallies, now: now)
+    }
+
     private func makeSummary(_ project: Project, tallies: SummaryTallies, now: Instant, stepNumber: Int? = nil) -> ProjectSummary {
         ProjectSummary(
             slug: project.slug, name: project.name, goal: project.goal, step: project.step,
@@ -81,6 +87,16 @@ public struct SummaryTallies: Sendable {
 
     /// The tallies of every project.
     public init(of state: BoardState) { self.init(of: state, only: nil) }
+
+    /// Slugs of the projects whose tallies differ from those in `old`, or nil when more than
+    /// `limit` do.
+    public func projectsChanged(since old: SummaryTallies, limit: Int) -> Set<String>? {
+        guard let versions = versionsByStage.keysChanged(since: old.versionsByStage, limit: limit),
+              let challenges = openChallengesBySeverity.keysChanged(since: old.openChallengesBySeverity, limit: limit),
+              let requests = pendingRequests.keysChanged(since: old.pendingRequests, limit: limit) else { return nil }
+        let changed = versions.union(challenges).union(requests)
+        return changed.count > limit ? nil : changed
+    }
 
     init(of state: BoardState, only: String?) {
         var modelProject: [String: String] = [:]

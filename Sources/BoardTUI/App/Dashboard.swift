@@ -31,7 +31,7 @@ public final class Dashboard {
 
     var rows: PaneRows {
         let state = self.state
-        if rowCache?.config != state.config { rowCache = RowCache(config: state.config) }
+        if rowCache?.config != state.config { rowCache = RowCache(config: state.config, changeLog: workspace.projectChangeLog) }
         return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache)
     }
 
@@ -62,6 +62,7 @@ public final class Dashboard {
     /// what they show changed underneath.
     public func remoteChangesArrived(_ records: [EventRecord]) {
         guard !records.isEmpty else { return }
+        workspace.projectChangeLog?.note(records)
         lastRemoteChange = clock()
         for index in ui.overlays.indices {
             if case .form(var form) = ui.overlays[index], let notice = staleNotice(for: form, after: records) {

@@ -7,12 +7,21 @@ public protocol DashboardWorkspace: AnyObject {
     var me: Actor { get }
     var readOnlyReason: String? { get }
     func run(_ command: Command, now: Instant) throws
+    /// The projects changed by the records this workspace applied lately, if it keeps them.
+    var projectChangeLog: ProjectChangeLog? { get }
+}
+
+extension DashboardWorkspace {
+    public var projectChangeLog: ProjectChangeLog? { nil }
 }
 
 /// The real thing: a store on the shared data directory, acting as one person.
 public final class StoreWorkspace: DashboardWorkspace {
     public let store: WorkspaceStore
     public let me: Actor
+    /// Notes the records this workspace writes and, through the dashboard, those it reads from
+    /// other processes; records the store catches up on while writing leave a gap in it.
+    public let projectChangeLog: ProjectChangeLog? = ProjectChangeLog()
 
     public init(store: WorkspaceStore, me: Actor) {
         self.store = store
@@ -23,7 +32,7 @@ public final class StoreWorkspace: DashboardWorkspace {
     public var readOnlyReason: String? { store.readOnlyReason }
 
     public func run(_ command: Command, now: Instant) throws {
-        try store.execute(command, as: me, now: now)
+        projectChangeLog?.note(try store.execute(command, as: me, now: now))
     }
 }
 
@@ -34,6 +43,7 @@ public final class MemoryWorkspace: DashboardWorkspace {
     public var readOnlyReason: String?
     /// The last event this workspace recorded, for tests.
     public private(set) var lastEvent: Event?
+    public let projectChangeLog: ProjectChangeLog? = ProjectChangeLog()
 
     public init(state: BoardState, me: Actor) {
         self.state = state
@@ -43,7 +53,9 @@ public final class MemoryWorkspace: DashboardWorkspace {
     public func run(_ command: Command, now: Instant) throws {
         let events = try decide(command, state: state, actor: me, now: now).get()
         for event in events {
-            apply(EventRecord(sequence: state.lastSequence + 1, at: now, actor: me, event: event), to: &state)
+            let record = EventRecord(sequence: state.lastSequence + 1, at: now, actor: me, event: event)
+            apply(record, to: &state)
+            projectChangeLog?.note(CollectionOfOne(record))
             lastEvent = event
         }
     }

@@ -11,43 +11,13 @@ struct PaneRows {
     /// The dashboard's cache; without one (as in tests) every value is derived afresh.
     var cache: RowCache?
 
-    private var memo: RowCache { cache ?? RowCache(config: state.config) }
+    var memo: RowCache { cache ?? RowCache(config: state.config) }
 
     func matches(_ filter: String, _ fields: String...) -> Bool {
         filter.isEmpty || fields.contains { $0.localizedCaseInsensitiveContains(filter) }
     }
 
-    private func filterText(_ pane: Pane) -> String { ui.filters[pane] ?? "" }
-
-    /// Live projects, filtered and sorted. `daysOverdue` is as of when the list was derived:
-    /// ask `state.daysOverdue(_:now:)` for the moment a row is drawn.
-    var projects: [ProjectSummary] {
-        let memo = self.memo
-        // A change to a project alone (its step, say) keeps the tallies of everything else.
-        let tallies = memo.tallies.get(DerivedFrom(parts: [
-            SameStorage(state.models), SameStorage(state.versions), SameStorage(state.challenges), SameStorage(state.requests),
-        ])) { SummaryTallies(of: state) }
-        let summaries = memo.summaries.get(DerivedFrom(parts: [SameStorage(state.projects)], numbers: [memo.tallies.generation])) {
-            state.liveSummaries(now: now, tallies: tallies)
-        }
-        let filter = filterText(.projects)
-        return memo.projects.get(DerivedFrom(parts: [], texts: [filter], numbers: [memo.summaries.generation, ui.projectSort.rawValue])) {
-            let shown = filter.isEmpty ? summaries
-                : summaries.filter { matches(filter, $0.name, $0.slug, $0.goal, $0.step, $0.status.rawValue) }
-            let keys = shown.map { memo.nameKeys.of(slug: $0.slug, name: $0.name) }
-            switch ui.projectSort {
-            case .name: return SortKey.order(shown) { keys[$0].caseless < keys[$1].caseless }
-            case .step: return SortKey.order(shown) { (shown[$0].stepNumber, keys[$0].exact) < (shown[$1].stepNumber, keys[$1].exact) }
-            case .challenges:
-                let open = shown.map(\.openChallenges)
-                return SortKey.order(shown) { (open[$1], keys[$0].exact) < (open[$0], keys[$1].exact) }
-            case .pending:
-                return SortKey.order(shown) {
-                    (shown[$1].pendingRequests, keys[$0].exact) < (shown[$0].pendingRequests, keys[$1].exact)
-                }
-            }
-        }
-    }
+    func filterText(_ pane: Pane) -> String { ui.filters[pane] ?? "" }
 
     var stakeholders: [Stakeholder] {
         let filter = filterText(.team)
@@ -66,15 +36,6 @@ struct PaneRows {
             var counts: [String: Int] = [:]
             for assignment in state.assignments.values { counts[assignment.stakeholder, default: 0] += 1 }
             return counts
-        }
-    }
-
-    /// The live project with the first slug: the RACI matrix shows it until another is chosen.
-    var firstLiveProject: String? {
-        memo.matrixProject.get(DerivedFrom(parts: [SameStorage(state.projects)])) {
-            var first: String?
-            for (slug, project) in state.projects where !project.archived && first.map({ slug < $0 }) ?? true { first = slug }
-            return first
         }
     }
 
@@ -173,49 +134,6 @@ struct PaneRows {
         return memo.activity.get(DerivedFrom(parts: [SameStorage(state.activity)], texts: [filter])) {
             state.activityFeed(limit: BoardState.activityLimit).filter { matches(filter, $0.actor, $0.summary) }
         }
-    }
-
-    /// Live projects per lifecycle step, in lifecycle order.
-    var projectsPerStep: [(label: String, value: Int)] {
-        memo.projectsPerStep.get(DerivedFrom(parts: [SameStorage(state.projects)])) {
-            var perStep: [String: Int] = [:]
-            for project in state.projects.values where !project.archived { perStep[project.step, default: 0] += 1 }
-            return state.config.lifecycleSteps.map { (label: $0, value: perStep[$0] ?? 0) }
-        }
-    }
-
-    /// As `state.productionShare`, with the models that have a production version kept while
-    /// versions stay the same (a change to a project then costs one pass over models).
-    var productionShare: (inProduction: Int, total: Int) {
-        let memo = self.memo
-        let production = state.config.policy.productionStage
-        let inProduction = memo.modelsInProduction.get(DerivedFrom(parts: [SameStorage(state.versions)])) {
-            Set(state.versions.values.lazy.filter { $0.stage == production }.map(\.ref.model))
-        }
-        return memo.productionShare.get(DerivedFrom(
-            parts: [SameStorage(state.projects), SameStorage(state.models)], numbers: [memo.modelsInProduction.generation]
-        )) {
-            var live = 0, withProduction = 0
-            for model in state.models.values where state.projects[model.project]?.archived == false {
-                live += 1
-                if inProduction.contains(model.slug) { withProduction += 1 }
-            }
-            return (withProduction, live)
-        }
-    }
-
-    /// Slugs of the projects overdue for retraining now.
-    var overdueProjects: [String] {
-        memo.retrainDue.get(DerivedFrom(parts: [SameStorage(state.projects)])) {
-            var cadenceDays: [String: Int] = [:]
-            for cadence in state.config.retrainingCadences.reversed() { cadenceDays[cadence.name] = cadence.days }
-            var dues: [(at: Instant, slug: String)] = []
-            for project in state.projects.values where !project.archived && project.status == .active {
-                guard let name = project.cadence, let days = cadenceDays[name] else { continue }
-                dues.append((project.lastRetrainAt.adding(days: days), project.slug))
-            }
-            return RetrainDue(dues: dues.sorted { $0.at < $1.at })
-        }.overdue(at: now)
     }
 
     func rowCount(_ pane: Pane) -> Int {

@@ -14,37 +14,40 @@ struct Awaiting {
     var ids: Set<String>
 }
 
-/// Projects that may fall overdue for retraining, by the instant they do.
-struct RetrainDue {
-    var dues: [(at: Instant, slug: String)]
+/// What the project list is derived from: the projects and the tallies of their models,
+/// versions, challenges and requests (with the generation of the tallies, to tell them apart).
+struct SummarySource: Sendable {
+    var projectsAt: ProjectsAt
+    var tallies: SummaryTallies
+    var talliesGeneration: Int
+}
 
-    /// Slugs of the projects overdue at `now`, as `BoardState.overdueProjects(now:)` gives them.
-    func overdue(at now: Instant) -> [String] {
-        var low = 0, high = dues.count
-        while low < high {
-            let middle = (low + high) / 2
-            if dues[middle].at < now { low = middle + 1 } else { high = middle }
-        }
-        return dues.prefix(low).map(\.slug).sorted()
-    }
+/// How many models a project has, and how many of them have a version in production.
+struct ModelCount {
+    var models = 0
+    var inProduction = 0
 }
 
 /// Everything the panes derive from the state, kept between frames. A frame that follows a
 /// key press without a change to the state draws from here; a change recomputes only what is
-/// derived from the collections it touched (a comment touches none of them). One cache serves
+/// derived from the collections it touched (a comment touches none of them), and a change to a
+/// few projects patches what is derived from the projects for those alone. One cache serves
 /// one configuration: the dashboard starts a new one when the configuration changes.
 final class RowCache {
     let config: WorkspaceConfig
 
-    init(config: WorkspaceConfig) { self.config = config }
+    init(config: WorkspaceConfig, changeLog: ProjectChangeLog? = nil) {
+        self.config = config
+        projectChanges = ProjectChanges(log: changeLog)
+    }
 
     let nameKeys = NameKeys()
+    let projectChanges: ProjectChanges
     let tallies = Memo<DerivedFrom, SummaryTallies>()
-    let summaries = Memo<DerivedFrom, [ProjectSummary]>()
-    let projects = Memo<DerivedFrom, [ProjectSummary]>()
+    let projects = Patched<SummarySource, [ProjectSummary]>()
     let stakeholders = Memo<DerivedFrom, [Stakeholder]>()
     let assignmentCounts = Memo<DerivedFrom, [String: Int]>()
-    let matrixProject = Memo<DerivedFrom, String?>()
+    let matrixProject = Patched<ProjectsAt, String?>()
     let matrixPeople = Memo<DerivedFrom, [Stakeholder]>()
     let versionsByStage = Memo<DerivedFrom, [(stage: String, versions: [ModelVersion])]>()
     let openRequestsByVersion = Memo<DerivedFrom, [VersionRef: [PromotionRequest]]>()
@@ -55,9 +58,10 @@ final class RowCache {
     let requests = Memo<DerivedFrom, [PromotionRequest]>()
     let othersOpenRequests = Memo<DerivedFrom, [PromotionRequest]>()
     let activity = Memo<DerivedFrom, [ActivityEntry]>()
-    let projectsPerStep = Memo<DerivedFrom, [(label: String, value: Int)]>()
+    let projectsPerStep = Patched<ProjectsAt, [(label: String, value: Int)]>()
     let modelsInProduction = Memo<DerivedFrom, Set<String>>()
-    let productionShare = Memo<DerivedFrom, (inProduction: Int, total: Int)>()
+    let modelsPerProject = Memo<DerivedFrom, [String: ModelCount]>()
+    let productionShare = Patched<ProjectsAt, (inProduction: Int, total: Int)>()
     let openChallengesBySeverity = Memo<DerivedFrom, [Severity: Int]>()
-    let retrainDue = Memo<DerivedFrom, RetrainDue>()
+    let retrainDue = Patched<ProjectsAt, RetrainDue>()
 }
