@@ -28,17 +28,27 @@ do {
     var only = Set<String>()
     var framesProjects: Int?
     var index = 0
+    func refuse(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("mlboard-bench: \(message)\n".utf8))
+        exit(2)
+    }
+    func value(after flag: String) -> String {
+        index += 1
+        guard index < arguments.count else { refuse("\(flag) needs a value") }
+        return arguments[index]
+    }
     while index < arguments.count {
         switch arguments[index] {
         case "--quick": break
-        case "--only": index += 1; only.insert(arguments[index])
-        case "--frames-projects": index += 1; framesProjects = Int(arguments[index])!
+        case "--only": only.insert(value(after: "--only"))
+        case "--frames-projects":
+            guard let count = Int(value(after: "--frames-projects")), count > 0 else { refuse("--frames-projects needs a positive whole number") }
+            framesProjects = count
         case "-h", "--help":
             print("usage: mlboard-bench [--quick] [--only commit|contention|open|sync|frames]... [--frames-projects N]")
             exit(0)
         default:
-            FileHandle.standardError.write(Data("mlboard-bench: unknown argument \(arguments[index])\n".utf8))
-            exit(2)
+            refuse("unknown argument \(arguments[index])")
         }
         index += 1
     }
