@@ -19,6 +19,7 @@ public final class WorkspaceStore {
     private let environment: [String: String]
     private var snapshotPosition: Int64 = 0
     private var journalFile: Int32 = -1
+    private var lock: DirectoryLock?
     private var reserveCheckedAt: FileVersion?
     private lazy var seenMarker = SeenMarkerWriter(url: SeenMarker.url(for: directory, environment: environment))
 
@@ -253,8 +254,6 @@ public final class WorkspaceStore {
         }
         return journalFile
     }
-
-    private var lock: DirectoryLock?
 
     private func directoryLock() throws -> DirectoryLock {
         if let lock { return lock }
