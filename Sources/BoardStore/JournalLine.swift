@@ -54,7 +54,7 @@ public enum JournalLine {
         let body = Array(bytes[0 ..< hashStart - hashMarker.count]) + [UInt8(ascii: "}")]
         guard hexDigest(body) == hash else { return .failure(.checksum) }
         do {
-            let decoded = try JSONDecoder().decode(Body.self, from: Data(body))
+            let decoded = try CanonicalJSON.decode(Body.self, from: body)
             guard decoded.type == decoded.event.typeName else {
                 return .failure(.malformed("type '\(decoded.type)' does not match its event"))
             }
