@@ -7,6 +7,7 @@
 ///
 /// Foundation's special cases (Date, Data, URL, Decimal) are not reproduced: such values
 /// would encode through their own `Codable` conformance here. The journal holds none.
+/// Reading lines back is `CanonicalJSON.decode` (CanonicalJSON+Decoding.swift).
 enum CanonicalJSON {
     static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let encoder = NodeEncoder(codingPath: [])

@@ -1,6 +1,8 @@
 /// Parses JSON text (RFC 8259) into a `JSONValue`. Strict where Foundation is strict: no
-/// leading zeros, no unescaped control characters, no lone surrogates, valid UTF-8 only,
-/// at most 512 nested arrays and objects. It never traps: every flaw is a `JSONSyntaxError`.
+/// leading zeros, no unescaped control characters, no lone surrogates, at most 512 nested
+/// arrays and objects. Stricter in two places: no trailing commas, which JSONDecoder accepts,
+/// and valid UTF-8 in every string, where JSONDecoder checks only the strings it decodes.
+/// It never traps: every flaw is a `JSONSyntaxError`.
 struct JSONParser {
     /// Foundation's JSONDecoder accepts 512 nested containers and refuses 513.
     static let maximumDepth = 512
