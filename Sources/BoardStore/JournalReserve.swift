@@ -57,16 +57,3 @@ enum JournalReserve {
         return end < 0 ? nil : UInt64(end)
     }
 }
-
-/// A journal descriptor's size: while it stays the same, a reserve found all zeros stays so,
-/// since writers only ever write lines at its start. Only a write that reached the disk out of
-/// order (a power loss, which restarts every process, or a network file system's client that
-/// crashed) leaves bytes further in, so a writer reads the whole reserve once per size.
-struct FileVersion: Equatable {
-    var size: UInt64
-
-    init?(_ fd: Int32) {
-        guard let size = JournalReserve.size(of: fd) else { return nil }
-        self.size = size
-    }
-}

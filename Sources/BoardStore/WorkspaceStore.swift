@@ -20,7 +20,11 @@ public final class WorkspaceStore {
     private var snapshotPosition: Int64 = 0
     private var journalFile: Int32 = -1
     private var lock: DirectoryLock?
-    private var reserveCheckedAt: FileVersion?
+    /// The journal's size when this writer last found its reserve all zeros. While the size
+    /// stays, so do the zeros: writers only ever write lines at the reserve's start. Only a
+    /// write that reached the disk out of order (a power loss, which restarts every process,
+    /// or a network file system's client that crashed) leaves bytes further in.
+    private var reserveCheckedAtSize: UInt64?
     private lazy var seenMarker = SeenMarkerWriter(url: SeenMarker.url(for: directory, environment: environment))
 
     public var isReadOnly: Bool { readOnlyReason != nil }
@@ -218,20 +222,20 @@ public final class WorkspaceStore {
     }
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside. The
-    /// whole reserve is read when this writer has not yet seen it at this file version.
+    /// whole reserve is read when this writer has not yet seen it at this file size.
     private func catchUpForWriting() throws {
         let fd = try openJournal()
-        let version = FileVersion(fd)
-        let throughReserve = version == nil || version != reserveCheckedAt
+        let size = JournalReserve.size(of: fd)
+        let throughReserve = size == nil || size != reserveCheckedAtSize
         var scan = try applyJournalTail(throughReserve: throughReserve, using: fd)
         if scan.pendingBytes > 0 && !throughReserve {
             scan = try applyJournalTail(throughReserve: true, using: fd)  // look at all of it before cutting anything
         }
         if scan.pendingBytes > 0 {
             try cutTornTail(at: scan.end.offset, length: scan.pendingBytes)
-            reserveCheckedAt = nil
+            reserveCheckedAtSize = nil
         } else if throughReserve {
-            reserveCheckedAt = version
+            reserveCheckedAtSize = size
         }
     }
 
