@@ -4,28 +4,25 @@ import Glibc
 /// Whole-file replacement that never leaves a half-written file: write a temporary file,
 /// flush it, rename it into place, flush the directory.
 enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws {
-        let directory = url.deletingLastPathComponent().path
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.lastIO("create", temporary) }
+    /// Replaces `name` in `folder`: the temporary file is created there without following
+    /// links, gets the sharing mode's permissions, and is renamed over the old one.
+    static func write(_ bytes: [UInt8], named name: String, in folder: WorkspaceFolder, sharing: SharingMode) throws {
+        let temporary = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = try folder.createFile(temporary, sharing: sharing)
         var failure: StoreError?
-        data.withUnsafeBytes { buffer in
-            if !FileDescriptor.writeAll(fd, buffer) { failure = StoreError.lastIO("write", temporary) }
+        bytes.withUnsafeBytes { buffer in
+            if !FileDescriptor.writeAll(fd, buffer) { failure = StoreError.lastIO("write", folder.pathOf(temporary)) }
         }
-        if failure == nil && fsync(fd) != 0 { failure = StoreError.lastIO("fsync", temporary) }
+        if failure == nil && fsync(fd) != 0 { failure = StoreError.lastIO("fsync", folder.pathOf(temporary)) }
         close(fd)
-        if let failure {
-            unlink(temporary)
-            throw failure
-        }
-        guard rename(temporary, url.path) == 0 else {
-            let error = StoreError.lastIO("rename", temporary)
-            unlink(temporary)
+        do {
+            if let failure { throw failure }
+            try folder.rename(temporary, to: name)
+        } catch {
+            _ = folder.remove(temporary)
             throw error
         }
-        try FileDescriptor.syncDirectory(directory)
+        try folder.sync()
     }
 }
 
@@ -58,10 +55,18 @@ enum FileDescriptor {
         return true
     }
 
-    static func syncDirectory(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.lastIO("open directory", path) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw StoreError.lastIO("fsync directory", path) }
+    /// Every byte of an open file from its start (a configuration, a snapshot).
+    static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = pread(fd, &chunk, chunk.count, off_t(bytes.count))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.lastIO("read", path)
+            }
+            if got == 0 { return bytes }
+            bytes += chunk[..<got]
+        }
     }
 }

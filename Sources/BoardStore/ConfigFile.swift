@@ -10,22 +10,39 @@ enum ConfigFile {
 
         """
 
-    static func write(_ config: WorkspaceConfig, to url: URL) throws {
+    /// The line that records a shared workspace; read by `sharing(in:)`.
+    static let sharedKey = "shared"
+
+    static func write(_ config: WorkspaceConfig, sharing: SharingMode, in folder: WorkspaceFolder) throws {
         let yaml = try YAMLEncoder().encode(config)
-        try AtomicFile.write(Data((header + yaml).utf8), to: url)
+        let shared = sharing == .group ? "# Files get group read and write, folders are setgid and sticky.\n\(sharedKey): group\n" : ""
+        try AtomicFile.write(Array((header + shared + yaml).utf8), named: DataDirectory.configName, in: folder, sharing: sharing)
     }
 
-    static func read(from url: URL) throws -> WorkspaceConfig {
-        let name = url.lastPathComponent
-        let text: String
+    static func read(from folder: WorkspaceFolder) throws -> (config: WorkspaceConfig, sharing: SharingMode?) {
+        let name = DataDirectory.configName
+        let fd: Int32
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            if !FileManager.default.fileExists(atPath: url.path) {
-                throw StoreError.notFound("\(url.deletingLastPathComponent().path) has no \(name)")
-            }
-            throw StoreError.badConfiguration(file: name, reason: "cannot be read as UTF-8 text")
+            fd = try folder.openFile(name)
+        } catch StoreError.notFound {
+            throw StoreError.notFound("\(folder.path) has no \(name)")
         }
+        defer { close(fd) }
+        guard let text = String(validating: try FileDescriptor.readAll(fd, path: folder.pathOf(name)), as: UTF8.self) else {
+            throw StoreError.badConfiguration(file: name, reason: "is not UTF-8 text")
+        }
+        return (try decode(text, name: name), sharing(in: text))
+    }
+
+    /// `shared: group` or `shared: private` at the start of a line, else nil.
+    static func sharing(in text: String) -> SharingMode? {
+        for line in text.split(separator: "\n") where line.hasPrefix(sharedKey + ":") {
+            return SharingMode(rawValue: line.dropFirst(sharedKey.count + 1).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    private static func decode(_ text: String, name: String) throws -> WorkspaceConfig {
         let config: WorkspaceConfig
         do {
             config = try YAMLDecoder().decode(WorkspaceConfig.self, from: text)

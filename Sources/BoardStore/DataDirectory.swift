@@ -8,21 +8,26 @@ public struct DataDirectory: Sendable, Equatable {
     public let path: String
     public let configURL: URL
     public let journalURL: URL
-    public let snapshotURL: URL
     public let lockURL: URL
     /// Where a writer copies a torn tail before cutting it off.
     public let tornTailsURL: URL
+
+    static let configName = "workspace.yml"
+    static let journalName = "journal.jsonl"
+    static let presenceName = "presence"
+    static let tornTailsName = "torn-tails"
+    /// Where builds before 0.4 kept the snapshot; snapshots are a per-user cache now.
+    static let legacySnapshotNames = ["snapshot.bin", "snapshot.json"]
 
     /// The file URLs are made once here: `appendingPathComponent` asks the file system whether
     /// the name is a folder, and a commit used to pay that several times.
     public init(_ url: URL) {
         self.url = url.standardizedFileURL
         path = self.url.path
-        configURL = self.url.appending(path: "workspace.yml", directoryHint: .notDirectory)
-        journalURL = self.url.appending(path: "journal.jsonl", directoryHint: .notDirectory)
-        snapshotURL = self.url.appending(path: "snapshot.bin", directoryHint: .notDirectory)
-        lockURL = self.url.appending(path: "lock", directoryHint: .notDirectory)
-        tornTailsURL = self.url.appending(path: "torn-tails", directoryHint: .isDirectory)
+        configURL = self.url.appending(path: Self.configName, directoryHint: .notDirectory)
+        journalURL = self.url.appending(path: Self.journalName, directoryHint: .notDirectory)
+        lockURL = self.url.appending(path: LockHolderFile.name, directoryHint: .notDirectory)
+        tornTailsURL = self.url.appending(path: Self.tornTailsName, directoryHint: .isDirectory)
     }
 
     /// `--dir`, else MLBOARD_DIR, else the nearest `.mlboard` folder walking up from `start`.
@@ -44,5 +49,7 @@ public struct DataDirectory: Sendable, Equatable {
         }
     }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: configURL.path) }
+    /// Whether a workspace configuration is there (a link or special file counts: opening it
+    /// will say what is wrong with it).
+    public var exists: Bool { FileFacts.of(configURL.path, in: AT_FDCWD) != nil }
 }

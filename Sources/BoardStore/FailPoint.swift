@@ -3,6 +3,7 @@ import Glibc
 
 /// Crash injection for the reliability tests: MLBOARD_FAILPOINT=NAME:N kills this process
 /// with SIGKILL the N-th time the append path reaches point NAME. Unset, it costs one lookup.
+/// Only debug builds (what the tests run) read the variable: a released binary has no way in.
 enum FailPoint: String, CaseIterable {
     case afterLock = "after-lock"
     case afterPartialWrite = "after-partial-write"
@@ -10,10 +11,14 @@ enum FailPoint: String, CaseIterable {
     case afterFlushBeforeUnlock = "after-flush"
 
     private static let armed: (point: FailPoint, count: Int)? = {
+        #if DEBUG
         guard let spec = ProcessInfo.processInfo.environment["MLBOARD_FAILPOINT"] else { return nil }
         let parts = spec.split(separator: ":")
         guard let point = parts.first.flatMap({ FailPoint(rawValue: String($0)) }) else { return nil }
         return (point, parts.count > 1 ? Int(parts[1]) ?? 1 : 1)
+        #else
+        return nil
+        #endif
     }()
 
     nonisolated(unsafe) private static var hits = 0

@@ -17,10 +17,11 @@ public final class JournalFollower: Sendable {
     ) {
         let cursor = Cursor(position)
         let journal = directory.journalURL
+        let folder = Result { try WorkspaceFolder.open(directory.path) }
         watcher = JournalWatcher(directory: directory, linesEnd: position.offset, pollInterval: pollInterval, useInotify: useInotify) {
             do {
                 let records: [EventRecord] = try cursor.position.withLock { current in
-                    let scan = try JournalReader.scan(journal, from: current)
+                    let scan = try JournalReader.scan(try folder.get(), from: current)
                     if let corruption = scan.corruption { throw corruption }
                     current = scan.end
                     return scan.records

@@ -38,6 +38,26 @@ public enum JournalLine {
     public enum ParseFailure: Error, Equatable {
         case malformed(String)
         case checksum
+        /// The checksum is right but the event is of a type this build does not know: a newer
+        /// mlboard wrote it. Never a torn tail.
+        case unknownEvent(type: String, sequence: Int64, prev: String)
+        /// The checksum is right but the line cannot be read as an event. Never a torn tail.
+        case undecodable(String)
+
+        /// Whether the line passed its own checksum, so it was written whole and on purpose.
+        public var passedChecksum: Bool {
+            switch self {
+            case .malformed, .checksum: false
+            case .unknownEvent, .undecodable: true
+            }
+        }
+    }
+
+    /// The fields every version of a line has, to name an event this build cannot decode.
+    private struct Head: Decodable {
+        var seq: Int64
+        var type: String
+        var prev: String
     }
 
     /// Parses one line without its newline, checking its own checksum (not the chain).
@@ -56,12 +76,15 @@ public enum JournalLine {
         do {
             let decoded = try CanonicalJSON.decode(Body.self, from: body)
             guard decoded.type == decoded.event.typeName else {
-                return .failure(.malformed("type '\(decoded.type)' does not match its event"))
+                return .failure(.undecodable("type '\(decoded.type)' does not match its event"))
             }
             let record = EventRecord(sequence: decoded.seq, at: decoded.at, actor: decoded.actor, event: decoded.event)
             return .success((record, decoded.prev, hash))
         } catch {
-            return .failure(.malformed("not a known event: \(error)"))
+            if let head = try? CanonicalJSON.decode(Head.self, from: body), !Event.knownTypeNames.contains(head.type) {
+                return .failure(.unknownEvent(type: head.type, sequence: head.seq, prev: head.prev))
+            }
+            return .failure(.undecodable("not a known event: \(error)"))
         }
     }
 

@@ -21,26 +21,40 @@ struct JournalScan {
     var pendingBytes: UInt64 = 0
     /// A bad line with good lines after it: history was damaged, never repaired silently.
     var corruption: StoreError?
+    /// A whole line of a type this build does not know; reading stopped before it.
+    var newerEvent: NewerEvent?
+}
+
+/// A line a newer mlboard wrote: this build can read up to it but must not write after it.
+public struct NewerEvent: Equatable, Sendable {
+    public var type: String
+    public var sequence: Int64
+
+    public var readOnlyReason: String {
+        "written by a newer mlboard (event type \(type) at seq \(sequence)); upgrade to write"
+    }
 }
 
 /// Reads complete, checksummed, chained lines. Never locks and never writes.
 enum JournalReader {
-    static func scan(_ url: URL, from position: JournalPosition) throws -> JournalScan {
-        let bytes = try readLines(url, from: position.offset)
-        return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
+    static let fileName = DataDirectory.journalName
+
+    static func scan(_ folder: WorkspaceFolder, from position: JournalPosition) throws -> JournalScan {
+        let bytes = try readLines(folder, from: position.offset)
+        return scan(bytes: bytes, from: position, fileName: fileName)
     }
 
     /// The same, through a descriptor the caller keeps open (a writer's, to save an open per
     /// commit); `throughReserve` also reads the reserve to the end of the file, to find bytes
     /// that do not belong there.
-    static func scan(_ fd: Int32, _ url: URL, from position: JournalPosition, throughReserve: Bool) throws -> JournalScan {
-        let bytes = throughReserve ? try readBytes(fd, url, from: position.offset) : try readLines(fd, url, from: position.offset)
-        return scan(bytes: bytes, from: position, fileName: url.lastPathComponent)
+    static func scan(_ fd: Int32, _ path: String, from position: JournalPosition, throughReserve: Bool) throws -> JournalScan {
+        let bytes = throughReserve ? try readBytes(fd, path, from: position.offset) : try readLines(fd, path, from: position.offset)
+        return scan(bytes: bytes, from: position, fileName: fileName)
     }
 
     /// Reads to the end of the file, reserve included (opening and verifying do this once).
-    static func scanThroughReserve(_ url: URL, from position: JournalPosition) throws -> JournalScan {
-        try withOpenFile(url) { fd in try scan(fd, url, from: position, throughReserve: true) }
+    static func scanThroughReserve(_ folder: WorkspaceFolder, from position: JournalPosition) throws -> JournalScan {
+        try withOpenJournal(folder) { fd, path in try scan(fd, path, from: position, throughReserve: true) }
     }
 
     /// Scans `file`, the journal's bytes from `position` on. Lines end at the first zero byte,
@@ -51,7 +65,7 @@ enum JournalReader {
         let linesEnd = file.firstIndex(of: 0) ?? file.count
         var result = scanLines(file[..<linesEnd], from: position, fileName: fileName)
         let dataEnd = linesEnd == file.count ? linesEnd : (file.lastIndex { $0 != 0 } ?? -1) + 1
-        if dataEnd > linesEnd {
+        if dataEnd > linesEnd && result.newerEvent == nil {
             if result.corruption == nil && containsGoodLine(file[linesEnd ..< dataEnd]) {
                 result.corruption = .corrupt(
                     file: fileName, sequence: result.end.sequence + 1,
@@ -77,17 +91,27 @@ enum JournalReader {
                 result.hashes.append(parsed.hash)
                 result.end = JournalPosition(
                     offset: position.offset + UInt64(index + 1), sequence: expected, hash: parsed.hash)
+            case .failure(.unknownEvent(let type, let sequence, let prev)) where sequence == expected && prev == result.end.hash:
+                result.newerEvent = NewerEvent(type: type, sequence: sequence)
+                return result  // nothing after it is ours to read, and nothing of it is a torn tail
             case let outcome:
                 let reason: String
+                var wholeLine = true
                 switch outcome {
                 case .success(let parsed):
                     reason = parsed.record.sequence != expected
                         ? "expected sequence \(expected), found \(parsed.record.sequence)"
                         : "the chain is broken: its previous hash does not match sequence \(expected - 1)"
-                case .failure(.checksum): reason = "its checksum does not match its content"
-                case .failure(.malformed(let why)): reason = why
+                case .failure(.unknownEvent(_, let sequence, _)):
+                    reason = sequence != expected
+                        ? "expected sequence \(expected), found \(sequence)"
+                        : "the chain is broken: its previous hash does not match sequence \(expected - 1)"
+                case .failure(.undecodable(let why)): reason = "its checksum is right but " + why
+                case .failure(.checksum): reason = "its checksum does not match its content"; wholeLine = false
+                case .failure(.malformed(let why)): reason = why; wholeLine = false
                 }
-                if containsGoodLine(bytes[(index + 1)...]) {
+                // A line that passed its own checksum was written whole: never a torn tail.
+                if wholeLine || containsGoodLine(bytes[(index + 1)...]) {
                     result.corruption = .corrupt(file: fileName, sequence: expected, reason: reason)
                 }
                 result.pendingBytes = UInt64(bytes.count - lineStart)
@@ -100,14 +124,18 @@ enum JournalReader {
         return result
     }
 
-    /// Whether any complete line in `bytes` passes its own checksum. A line starts after a
-    /// newline or a zero byte (neither can occur inside one).
+    /// Whether any complete line in `bytes` passes its own checksum (whether or not this build
+    /// knows its event). A line starts after a newline or a zero byte (neither can occur inside one).
     private static func containsGoodLine(_ bytes: ArraySlice<UInt8>) -> Bool {
         var lineStart = bytes.startIndex
         for index in bytes.indices {
             switch bytes[index] {
             case UInt8(ascii: "\n"):
-                if case .success = JournalLine.decode(bytes[lineStart ..< index]) { return true }
+                switch JournalLine.decode(bytes[lineStart ..< index]) {
+                case .success: return true
+                case .failure(let failure) where failure.passedChecksum: return true
+                case .failure: break
+                }
                 lineStart = index + 1
             case 0:
                 lineStart = index + 1
@@ -121,16 +149,16 @@ enum JournalReader {
     /// The journal's lines from `offset` on: its bytes up to the zero-filled reserve (see
     /// `JournalReserve`) or the end of the file. Reads in growing chunks, so a reader that is
     /// up to date reads one small chunk of zeros, not the whole reserve.
-    static func readLines(_ url: URL, from offset: UInt64) throws -> [UInt8] {
-        try withOpenFile(url) { fd in try readLines(fd, url, from: offset) }
+    static func readLines(_ folder: WorkspaceFolder, from offset: UInt64) throws -> [UInt8] {
+        try withOpenJournal(folder) { fd, path in try readLines(fd, path, from: offset) }
     }
 
-    static func readLines(_ fd: Int32, _ url: URL, from offset: UInt64) throws -> [UInt8] {
+    static func readLines(_ fd: Int32, _ path: String, from offset: UInt64) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = 1 << 12
         var next = offset
         while true {
-            let piece = try read(fd, url, from: next, count: chunk)
+            let piece = try read(fd, path, from: next, count: chunk)
             if let zero = piece.firstIndex(of: 0) {
                 bytes += piece[..<zero]
                 break
@@ -144,29 +172,26 @@ enum JournalReader {
     }
 
     /// Every byte from `offset` to the end of the file (or to `end`), reserve included.
-    static func readBytes(_ url: URL, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
-        try withOpenFile(url) { fd in try readBytes(fd, url, from: offset, to: end) }
+    static func readBytes(_ folder: WorkspaceFolder, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
+        try withOpenJournal(folder) { fd, path in try readBytes(fd, path, from: offset, to: end) }
     }
 
-    static func readBytes(_ fd: Int32, _ url: URL, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
-        guard let size = JournalReserve.size(of: fd) else { throw StoreError.lastIO("find the end of", url.path) }
+    static func readBytes(_ fd: Int32, _ path: String, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
+        guard let size = JournalReserve.size(of: fd) else { throw StoreError.lastIO("find the end of", path) }
         let stop = min(size, end ?? size)
         guard stop > offset else { return [] }
-        return try read(fd, url, from: offset, count: Int(stop - offset))
+        return try read(fd, path, from: offset, count: Int(stop - offset))
     }
 
-    private static func withOpenFile<T>(_ url: URL, _ body: (Int32) throws -> T) throws -> T {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { throw StoreError.notFound("\(url.path) is missing") }
-            throw StoreError.lastIO("open", url.path)
-        }
+    /// Opens the journal through the folder's descriptor (no links, no FIFOs; see WorkspaceFolder).
+    static func withOpenJournal<T>(_ folder: WorkspaceFolder, _ body: (Int32, String) throws -> T) throws -> T {
+        let fd = try folder.openFile(fileName)
         defer { close(fd) }
-        return try body(fd)
+        return try body(fd, folder.pathOf(fileName))
     }
 
     /// Up to `count` bytes at `offset`; fewer only at the end of the file.
-    private static func read(_ fd: Int32, _ url: URL, from offset: UInt64, count: Int) throws -> [UInt8] {
+    private static func read(_ fd: Int32, _ path: String, from offset: UInt64, count: Int) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
@@ -175,7 +200,7 @@ enum JournalReader {
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.lastIO("read", url.path)
+                throw StoreError.lastIO("read", path)
             }
             if got == 0 { break }
             filled += got
@@ -184,16 +209,28 @@ enum JournalReader {
         return bytes
     }
 
-    /// The hash of the line that ends just before `offset`, for checking a snapshot's claim.
-    static func hashOfLine(endingAt offset: UInt64, in url: URL) throws -> String? {
+    /// The hash of the line that ends just before `offset`, for checking a snapshot's claim
+    /// or a writer's own position; nil when no good line ends there.
+    static func hashOfLine(endingAt offset: UInt64, in folder: WorkspaceFolder) throws -> String? {
+        try withOpenJournal(folder) { fd, path in try hashOfLine(endingAt: offset, fd, path) }
+    }
+
+    /// The same through an open descriptor. Reads backwards from `offset` in growing pieces
+    /// until it finds the newline before the line.
+    static func hashOfLine(endingAt offset: UInt64, _ fd: Int32, _ path: String) throws -> String? {
         guard offset > 0 else { return JournalLine.genesisHash }
-        let windowStart = offset > 1_048_576 ? offset - 1_048_576 : 0
-        let bytes = try readBytes(url, from: windowStart, to: offset)
-        let end = Int(offset - windowStart)
-        guard end <= bytes.count, end > 0, bytes[end - 1] == UInt8(ascii: "\n") else { return nil }
-        var start = end - 1
-        while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-        if case .success(let parsed) = JournalLine.decode(bytes[start ..< end - 1]) { return parsed.hash }
-        return nil
+        var window: UInt64 = 4_096
+        while true {
+            let start = offset > window ? offset - window : 0
+            let bytes = try readBytes(fd, path, from: start, to: offset)
+            let end = Int(offset - start)
+            guard end <= bytes.count, end > 0, bytes[end - 1] == UInt8(ascii: "\n") else { return nil }
+            if let newline = bytes[..<(end - 1)].lastIndex(of: UInt8(ascii: "\n")) ?? (start == 0 ? -1 : nil) {
+                if case .success(let parsed) = JournalLine.decode(bytes[(newline + 1) ..< (end - 1)]) { return parsed.hash }
+                return nil
+            }
+            guard window < 1 << 26 else { return nil }
+            window *= 16
+        }
     }
 }

@@ -8,7 +8,7 @@ import Glibc
 public final class JournalWatcher: @unchecked Sendable {
     public let usesInotify: Bool
 
-    private let journalPath: String
+    private let folder: WorkspaceFolder?
     private let pollMilliseconds: Int32
     private let onChange: @Sendable () -> Void
     private let inotifyFd: Int32
@@ -32,18 +32,19 @@ public final class JournalWatcher: @unchecked Sendable {
 
         /// The file as it is, with lines ending at `linesEnd` (the caller's own position), not
         /// read: a commit landing before the first look must still count as a change.
-        static func of(_ path: String, linesEnd: UInt64) -> FileIdentity? {
+        static func of(_ folder: WorkspaceFolder?, linesEnd: UInt64) -> FileIdentity? {
+            guard let folder else { return nil }
             var stats = stat()
-            guard stat(path, &stats) == 0 else { return nil }
+            guard fstatat(folder.descriptor, DataDirectory.journalName, &stats, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
             return FileIdentity(size: Int(stats.st_size), modified: stats.st_mtim, inode: UInt(stats.st_ino), linesEnd: linesEnd)
         }
 
         /// Looks on from `previous`'s last complete line, so an idle journal costs one small read.
-        static func of(_ path: String, after previous: FileIdentity?) -> FileIdentity? {
-            guard var identity = of(path, linesEnd: 0) else { return nil }
+        static func of(_ folder: WorkspaceFolder?, after previous: FileIdentity?) -> FileIdentity? {
+            guard let folder, var identity = of(folder, linesEnd: 0) else { return nil }
             let known = previous.map { $0.inode == identity.inode ? $0.linesEnd : 0 } ?? 0
             let from = min(known, UInt64(identity.size))
-            let bytes = (try? JournalReader.readLines(URL(fileURLWithPath: path), from: from)) ?? []
+            let bytes = (try? JournalReader.readLines(folder, from: from)) ?? []
             let completed = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
             identity.linesEnd = from + UInt64(completed)
             return identity
@@ -56,12 +57,12 @@ public final class JournalWatcher: @unchecked Sendable {
         directory: DataDirectory, linesEnd: UInt64, pollInterval: TimeInterval = 1.0, useInotify: Bool = true,
         onChange: @escaping @Sendable () -> Void
     ) {
-        journalPath = directory.journalURL.path
+        folder = try? WorkspaceFolder.open(directory.path)
         pollMilliseconds = Int32(max(10, pollInterval * 1000))
         self.onChange = onChange
         inotifyFd = useInotify ? mlb_inotify_watch(directory.path) : -1
         usesInotify = inotifyFd >= 0
-        lastSeen = FileIdentity.of(journalPath, linesEnd: linesEnd)
+        lastSeen = FileIdentity.of(folder, linesEnd: linesEnd)
     }
 
     deinit {
@@ -101,7 +102,7 @@ public final class JournalWatcher: @unchecked Sendable {
             if fds.count > 1 && fds[1].revents != 0 {
                 while read(inotifyFd, &buffer, buffer.count) > 0 {}
             }
-            let now = FileIdentity.of(journalPath, after: lastSeen)
+            let now = FileIdentity.of(folder, after: lastSeen)
             if now != lastSeen {
                 lastSeen = now
                 onChange()

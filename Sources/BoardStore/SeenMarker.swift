@@ -8,6 +8,13 @@ struct SeenMarker: Codable, Equatable {
     var sequence: Int64
     var hash: String
 
+    /// The marker, its alarm and its acceptance log for one data directory.
+    struct Files {
+        let marker: URL
+        let alarm: URL
+        let acceptances: URL
+    }
+
     static func folder(environment: [String: String]) -> URL {
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
             return URL(fileURLWithPath: state).appendingPathComponent("mlboard/seen")
@@ -16,26 +23,30 @@ struct SeenMarker: Codable, Equatable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/state/mlboard/seen")
     }
 
-    static func url(for directory: DataDirectory, environment: [String: String]) -> URL {
+    static func files(for directory: DataDirectory, environment: [String: String]) -> Files {
         let key = JournalLine.hexDigest(Array(directory.path.utf8)).prefix(24)
-        return folder(environment: environment).appendingPathComponent("\(key).json")
+        let folder = folder(environment: environment)
+        return Files(
+            marker: folder.appendingPathComponent("\(key).json"),
+            alarm: folder.appendingPathComponent("\(key).alarm"),
+            acceptances: folder.appendingPathComponent("\(key).accepted"))
     }
 
     static func load(from url: URL) -> SeenMarker? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return try? JSONDecoder().decode(SeenMarker.self, from: data)
+        guard let bytes = try? WholeFile.read(url) else { return nil }
+        return try? JSONDecoder().decode(SeenMarker.self, from: Data(bytes))
     }
 
     /// A loud warning when the journal no longer holds what this machine saw, else nil.
     /// `hashAtSeen` is the journal's hash at `sequence` where the reader passed it.
     func warning(journalEnd: Int64, hashAtSeen: String?) -> String? {
         if journalEnd < sequence {
-            return "WARNING: the journal was ROLLED BACK: this machine saw it up to sequence \(sequence), "
-                + "it now ends at \(journalEnd). Events may have been lost; check backups before writing."
+            return "the journal was ROLLED BACK: this machine saw it up to sequence \(sequence), "
+                + "it now ends at \(journalEnd). Events may have been lost; check backups"
         }
         if let hashAtSeen, hashAtSeen != hash {
-            return "WARNING: the journal has FORKED: sequence \(sequence) is not the event this machine saw there. "
-                + "Someone replaced the history; check backups before writing."
+            return "the journal has FORKED: sequence \(sequence) is not the event this machine saw there. "
+                + "Someone replaced the history; check backups"
         }
         return nil
     }
@@ -44,32 +55,61 @@ struct SeenMarker: Codable, Equatable {
 /// Keeps this machine's seen marker up to date after every commit. Best effort: a machine that
 /// cannot keep its marker still works, it only loses the check. Written in place through a
 /// descriptor kept open, without fsync or rename: Foundation's atomic write (fsync plus rename)
-/// cost about 1.3 ms per commit, six times the journal's own flush. A marker torn by a crash
-/// fails to decode and only skips the check once.
+/// cost about 1.3 ms per commit, six times the journal's own flush. Every record has the same
+/// length, so the writes of two processes never leave a mixture of both behind.
 final class SeenMarkerWriter {
+    static let recordLength = 1_024
     let url: URL
     private var fd: Int32 = -1
-    private var length = 0
 
     init(url: URL) { self.url = url }
 
     deinit { if fd >= 0 { close(fd) } }
 
     func save(_ marker: SeenMarker) {
-        guard let bytes = try? CanonicalJSON.encode(marker), openFile() else { return }
-        let wrote = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        if wrote == bytes.count && bytes.count < length { _ = ftruncate(fd, off_t(bytes.count)) }
-        length = wrote == bytes.count ? bytes.count : Int.max
+        guard var bytes = try? CanonicalJSON.encode(marker), bytes.count < Self.recordLength, openFile() else { return }
+        bytes += [UInt8](repeating: UInt8(ascii: " "), count: Self.recordLength - 1 - bytes.count) + [UInt8(ascii: "\n")]
+        _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
     private func openFile() -> Bool {
         if fd >= 0 { return true }
-        fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-        }
-        length = Int.max  // unknown until the first write; truncate after it
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         return fd >= 0
+    }
+}
+
+/// A rollback or fork, once seen, stays: writes are refused until someone who has checked
+/// accepts the journal's new head (`mlboard verify --accept-head`). The alarm is a file of
+/// its own, so the seen marker that every commit rewrites can never wipe it.
+enum HeadAlarm {
+    static func raise(_ message: String, in files: SeenMarker.Files) {
+        try? FileManager.default.createDirectory(at: files.alarm.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: files.alarm.path) { return }  // keep the first one
+        try? Data((message + "\n").utf8).write(to: files.alarm, options: .atomic)
+    }
+
+    static func current(in files: SeenMarker.Files) -> String? {
+        guard let bytes = try? WholeFile.read(files.alarm) else { return nil }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func isRaised(in files: SeenMarker.Files) -> Bool { access(files.alarm.path, F_OK) == 0 }
+
+    /// Clears the alarm and notes who accepted which head, when, and what the alarm said.
+    static func accept(head: JournalPosition, by user: String, at now: Date, in files: SeenMarker.Files) throws {
+        let previous = current(in: files) ?? "no alarm"
+        let note = "\(ISO8601DateFormatter().string(from: now)) \(user) accepted the head at sequence \(head.sequence) "
+            + "(hash \(head.hash)); the alarm was: \(previous)\n"
+        let log = open(files.acceptances.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard log >= 0 else { throw StoreError.lastIO("record the acceptance in", files.acceptances.path) }
+        defer { close(log) }
+        _ = Array(note.utf8).withUnsafeBytes { FileDescriptor.writeAll(log, $0) }
+        if unlink(files.alarm.path) != 0 && errno != ENOENT { throw StoreError.lastIO("remove", files.alarm.path) }
+    }
+
+    static func refusal(_ alarm: String) -> String {
+        "\(alarm). Writes are refused until someone who has checked runs 'mlboard verify --accept-head'"
     }
 }

@@ -9,6 +9,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case badConfiguration(file: String, reason: String)
     case readOnly(String)
     case io(operation: String, path: String, errno: Int32)
+    /// The kernel said no: `action` is what was tried ("read", "write").
+    case permissionDenied(path: String, action: String, detail: String?)
+    /// Something in the data directory is not what its name says (a link, a FIFO, a folder,
+    /// a hard link, a file of another group): refused, never followed.
+    case unsafeFile(path: String, problem: String)
+    /// Another writer held the lock for longer than `--wait` allowed.
+    case lockNotTaken(seconds: Double, holder: String)
 
     public var description: String {
         switch self {
@@ -24,7 +31,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .readOnly(let reason):
             return "the workspace is read-only: \(reason)"
         case .io(let operation, let path, let code):
+            if code == EACCES || code == EPERM {
+                return StoreError.permissionDenied(path: path, action: operation, detail: nil).description
+            }
             return "\(operation) \(path) failed: \(String(cString: strerror(code)))"
+        case .permissionDenied(let path, let action, let detail):
+            let facts = detail.map { " (\($0))" } ?? ""
+            return "permission denied: \(UserNames.me) cannot \(action) \(path)\(facts). "
+                + "Ask whoever owns it to run 'mlboard doctor --fix', or share it with your group"
+        case .unsafeFile(let path, let problem):
+            return "refusing \(path): \(problem). Run 'mlboard doctor' to see what to do"
+        case .lockNotTaken(let seconds, let holder):
+            return "gave up waiting for the journal lock after \(Int(seconds.rounded())) s; \(holder)"
         }
     }
 

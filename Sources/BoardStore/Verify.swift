@@ -10,6 +10,9 @@ public struct VerifyReport: Equatable, Sendable, Codable {
     public var tornTailBytes: UInt64
     public var snapshot: String
     public var problems: [String]
+    /// What this machine saw of the journal before (its seen marker), and any standing alarm.
+    public var seenByThisMachine: String?
+    public var rollbackAlarm: String?
 
     public var passed: Bool { problems.isEmpty }
 }
@@ -17,17 +20,34 @@ public struct VerifyReport: Equatable, Sendable, Codable {
 extension WorkspaceStore {
     /// Checks the chain and every checksum, replays the journal, and compares the snapshot
     /// with the replayed state at the snapshot's sequence number. Reads only.
-    public static func verify(_ directory: DataDirectory) throws -> VerifyReport {
-        let config = try ConfigFile.read(from: directory.configURL)
-        let scan = try JournalReader.scanThroughReserve(directory.journalURL, from: .start)
+    public static func verify(
+        _ directory: DataDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> VerifyReport {
+        let folder = try WorkspaceFolder.open(directory.path)
+        let config = try ConfigFile.read(from: folder).config
+        let scan = try JournalReader.scanThroughReserve(folder, from: .start)
         var problems: [String] = []
         var firstBad: Int64?
         if let corruption = scan.corruption {
             problems.append(corruption.description)
             if case .corrupt(_, let sequence, _) = corruption { firstBad = sequence }
         }
+        if let newer = scan.newerEvent {
+            problems.append("sequence \(newer.sequence) is an event of type \(newer.type), which this mlboard does not know: "
+                + "a newer mlboard wrote it, and nothing from there on was checked; upgrade to verify it")
+            firstBad = newer.sequence
+        }
+        let seen = SeenMarker.files(for: directory, environment: environment)
+        let marker = SeenMarker.load(from: seen.marker).flatMap { $0.directory == directory.path ? $0 : nil }
+        var alarm = HeadAlarm.current(in: seen)
+        if alarm == nil, let marker {
+            let hashAtSeen = marker.sequence == 0 ? JournalLine.genesisHash
+                : marker.sequence <= scan.end.sequence ? scan.hashes[Int(marker.sequence - 1)] : nil
+            alarm = marker.warning(journalEnd: scan.end.sequence, hashAtSeen: hashAtSeen)
+        }
+        if let alarm { problems.append(HeadAlarm.refusal(alarm)) }
         var snapshotVerdict = "none"
-        let snapshotRead = Snapshot.read(from: directory.snapshotURL, journal: directory.journalURL)
+        let snapshotRead = Snapshot.read(from: SnapshotCache.url(for: directory, environment: environment), journal: folder)
         var replayed = BoardState(config: config)
         var snapshotChecked = false
         for record in scan.records {
@@ -48,11 +68,12 @@ extension WorkspaceStore {
             snapshotVerdict = problem.description
         }
         if snapshotVerdict != "none" && !snapshotVerdict.hasPrefix("agrees") {
-            problems.append("snapshot: \(snapshotVerdict) (delete snapshot.bin or run 'mlboard compact' to rebuild it)")
+            problems.append("snapshot: \(snapshotVerdict) (it is only this user's cache: run 'mlboard compact' to rebuild it)")
         }
         return VerifyReport(
             events: scan.end.sequence, lastHash: scan.end.hash, firstBadSequence: firstBad,
-            tornTailBytes: scan.corruption == nil ? scan.pendingBytes : 0, snapshot: snapshotVerdict, problems: problems)
+            tornTailBytes: scan.corruption == nil ? scan.pendingBytes : 0, snapshot: snapshotVerdict, problems: problems,
+            seenByThisMachine: marker.map { "sequence \($0.sequence) (hash \($0.hash.prefix(12)))" }, rollbackAlarm: alarm)
     }
 
     private static func agreement(_ snapshot: Snapshot, _ replayed: BoardState) -> String {

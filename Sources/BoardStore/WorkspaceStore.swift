@@ -7,6 +7,8 @@ import Glibc
 /// then reports success. Use one instance from one thread.
 public final class WorkspaceStore {
     public let directory: DataDirectory
+    /// Whether the workspace's files are shared with its group (see SharingMode).
+    public let sharing: SharingMode
     public private(set) var state: BoardState
     public private(set) var position: JournalPosition
     /// Why writes are refused, or nil when the workspace is writable.
@@ -15,78 +17,101 @@ public final class WorkspaceStore {
     public private(set) var warnings: [String] = []
     /// Events between automatic snapshots.
     public var snapshotInterval: Int64 = 2_000
+    /// How long a write waits for another writer's lock.
+    public var lockWait = LockWait()
+    /// This user's snapshot of the workspace, in a cache outside the shared folder.
+    public let snapshotURL: URL
 
+    let folder: WorkspaceFolder
     private let environment: [String: String]
+    private let seenFiles: SeenMarker.Files
     private var snapshotPosition: Int64 = 0
-    private var journalFile: Int32 = -1
-    private var lock: DirectoryLock?
+    /// A line of a newer mlboard that reading stopped at.
+    private var newerEvent: NewerEvent?
+    private var journal: OpenJournal?
+    private var lockHolder: LockHolderFile?
     /// The journal's size when this writer last found its reserve all zeros. While the size
     /// stays, so do the zeros: writers only ever write lines at the reserve's start. Only a
     /// write that reached the disk out of order (a power loss, which restarts every process,
     /// or a network file system's client that crashed) leaves bytes further in.
     private var reserveCheckedAtSize: UInt64?
-    private lazy var seenMarker = SeenMarkerWriter(url: SeenMarker.url(for: directory, environment: environment))
+    private lazy var seenMarker = SeenMarkerWriter(url: seenFiles.marker)
 
     public var isReadOnly: Bool { readOnlyReason != nil }
 
-    private init(directory: DataDirectory, state: BoardState, position: JournalPosition, environment: [String: String]) {
+    private init(
+        directory: DataDirectory, folder: WorkspaceFolder, sharing: SharingMode, state: BoardState, environment: [String: String]
+    ) {
         self.directory = directory
+        self.folder = folder
+        self.sharing = sharing
         self.state = state
-        self.position = position
+        self.position = .start
         self.environment = environment
-    }
-
-    deinit {
-        if journalFile >= 0 { close(journalFile) }
+        snapshotURL = SnapshotCache.url(for: directory, environment: environment)
+        seenFiles = SeenMarker.files(for: directory, environment: environment)
     }
 
     // MARK: Creating and opening
 
-    /// Makes a new, empty workspace in `directory` (created if missing).
+    /// Makes a new, empty workspace in `directory` (created if missing). `sharing` nil shares
+    /// it with the group when the folder it is made in is setgid or belongs to a group other
+    /// than the creator's own, as a team's shared folder does.
     @discardableResult
     public static func create(
-        at directory: DataDirectory, config: WorkspaceConfig, environment: [String: String] = ProcessInfo.processInfo.environment
+        at directory: DataDirectory, config: WorkspaceConfig, sharing: SharingMode? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> WorkspaceStore {
         if directory.exists { throw StoreError.alreadyExists(directory.path) }
+        let parent = directory.url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw StoreError.readOnly("cannot create \(directory.path): \(error.localizedDescription)")
+            throw StoreError.permissionDenied(path: parent.path, action: "create", detail: nil)
         }
-        let journal = Glibc.open(directory.journalURL.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o664)
-        guard journal >= 0 else { throw StoreError.lastIO("create", directory.journalURL.path) }
-        close(journal)
-        _ = try DirectoryLock.forFile(directory.lockURL)
-        try ConfigFile.write(config, to: directory.configURL)
+        guard let parentFacts = FileFacts.of(parent.path, in: AT_FDCWD) else { throw StoreError.lastIO("look at", parent.path) }
+        let mode = sharing ?? SharingMode.inferred(fromParent: parentFacts)
+        if mkdir(directory.path, mode.folderMode() & 0o777) != 0 && errno != EEXIST {
+            throw errno == EACCES
+                ? StoreError.permissionDenied(path: parent.path, action: "create a folder in", detail: parentFacts.ownership)
+                : StoreError.lastIO("create", directory.path)
+        }
+        let made = try WorkspaceFolder.open(directory.path)
+        mode.apply(to: made.descriptor, folder: true, group: parentFacts.group)
+        let folder = try WorkspaceFolder.open(directory.path)  // again, to see the mode just given
+        close(try folder.createFile(DataDirectory.journalName, sharing: mode))
+        close(try folder.openOrCreateFile(LockHolderFile.name, sharing: mode))
+        try ConfigFile.write(config, sharing: mode, in: folder)
         return try open(directory, environment: environment)
     }
 
-    /// Opens an existing workspace: configuration, then snapshot, then the journal after it.
+    /// Opens an existing workspace: configuration, then this user's snapshot, then the journal
+    /// after it.
     public static func open(
         _ directory: DataDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> WorkspaceStore {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw StoreError.notFound("\(directory.path) does not exist")
-        }
-        let config = try ConfigFile.read(from: directory.configURL)
-        var warnings: [String] = []
-        var state = BoardState(config: config)
-        var position = JournalPosition.start
-        switch Snapshot.read(from: directory.snapshotURL, journal: directory.journalURL) {
+        let folder = try WorkspaceFolder.open(directory.path)
+        let (config, recorded) = try ConfigFile.read(from: folder)
+        let store = WorkspaceStore(
+            directory: directory, folder: folder, sharing: recorded ?? (folder.isShared ? .group : .private),
+            state: BoardState(config: config), environment: environment)
+        // Read before the journal: a marker another process saves after our read of the
+        // journal would otherwise look like a rollback.
+        let seen = SeenMarker.load(from: store.seenFiles.marker)
+        switch Snapshot.read(from: store.snapshotURL, journal: folder) {
         case .success(let snapshot):
-            state = snapshot.state
-            state.config = config
-            position = snapshot.position
+            store.state = snapshot.state
+            store.state.config = config
+            store.position = snapshot.position
         case .failure(.missing):
             break
         case .failure(let problem):
-            warnings.append("\(problem); rebuilding the state from the journal")
+            store.warnings.append("\(problem); rebuilding the state from the journal")
         }
-        let store = WorkspaceStore(directory: directory, state: state, position: position, environment: environment)
-        store.snapshotPosition = position.sequence
-        store.warnings = warnings
-        try store.catchUp(opening: true)
+        store.snapshotPosition = store.position.sequence
+        let start = store.position
+        let scan = try store.applyJournalTail(throughReserve: true)
+        store.checkSeen(seen, from: start, scan: scan)
         store.readOnlyReason = store.findReadOnlyReason()
         return store
     }
@@ -96,10 +121,12 @@ public final class WorkspaceStore {
         if state.config.schemaVersion > known {
             return "its schema version \(state.config.schemaVersion) is newer than this mlboard knows (\(known)); upgrade mlboard to write"
         }
-        if access(directory.path, W_OK) != 0 { return "you cannot write to \(directory.path)" }
-        if access(directory.journalURL.path, W_OK) != 0 { return "you cannot write to \(directory.journalURL.path)" }
-        if access(directory.lockURL.path, F_OK) == 0 && access(directory.lockURL.path, W_OK) != 0 {
-            return "you cannot write to \(directory.lockURL.path)"
+        if let newerEvent { return newerEvent.readOnlyReason }
+        if let alarm = HeadAlarm.current(in: seenFiles) { return HeadAlarm.refusal(alarm) }
+        for name in [".", DataDirectory.journalName] where !folder.canWrite(name) {
+            let path = name == "." ? folder.path : folder.pathOf(name)
+            let facts = name == "." ? folder.facts : folder.factsOf(name)
+            return StoreError.permissionDenied(path: path, action: "write", detail: facts?.ownership).description
         }
         return nil
     }
@@ -110,55 +137,76 @@ public final class WorkspaceStore {
     /// Returns the new records, oldest first.
     @discardableResult
     public func refresh() throws -> [EventRecord] {
-        try catchUp(opening: false)
-    }
-
-    /// Opening also reads through the reserve, so damage hiding behind a zero byte is refused
-    /// there, and checks this machine's seen marker.
-    @discardableResult
-    private func catchUp(opening: Bool) throws -> [EventRecord] {
-        let previousEnd = position
-        let scan = try applyJournalTail(throughReserve: opening)
-        rememberSeen(previous: previousEnd, scan: scan, check: opening)
+        let scan = try applyJournalTail(throughReserve: false)
+        if !scan.records.isEmpty { saveSeen() }
         return scan.records
     }
 
-    /// Applies the good lines after `position`; damage before the tail is refused.
+    /// Applies the good lines after `position`; damage before the tail is refused. Opening
+    /// also reads through the reserve, so damage hiding behind a zero byte is refused there.
     private func applyJournalTail(throughReserve: Bool, using fd: Int32? = nil) throws -> JournalScan {
-        let url = directory.journalURL
         let scan = if let fd {
-            try JournalReader.scan(fd, url, from: position, throughReserve: throughReserve)
+            try JournalReader.scan(fd, directory.journalURL.path, from: position, throughReserve: throughReserve)
         } else if throughReserve {
-            try JournalReader.scanThroughReserve(url, from: position)
+            try JournalReader.scanThroughReserve(folder, from: position)
         } else {
-            try JournalReader.scan(url, from: position)
+            try JournalReader.scan(folder, from: position)
         }
         if let corruption = scan.corruption { throw corruption }
         for record in scan.records { BoardCore.apply(record, to: &state) }
         position = scan.end
+        if let newer = scan.newerEvent, newerEvent == nil {
+            newerEvent = newer
+            readOnlyReason = newer.readOnlyReason
+        }
         return scan
     }
 
-    private func rememberSeen(previous: JournalPosition, scan: JournalScan, check: Bool) {
-        if check, let seen = SeenMarker.load(from: seenMarker.url), seen.directory == directory.path {
+    /// Compares the journal with what this machine saw of it before; a rollback or fork
+    /// raises an alarm that stays until accepted.
+    private func checkSeen(_ seen: SeenMarker?, from previous: JournalPosition, scan: JournalScan) {
+        if let seen, seen.directory == directory.path {
             var hashAtSeen: String?
             if seen.sequence == previous.sequence { hashAtSeen = previous.hash }
             if seen.sequence > previous.sequence, seen.sequence <= scan.end.sequence {
                 hashAtSeen = scan.hashes[Int(seen.sequence - previous.sequence - 1)]
             }
             if let warning = seen.warning(journalEnd: scan.end.sequence, hashAtSeen: hashAtSeen) {
-                warnings.append(warning)
-                return  // keep the marker, so the warning repeats until someone looks
+                HeadAlarm.raise(warning, in: seenFiles)
             }
         }
-        if check || !scan.records.isEmpty {
-            seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
+        if let alarm = HeadAlarm.current(in: seenFiles) {
+            warnings.append(HeadAlarm.refusal(alarm))
+        } else {
+            saveSeen()
         }
+    }
+
+    private func saveSeen() {
+        seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
+    }
+
+    /// What this machine last saw, and whether an alarm stands (for `verify`).
+    public func seenReport() -> (seen: String, alarm: String?) {
+        let alarm = HeadAlarm.current(in: seenFiles)
+        guard let seen = SeenMarker.load(from: seenFiles.marker), seen.directory == directory.path else {
+            return ("this machine has no record of the journal yet", alarm)
+        }
+        return ("this machine last saw sequence \(seen.sequence) (hash \(seen.hash.prefix(12)))", alarm)
+    }
+
+    /// Takes the journal as it is now as the truth: clears a rollback or fork alarm, records
+    /// who accepted which head, and lets writes through again.
+    public func acceptHead(by user: String, now: Date = Date()) throws {
+        try HeadAlarm.accept(head: position, by: user, at: now, in: seenFiles)
+        saveSeen()
+        warnings.removeAll { $0.contains("accept-head") }
+        readOnlyReason = findReadOnlyReason()
     }
 
     /// Every record in the journal, oldest first (for the log and exports).
     public func allRecords() throws -> [EventRecord] {
-        let scan = try JournalReader.scan(directory.journalURL, from: .start)
+        let scan = try JournalReader.scan(folder, from: .start)
         if let corruption = scan.corruption { throw corruption }
         return scan.records
     }
@@ -184,16 +232,53 @@ public final class WorkspaceStore {
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        let written: [EventRecord] = try directoryLock().withLock {
-            FailPoint.reach(.afterLock)
-            try catchUpForWriting()
-            let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
-            try append(records)
-            FailPoint.reach(.afterFlushBeforeUnlock)
-            return records
+        if let alarm = HeadAlarm.current(in: seenFiles) {  // raised by another process of this user
+            readOnlyReason = HeadAlarm.refusal(alarm)
+            throw StoreError.readOnly(HeadAlarm.refusal(alarm))
         }
+        let fd = try lockJournal()
+        defer { JournalLock.release(fd) }
+        FailPoint.reach(.afterLock)
+        try catchUpForWriting(fd)
+        let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
+        try append(records, to: fd)
+        FailPoint.reach(.afterFlushBeforeUnlock)
         snapshotIfDue()
-        return written
+        return records
+    }
+
+    /// Takes the lock on the journal and returns its descriptor, once that descriptor is
+    /// still the file the folder names (someone may have replaced the journal meanwhile).
+    private func lockJournal() throws -> Int32 {
+        while true {
+            let fresh = journal == nil
+            let open = try openJournal()
+            try JournalLock.acquire(open.fd, path: directory.journalURL.path, wait: lockWait, holder: try holderFile())
+            guard let named = folder.factsOf(DataDirectory.journalName), named.isSameFile(as: open.facts) else {
+                JournalLock.release(open.fd)
+                journal = nil
+                reserveCheckedAtSize = nil
+                continue
+            }
+            if fresh {
+                do { try confirmOwnHead(open.fd, change: "replaced") } catch {
+                    JournalLock.release(open.fd)
+                    throw error
+                }
+            }
+            lockHolder?.record()
+            return open.fd
+        }
+    }
+
+    private func holderFile() throws -> LockHolderFile? {
+        if let lockHolder { return lockHolder }
+        do {
+            lockHolder = LockHolderFile(fd: try folder.openOrCreateFile(LockHolderFile.name, sharing: sharing))
+        } catch StoreError.permissionDenied {
+            return nil  // the note of who holds the lock is a courtesy
+        }
+        return lockHolder
     }
 
     /// The common case: one command decided against the state itself, which `append` then
@@ -223,53 +308,71 @@ public final class WorkspaceStore {
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside. The
     /// whole reserve is read when this writer has not yet seen it at this file size.
-    private func catchUpForWriting() throws {
-        let fd = try openJournal()
+    private func catchUpForWriting(_ fd: Int32) throws {
         let size = JournalReserve.size(of: fd)
+        if let size, size < position.offset { try confirmOwnHead(fd, change: "shortened") }
         let throughReserve = size == nil || size != reserveCheckedAtSize
         var scan = try applyJournalTail(throughReserve: throughReserve, using: fd)
         if scan.pendingBytes > 0 && !throughReserve {
             scan = try applyJournalTail(throughReserve: true, using: fd)  // look at all of it before cutting anything
         }
         if scan.pendingBytes > 0 {
-            try cutTornTail(at: scan.end.offset, length: scan.pendingBytes)
+            try cutTornTail(fd, at: scan.end.offset, length: scan.pendingBytes)
             reserveCheckedAtSize = nil
         } else if throughReserve {
             reserveCheckedAtSize = size
         }
     }
 
-    private func cutTornTail(at offset: UInt64, length: UInt64) throws {
-        let torn = try JournalReader.readBytes(directory.journalURL, from: offset, to: offset + length)
-        try FileManager.default.createDirectory(at: directory.tornTailsURL, withIntermediateDirectories: true)
-        let aside = directory.tornTailsURL.appendingPathComponent("journal-at-\(offset)-\(Instant(Date()).millis).bin")
-        try AtomicFile.write(Data(torn), to: aside)
-        let fd = try openJournal()
-        guard ftruncate(fd, off_t(offset)) == 0 else { throw StoreError.lastIO("truncate torn tail of", directory.journalURL.path) }
-        guard fdatasync(fd) == 0 else { throw StoreError.lastIO("fdatasync", directory.journalURL.path) }
-        warnings.append("cut off a torn journal tail of \(torn.count) bytes at offset \(offset); a copy is in \(aside.path)")
-    }
-
-    /// The journal, opened once for the writer's reads and writes.
-    private func openJournal() throws -> Int32 {
-        if journalFile < 0 {
-            journalFile = Glibc.open(directory.journalURL.path, O_RDWR | O_CLOEXEC)
-            guard journalFile >= 0 else { throw StoreError.lastIO("open for writing", directory.journalURL.path) }
+    /// Copies the bytes after the last good line into torn-tails/ and cuts them off; first
+    /// makes sure the journal still holds the line this store stands on, so a journal that
+    /// someone rewrote underneath is never cut.
+    private func cutTornTail(_ fd: Int32, at offset: UInt64, length: UInt64) throws {
+        try confirmOwnHead(fd, change: "rewritten")
+        let path = directory.journalURL.path
+        let torn = try JournalReader.readBytes(fd, path, from: offset, to: offset + length)
+        let tornTails = try folder.folder(DataDirectory.tornTailsName, create: sharing)
+        let name = "journal-at-\(offset)-\(Instant(Date()).millis)-\(getpid()).bin"
+        let aside = try tornTails.createFile(name, sharing: sharing)
+        defer { close(aside) }
+        guard torn.withUnsafeBytes({ FileDescriptor.writeAll(aside, $0) }), fsync(aside) == 0 else {
+            throw StoreError.lastIO("copy the torn tail to", tornTails.pathOf(name))
         }
-        return journalFile
+        try tornTails.sync()
+        guard ftruncate(fd, off_t(offset)) == 0 else { throw StoreError.lastIO("truncate torn tail of", path) }
+        guard fdatasync(fd) == 0 else { throw StoreError.lastIO("fdatasync", path) }
+        warnings.append("cut off a torn journal tail of \(torn.count) bytes at offset \(offset); a copy is in \(tornTails.pathOf(name))")
     }
 
-    private func directoryLock() throws -> DirectoryLock {
-        if let lock { return lock }
-        let opened = try DirectoryLock.forFile(directory.lockURL)
-        lock = opened
+    /// Refuses to go on, and raises the alarm, when the line this store last read is no longer
+    /// where it was: the journal was shortened, replaced or rewritten under a running process.
+    private func confirmOwnHead(_ fd: Int32, change: String) throws {
+        if try JournalReader.hashOfLine(endingAt: position.offset, fd, directory.journalURL.path) == position.hash { return }
+        let alarm = "the journal was \(change) under a running mlboard: sequence \(position.sequence) is no longer where this process read it. "
+            + "Events may have been lost; check backups"
+        HeadAlarm.raise(alarm, in: seenFiles)
+        readOnlyReason = HeadAlarm.refusal(alarm)
+        throw StoreError.readOnly(HeadAlarm.refusal(alarm))
+    }
+
+    /// The journal, opened once for the writer's reads and writes (reopened when the folder
+    /// names another file).
+    private func openJournal() throws -> OpenJournal {
+        if let journal { return journal }
+        let fd = try folder.openFile(DataDirectory.journalName, writable: true)
+        guard let facts = FileFacts.of(descriptor: fd) else {
+            close(fd)
+            throw StoreError.lastIO("look at", directory.journalURL.path)
+        }
+        let opened = OpenJournal(fd: fd, facts: facts)
+        journal = opened
         return opened
     }
 
     /// One write of all lines at the end of the journal's lines, into its zero reserve, then
     /// fdatasync. A failed flush is fatal for this write: Linux reports a write-back error
     /// once, so it is never retried and never assumed to have worked.
-    private func append(_ records: [EventRecord]) throws {
+    private func append(_ records: [EventRecord], to fd: Int32) throws {
         guard !records.isEmpty else { return }
         var bytes: [UInt8] = []
         var hash = position.hash
@@ -278,7 +381,6 @@ public final class WorkspaceStore {
             bytes += line.bytes
             hash = line.hash
         }
-        let fd = try openJournal()
         let start = position.offset
         let sizeBefore = JournalReserve.makeRoom(fd, for: bytes.count, at: start)
         if FailPoint.isArmed(.afterPartialWrite) {
@@ -297,20 +399,37 @@ public final class WorkspaceStore {
         }
         for record in records { BoardCore.apply(record, to: &state) }
         position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
-        seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
+        saveSeen()
     }
 
     // MARK: Snapshots
+
+    /// Whether this user's snapshot lags the journal by a snapshot interval or more (say, a
+    /// reader who never writes, opening a long journal for the first time).
+    public var snapshotIsBehind: Bool { position.sequence - snapshotPosition >= snapshotInterval }
 
     private func snapshotIfDue() {
         guard position.sequence - snapshotPosition >= snapshotInterval else { return }
         try? writeSnapshot()  // a missing snapshot only costs time at the next open
     }
 
-    /// Writes a snapshot of the current state (what `mlboard compact` does).
+    /// Writes this user's snapshot of the current state (what `mlboard compact` does). It is
+    /// a private cache, so a read-only workspace may have one too.
     public func writeSnapshot() throws {
-        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        try Snapshot.write(state, at: position, to: directory.snapshotURL)
+        try Snapshot.write(state, at: position, to: snapshotURL)
         snapshotPosition = position.sequence
     }
+}
+
+/// The writer's descriptor of the journal and the file it was when opened.
+private final class OpenJournal {
+    let fd: Int32
+    let facts: FileFacts
+
+    init(fd: Int32, facts: FileFacts) {
+        self.fd = fd
+        self.facts = facts
+    }
+
+    deinit { close(fd) }
 }

@@ -5,55 +5,13 @@
 #include <string.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <pthread.h>
+#include <time.h>
 #ifdef __linux__
 #include <sys/inotify.h>
 #endif
-
-static int lock_command(int fd, int ofd_cmd, int classic_cmd, short type) {
-    struct flock fl;
-    memset(&fl, 0, sizeof fl);
-    fl.l_type = type;
-    fl.l_whence = SEEK_SET;
-    fl.l_start = 0;
-    fl.l_len = 0;
-#ifdef F_OFD_SETLKW
-    int rc;
-    do { rc = fcntl(fd, ofd_cmd, &fl); } while (rc == -1 && errno == EINTR);
-    if (rc == 0 || errno != EINVAL) return rc;
-#else
-    (void)ofd_cmd;
-#endif
-    int rc2;
-    do { rc2 = fcntl(fd, classic_cmd, &fl); } while (rc2 == -1 && errno == EINTR);
-    return rc2;
-}
-
-int mlb_lock_exclusive(int fd) {
-#ifdef F_OFD_SETLKW
-    return lock_command(fd, F_OFD_SETLKW, F_SETLKW, F_WRLCK);
-#else
-    return lock_command(fd, 0, F_SETLKW, F_WRLCK);
-#endif
-}
-
-int mlb_unlock(int fd) {
-#ifdef F_OFD_SETLK
-    return lock_command(fd, F_OFD_SETLK, F_SETLK, F_UNLCK);
-#else
-    return lock_command(fd, 0, F_SETLK, F_UNLCK);
-#endif
-}
-
-int mlb_try_lock_exclusive(int fd) {
-#ifdef F_OFD_SETLK
-    int rc = lock_command(fd, F_OFD_SETLK, F_SETLK, F_WRLCK);
-#else
-    int rc = lock_command(fd, 0, F_SETLK, F_WRLCK);
-#endif
-    if (rc == 0) return 1;
-    if (errno == EAGAIN || errno == EACCES) return 0;
-    return -1;
-}
 
 int mlb_inotify_watch(const char *path) {
 #ifdef __linux__
@@ -87,3 +45,105 @@ void mlb_install_quit_signals(void) {
 }
 
 int mlb_quit_requested(void) { return quit_requested; }
+
+static int ofd_lock(int fd, int command, short type) {
+    struct flock fl;
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = type;
+    fl.l_whence = SEEK_SET;
+    return fcntl(fd, command, &fl);
+}
+
+int mlb_try_lock_exclusive(int fd) {
+    int rc;
+    do { rc = ofd_lock(fd, F_OFD_SETLK, F_WRLCK); } while (rc == -1 && errno == EINTR);
+    if (rc == 0) return 1;
+    if (errno == EAGAIN || errno == EACCES) return 0;
+    return -1;
+}
+
+int mlb_unlock(int fd) {
+    int rc;
+    do { rc = ofd_lock(fd, F_OFD_SETLK, F_UNLCK); } while (rc == -1 && errno == EINTR);
+    return rc;
+}
+
+/* The timed wait: a blocking F_OFD_SETLKW that a timer interrupts. The timer signals this
+   thread only, every 20 ms, through a handler installed without SA_RESTART, so the wait
+   returns EINTR and the deadline is checked; a tick that lands before the call blocks is
+   followed by another. */
+#define MLB_LOCK_TICK_SIGNAL (SIGRTMIN + 4)
+
+static void lock_tick(int signal_number) { (void)signal_number; }
+
+static long long now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int mlb_lock_exclusive_within(int fd, int timeout_ms) {
+    int taken = mlb_try_lock_exclusive(fd);
+    if (taken != 0) return taken;
+    if (timeout_ms < 0) {
+        int rc;
+        do { rc = ofd_lock(fd, F_OFD_SETLKW, F_WRLCK); } while (rc == -1 && errno == EINTR);
+        return rc == 0 ? 1 : -1;
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = lock_tick;
+    sigemptyset(&action.sa_mask);
+    if (sigaction(MLB_LOCK_TICK_SIGNAL, &action, NULL) != 0) return -1;
+    sigset_t tick;
+    sigemptyset(&tick);
+    sigaddset(&tick, MLB_LOCK_TICK_SIGNAL);
+    pthread_sigmask(SIG_UNBLOCK, &tick, NULL);
+
+    struct sigevent event;
+    memset(&event, 0, sizeof event);
+    event.sigev_notify = SIGEV_THREAD_ID;
+    event.sigev_signo = MLB_LOCK_TICK_SIGNAL;
+    event._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+    timer_t timer;
+    if (timer_create(CLOCK_MONOTONIC, &event, &timer) != 0) return -1;
+    struct itimerspec every;
+    memset(&every, 0, sizeof every);
+    every.it_value.tv_nsec = 20 * 1000000L;
+    every.it_interval.tv_nsec = 20 * 1000000L;
+    timer_settime(timer, 0, &every, NULL);
+
+    long long deadline = now_ms() + timeout_ms;
+    int result;
+    while (1) {
+        if (ofd_lock(fd, F_OFD_SETLKW, F_WRLCK) == 0) { result = 1; break; }
+        if (errno != EINTR) { result = -1; break; }
+        if (now_ms() >= deadline) { result = 0; break; }
+    }
+    int saved = errno;
+    timer_delete(timer);
+    errno = saved;
+    return result;
+}
+
+int mlb_file_facts(int dirfd, const char *name, struct mlb_file_facts *facts) {
+    struct statx sx;
+    int flags = AT_SYMLINK_NOFOLLOW | AT_STATX_SYNC_AS_STAT;
+    if (name[0] == '\0') flags |= AT_EMPTY_PATH;
+    unsigned int mask = STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_UID | STATX_GID | STATX_INO | STATX_SIZE;
+    if (statx(dirfd, name, flags, mask, &sx) != 0) return -1;
+    facts->device = ((unsigned long long)sx.stx_dev_major << 32) | sx.stx_dev_minor;
+    facts->inode = sx.stx_ino;
+    facts->size = sx.stx_size;
+    facts->mode = sx.stx_mode;
+    facts->links = sx.stx_nlink;
+    facts->owner = sx.stx_uid;
+    facts->group = sx.stx_gid;
+    return 0;
+}
+
+int mlb_clear_nonblocking(int fd) {
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0) return -1;
+    return fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+}

@@ -11,6 +11,7 @@ enum Fixtures {
     static func environment(_ scratch: Scratch) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_STATE_HOME"] = scratch.url("state").path
+        environment["XDG_CACHE_HOME"] = scratch.url("cache").path
         environment["MLBOARD_USER"] = actor.handle
         environment.removeValue(forKey: "MLBOARD_FAILPOINT")
         environment.removeValue(forKey: "MLBOARD_DIR")

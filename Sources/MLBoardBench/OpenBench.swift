@@ -18,8 +18,9 @@ enum OpenBench {
             try Fixtures.pad(directory, toEvents: events, scratch: scratch)
             let env = Fixtures.environment(scratch)
             let withSnapshot = measure(directory, repeats: repeats, environment: env)
-            let snapshotBytes = (try? FileManager.default.attributesOfItem(atPath: directory.snapshotURL.path)[.size] as? Int) ?? 0
-            try FileManager.default.removeItem(at: directory.snapshotURL)
+            let snapshot = SnapshotCache.url(for: directory, environment: env)
+            let snapshotBytes = (try? FileManager.default.attributesOfItem(atPath: snapshot.path)[.size] as? Int) ?? 0
+            try FileManager.default.removeItem(at: snapshot)
             let replay = measure(directory, repeats: repeats, environment: env)
             let journalBytes = (try? FileManager.default.attributesOfItem(atPath: directory.journalURL.path)[.size] as? Int) ?? 0
             table.add(["\(events)", fmt(Double(journalBytes) / 1e6), fmt(Double(snapshotBytes) / 1e6),

@@ -15,7 +15,7 @@ struct MLBoard: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, InitCommand.self, DemoCommand.self, StatusCommand.self, LogCommand.self, HistoryCommand.self,
-            VerifyCommand.self, CompactCommand.self,
+            VerifyCommand.self, CompactCommand.self, DoctorCommand.self,
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
@@ -30,6 +30,7 @@ struct MLBoard: ParsableCommand {
         do {
             var command = try parseAsRoot(GlobalOptionOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+            AfterReply.run()
         } catch let failure as CLIFailure {
             failure.report()
             Foundation.exit(failure.exitCode)

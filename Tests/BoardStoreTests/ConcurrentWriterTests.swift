@@ -31,7 +31,7 @@ struct ConcurrentWriterTests {
         #expect(comments.count == 1600)
         #expect(records.map(\.sequence) == Array(1...Int64(records.count)))
         #expect(records.count == Int(before) + 1600)
-        let report = try WorkspaceStore.verify(workspace.directory)
+        let report = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(report.passed, "\(report.problems)")
         #expect(report.tornTailBytes == 0)
         for writer in 1...8 {

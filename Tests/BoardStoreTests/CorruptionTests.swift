@@ -27,7 +27,7 @@ struct CorruptionTests {
         defer { workspace.cleanUp() }
         try workspace.comment(8)
         try damage(workspace, sequence: 5)
-        let report = try WorkspaceStore.verify(workspace.directory)
+        let report = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(!report.passed)
         #expect(report.firstBadSequence == 5)
         #expect(report.problems.first?.contains("sequence 5") == true)
@@ -64,7 +64,7 @@ struct CorruptionTests {
         try store.writeSnapshot()
         try workspace.comment(3)
         let expected = try workspace.open().state
-        let snapshot = workspace.directory.snapshotURL
+        let snapshot = workspace.snapshotURL
         switch kind {
         case "delete": try FileManager.default.removeItem(at: snapshot)
         case "garble": try Data("{\"format\":1,".utf8).write(to: snapshot)
@@ -94,7 +94,7 @@ struct CorruptionTests {
         try workspace.comment(4)
         try workspace.open().writeSnapshot()
         try workspace.comment(2)
-        let report = try WorkspaceStore.verify(workspace.directory)
+        let report = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(report.passed)
         #expect(report.snapshot.hasPrefix("agrees"))
         let reopened = try workspace.open()

@@ -23,12 +23,12 @@ struct CrashTests {
         let store = try workspace.open()
         let sequences = Set(try store.allRecords().map(\.sequence))
         #expect(Set(reported).isSubset(of: sequences), "every reported event is in the journal")
-        let afterCrash = try WorkspaceStore.verify(workspace.directory)
+        let afterCrash = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(afterCrash.passed, "\(afterCrash.problems)")
         if point == "after-partial-write" { #expect(afterCrash.tornTailBytes > 0, "half a line is left behind") }
 
         try workspace.comment(1, tag: "next")
-        let recovered = try WorkspaceStore.verify(workspace.directory)
+        let recovered = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(recovered.passed, "\(recovered.problems)")
         #expect(recovered.tornTailBytes == 0, "the next writer cut the torn tail off")
         let last = try workspace.open().allRecords().last
@@ -50,6 +50,6 @@ struct CrashTests {
         #expect(copies.count == 1)
         let copy = try Data(contentsOf: workspace.directory.tornTailsURL.appendingPathComponent(copies[0]))
         #expect([UInt8](copy) == torn)
-        #expect(try WorkspaceStore.verify(workspace.directory).passed)
+        #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).passed)
     }
 }

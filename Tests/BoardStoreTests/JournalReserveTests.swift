@@ -21,7 +21,7 @@ struct JournalReserveTests {
         try store.execute(.comment(on: .project(TestWorkspace.project), body: "one more"), as: TestWorkspace.lead, now: Instant(millis: 9_000))
         #expect(workspace.journalBytes.count == size, "a commit inside the reserve leaves the size alone")
         #expect(try workspace.open().state.lastSequence == 6)
-        #expect(try WorkspaceStore.verify(workspace.directory).passed)
+        #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).passed)
     }
 
     @Test("a journal without a reserve, as older versions wrote it, is read and then given one")
@@ -65,7 +65,7 @@ struct JournalReserveTests {
         }
         let unchanged = workspace.journalBytes == damaged
         #expect(unchanged, "nothing was cut or written")
-        let report = try WorkspaceStore.verify(workspace.directory)
+        let report = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(report.firstBadSequence == 5 && !report.passed)
     }
 
@@ -80,13 +80,13 @@ struct JournalReserveTests {
         try workspace.writeJournal(withReserve(all.flatMap { $0 } + gap + fragment, like: workspace))
 
         #expect(try workspace.open().state.lastSequence == 5, "readers stop at the gap")
-        #expect(try WorkspaceStore.verify(workspace.directory).tornTailBytes == UInt64(gap.count + fragment.count))
+        #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).tornTailBytes == UInt64(gap.count + fragment.count))
         try workspace.comment(1, tag: "after")
         let copies = try FileManager.default.contentsOfDirectory(atPath: workspace.directory.tornTailsURL.path)
         #expect(copies.count == 1)
         let copy = try Data(contentsOf: workspace.directory.tornTailsURL.appendingPathComponent(copies[0]))
         #expect([UInt8](copy) == gap + fragment)
-        let report = try WorkspaceStore.verify(workspace.directory)
+        let report = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(report.passed && report.tornTailBytes == 0 && report.events == 6)
     }
 
@@ -102,7 +102,7 @@ struct JournalReserveTests {
         #expect(throws: StoreError.self) { try workspace.comment(1, tag: "after") }
         let unchanged = workspace.journalBytes == gapped
         #expect(unchanged, "nothing was cut or written")
-        #expect(try WorkspaceStore.verify(workspace.directory).firstBadSequence == 6)
+        #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).firstBadSequence == 6)
     }
 
     @Test("the watcher's poll notices a commit even when size and modification time are unchanged")
@@ -111,13 +111,14 @@ struct JournalReserveTests {
         defer { workspace.cleanUp() }
         try workspace.comment(1)
         let path = workspace.directory.journalURL.path
-        let before = try #require(JournalWatcher.FileIdentity.of(path, after: nil))
+        let folder = try WorkspaceFolder.open(workspace.directory.path)
+        let before = try #require(JournalWatcher.FileIdentity.of(folder, after: nil))
         var stats = stat()
         #expect(stat(path, &stats) == 0)
         try workspace.comment(1, tag: "unseen")
         var times = [stats.st_atim, stats.st_mtim]
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0, "the modification time is put back")
-        let after = try #require(JournalWatcher.FileIdentity.of(path, after: before))
+        let after = try #require(JournalWatcher.FileIdentity.of(folder, after: before))
         #expect(after.size == before.size && after.modified.tv_nsec == before.modified.tv_nsec)
         #expect(after != before)
         #expect(after.linesEnd == UInt64(workspace.journalLines.count))

@@ -14,17 +14,17 @@ struct SnapshotFileTests {
         try workspace.comment(5)
         try workspace.open().writeSnapshot()
         try workspace.comment(3)
-        let snapshot = workspace.bytes(workspace.directory.snapshotURL)
-        try FileManager.default.removeItem(at: workspace.directory.snapshotURL)
+        let snapshot = workspace.bytes(workspace.snapshotURL)
+        try FileManager.default.removeItem(at: workspace.snapshotURL)
         let replayed = try workspace.open().state
         #expect(replayed.lastSequence == 10)
         return (workspace, snapshot, replayed)
     }
 
     func expectIgnored(_ bytes: [UInt8], in workspace: TestWorkspace, replayed: BoardState, as problem: SnapshotProblem) throws {
-        try Data(bytes).write(to: workspace.directory.snapshotURL)
-        let directory = workspace.directory
-        #expect(throws: problem) { try Snapshot.read(from: directory.snapshotURL, journal: directory.journalURL).get() }
+        try Data(bytes).write(to: workspace.snapshotURL)
+        let (url, folder) = (workspace.snapshotURL, try WorkspaceFolder.open(workspace.directory.path))
+        #expect(throws: problem) { try Snapshot.read(from: url, journal: folder).get() }
         let store = try workspace.open()
         #expect(store.state == replayed)
         #expect(store.warnings.contains { $0.contains(problem.description) && $0.contains("rebuilding") }, "\(store.warnings)")
@@ -34,8 +34,8 @@ struct SnapshotFileTests {
     func goodSnapshot() throws {
         let (workspace, snapshot, replayed) = try workspaceWithSnapshot("good")
         defer { workspace.cleanUp() }
-        try Data(snapshot).write(to: workspace.directory.snapshotURL)
-        let read = try Snapshot.read(from: workspace.directory.snapshotURL, journal: workspace.directory.journalURL).get()
+        try Data(snapshot).write(to: workspace.snapshotURL)
+        let read = try Snapshot.read(from: workspace.snapshotURL, journal: try WorkspaceFolder.open(workspace.directory.path)).get()
         #expect(read.position.sequence == 7)
         let store = try workspace.open()
         #expect(store.warnings == [])

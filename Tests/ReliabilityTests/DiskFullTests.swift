@@ -27,7 +27,7 @@ struct DiskFullTests {
         #expect(outcome.status == 3, "exit \(outcome.status): \(outcome.stderr)")
         #expect(outcome.stderr.contains("append to") && outcome.stderr.contains(error), "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty, "nothing was reported as written")
-        let verify = try WorkspaceStore.verify(workspace.directory)
+        let verify = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(verify.passed, "\(verify.problems)")
         #expect(workspace.bytes(workspace.directory.journalURL) == before, "the partial line was cut off again")
     }
@@ -56,7 +56,7 @@ struct DiskFullTests {
         try FileManager.default.removeItem(at: filler)
         let retry = try Binary.run(["debug-append", "--project", TestWorkspace.project, "--tag", Self.longTag], environment: workspace.environment)
         #expect(retry.status == 0, "\(retry.stderr)")
-        #expect(try WorkspaceStore.verify(workspace.directory).passed)
+        #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).passed)
         #expect(try workspace.open().state.lastSequence == 6)
     }
 
@@ -72,7 +72,7 @@ struct DiskFullTests {
         try expectReportedAndValid(outcome, workspace, before: before, error: "File too large")
 
         try workspace.comment(1, tag: "next")
-        #expect(try WorkspaceStore.verify(workspace.directory).passed)
+        #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).passed)
         #expect(try workspace.open().state.lastSequence == 6)
     }
 }

@@ -44,13 +44,13 @@ struct FuzzTests {
         defer { workspace.cleanUp() }
         try workspace.comment(5)
         try workspace.open().writeSnapshot()
-        let original = workspace.bytes(workspace.directory.snapshotURL)
-        try FileManager.default.removeItem(at: workspace.directory.snapshotURL)
+        let original = workspace.bytes(workspace.snapshotURL)
+        try FileManager.default.removeItem(at: workspace.snapshotURL)
         let truth = try workspace.open().state
         var random = SplitMix64(seed: 0x5EED_0002)
         for _ in 0..<600 {
-            try Data(Mutator.mutate(original, using: &random)).write(to: workspace.directory.snapshotURL)
-            switch Snapshot.read(from: workspace.directory.snapshotURL, journal: workspace.directory.journalURL) {
+            try Data(Mutator.mutate(original, using: &random)).write(to: workspace.snapshotURL)
+            switch Snapshot.read(from: workspace.snapshotURL, journal: try WorkspaceFolder.open(workspace.directory.path)) {
             case .success:
                 #expect(try workspace.open().state == truth, "a snapshot that passes its checksum holds the journal's state")
             case .failure(let problem):
@@ -68,11 +68,12 @@ struct FuzzTests {
         defer { workspace.cleanUp() }
         let original = workspace.bytes(workspace.directory.configURL)
         let url = workspace.root.appendingPathComponent("workspace.yml")
+        let folder = try WorkspaceFolder.open(workspace.root.path)
         var random = SplitMix64(seed: 0x5EED_0003)
         for _ in 0..<1_500 {
             try Data(Mutator.mutate(original, using: &random)).write(to: url)
             do {
-                _ = try ConfigFile.read(from: url)
+                _ = try ConfigFile.read(from: folder)
             } catch let error as StoreError {
                 guard case .badConfiguration(let file, let reason) = error else {
                     Issue.record("unexpected \(error)")

@@ -47,6 +47,6 @@ struct PermissionTests {
         #expect(write.status == 3, "\(write.stderr)")
         #expect(write.stderr.contains("read-only") && write.stderr.contains("cannot write"), "\(write.stderr)")
         #expect(workspace.bytes(workspace.directory.journalURL) == before, "nothing changed")
-        #expect(try WorkspaceStore.verify(workspace.directory).passed)
+        #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).passed)
     }
 }

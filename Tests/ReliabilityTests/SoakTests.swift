@@ -41,11 +41,11 @@ struct SoakTests {
         print("soak: \(reported.count) commits by 8 writers in \(SoakTests.seconds) s, per writer \(perWriter.sorted { $0.key < $1.key }.map(\.value))")
         #expect(reported.count > 0)
         #expect(Set(reported).count == reported.count, "no sequence number was reported twice")
-        let verify = try WorkspaceStore.verify(workspace.directory)
+        let verify = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(verify.passed, "\(verify.problems)")
         #expect(verify.tornTailBytes == 0)
 
-        try? FileManager.default.removeItem(at: workspace.directory.snapshotURL)
+        try? FileManager.default.removeItem(at: workspace.snapshotURL)
         let replay = try workspace.open()
         #expect(replay.warnings.isEmpty, "\(replay.warnings)")
         let records = try replay.allRecords()

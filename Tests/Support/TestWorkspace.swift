@@ -18,6 +18,7 @@ public struct TestWorkspace {
         directory = DataDirectory((dataParent ?? root).appendingPathComponent("data"))
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
+        environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
         environment["MLBOARD_DIR"] = directory.path
         environment["MLBOARD_USER"] = TestWorkspace.lead.handle
         environment.removeValue(forKey: "MLBOARD_FAILPOINT")
@@ -28,6 +29,9 @@ public struct TestWorkspace {
             .createProject(NewProject(slug: TestWorkspace.project, name: "Churn", goal: "customer experience")),
         ], as: TestWorkspace.lead, now: Instant(millis: 1_000))
     }
+
+    /// This test user's snapshot: a per-user cache outside the data directory.
+    public var snapshotURL: URL { SnapshotCache.url(for: directory, environment: environment) }
 
     public func open() throws -> WorkspaceStore { try WorkspaceStore.open(directory, environment: environment) }
 

@@ -33,6 +33,35 @@ public enum Event: Codable, Equatable, Sendable {
 
     case commented(Comment)
 
+    /// Every `type` this build can read; a line with another type was written by a newer mlboard.
+    public static let knownTypeNames: Set<String> = [
+        "projectCreated",
+        "projectEdited",
+        "projectArchived",
+        "projectStepSet",
+        "projectStatusSet",
+        "stakeholderAdded",
+        "stakeholderEdited",
+        "approvalRightsSet",
+        "stakeholderDeactivated",
+        "assigned",
+        "unassigned",
+        "modelRegistered",
+        "versionRegistered",
+        "retrainRecorded",
+        "promotionRequested",
+        "approvalRecorded",
+        "requestApproved",
+        "requestRejected",
+        "requestWithdrawn",
+        "requestSuperseded",
+        "stageChanged",
+        "challengeOpened",
+        "challengeEdited",
+        "challengeMoved",
+        "commented",
+    ]
+
     /// The event's name in the journal's `type` field.
     public var typeName: String {
         switch self {

@@ -22,7 +22,7 @@ struct Snapshot {
     var state: BoardState
 
     static func write(_ state: BoardState, at position: JournalPosition, to url: URL) throws {
-        try AtomicFile.write(Data(encode(state, at: position)), to: url)
+        try SnapshotCache.write(encode(state, at: position), to: url)
     }
 
     static func encode(_ state: BoardState, at position: JournalPosition) -> [UInt8] {
@@ -47,7 +47,7 @@ struct Snapshot {
     }
 
     /// The snapshot, or the reason it is missing or unusable.
-    static func read(from url: URL, journal: URL) -> Result<Snapshot, SnapshotProblem> {
+    static func read(from url: URL, journal: WorkspaceFolder) -> Result<Snapshot, SnapshotProblem> {
         let bytes: [UInt8]
         do {
             bytes = try WholeFile.read(url)

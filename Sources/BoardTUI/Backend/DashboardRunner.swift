@@ -35,6 +35,7 @@ public enum DashboardRunner {
         if !problems.isEmpty { dashboard.complain(problems.joined(separator: " · ")) }
         for warning in store.warnings { dashboard.complain(warning) }
 
+        store.lockWait = LockWait(limit: 10)  // a frozen dashboard is worse than a refused write that names the holder
         let wake = WakePipe()
         let watcher = JournalWatcher(directory: store.directory, linesEnd: store.position.offset) { wake.signal() }
         watcher.start()
@@ -51,17 +52,24 @@ public enum DashboardRunner {
             presence.leave()
         }
         var lastHeartbeat = Date()
+        var silentWakes = 0
         while !dashboard.isQuitting && mlb_quit_requested() == 0 {
             let size = screen.size
             screen.draw(dashboard.render(width: size.width, height: size.height))
-            if waitForInput(wake: wake, milliseconds: 5000) {
+            let woken = waitForInput(wake: wake, milliseconds: 5000)
+            if woken.terminalGone { break }
+            if woken.journalChanged {
                 do {
                     dashboard.remoteChangesArrived(try store.refresh())
                 } catch {
                     dashboard.complain("\(error)")
                 }
             }
-            for key in screen.readKeys() {
+            let keys = screen.readKeys()
+            // Input said ready but held no key, again and again: end of input, the terminal is gone.
+            silentWakes = woken.inputReady && keys.isEmpty ? silentWakes + 1 : 0
+            if silentWakes >= 50 { break }
+            for key in keys {
                 if key == NCursesScreen.mouseKey {
                     if let mouse = screen.readMouse() { dashboard.handleMouse(x: mouse.x, y: mouse.y, button: mouse.button, height: size.height) }
                 } else {
@@ -86,15 +94,22 @@ public enum DashboardRunner {
         }
     }
 
-    /// Sleeps in poll() until a key is waiting, the watcher rang, or the tick passed.
-    /// Returns whether the watcher rang (the journal changed).
-    private static func waitForInput(wake: WakePipe, milliseconds: Int32) -> Bool {
+    /// Sleeps in poll() until a key is waiting, the watcher rang, or the tick passed. Says
+    /// whether the watcher rang (the journal changed), and whether the terminal is gone: a
+    /// terminal closed without a SIGHUP reaching us (started through su, sudo or runuser, and
+    /// the ssh session dropped) reports hang-up or end of input, and then nothing will ever
+    /// read our screen again.
+    private static func waitForInput(wake: WakePipe, milliseconds: Int32) -> (journalChanged: Bool, terminalGone: Bool, inputReady: Bool) {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
         _ = poll(&fds, 2, milliseconds)
         let changed = fds[1].revents != 0
         if changed { wake.drain() }
-        return changed
+        return (changed, terminalIsGone(fds[0].revents), fds[0].revents & Int16(POLLIN) != 0)
+    }
+
+    private static func terminalIsGone(_ events: Int16) -> Bool {
+        events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private static func executableURL() -> URL {

@@ -111,18 +111,23 @@ struct HistoryCommand: ParsableCommand {
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the journal's chain and checksums, replay it, and compare the snapshot.")
+        abstract: "Check the journal's chain and checksums, replay it, compare the snapshot, and compare with what this machine saw before.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "After a rollback or fork alarm: take the journal as it is now as the truth, so writes go through again (recorded with your name).")
+    var acceptHead = false
 
     func run() throws {
-        let report = try WorkspaceStore.verify(try workspace.locate())
+        let directory = try workspace.locate()
+        if acceptHead { try accept(directory) }
+        let report = try WorkspaceStore.verify(directory, environment: workspace.environment)
         if json {
             try Console.printJSON(report)
         } else {
             print("\(report.events) events, chain ends at \(report.lastHash.prefix(16))…")
             print("snapshot: \(report.snapshot)")
+            print("this machine last saw: \(report.seenByThisMachine ?? "nothing yet")")
             if report.tornTailBytes > 0 {
                 print("torn tail: \(report.tornTailBytes) bytes after the last good line (the next write cuts it off)")
             }
@@ -130,9 +135,20 @@ struct VerifyCommand: ParsableCommand {
             if report.passed { print("verify passed") }
         }
         if !report.passed {
+            if let alarm = report.rollbackAlarm, report.problems.count == 1 { throw StoreError.readOnly(alarm) }
             let where_ = report.firstBadSequence.map { "first bad sequence number \($0)" } ?? "see above"
             throw StoreError.corrupt(file: "the data directory", sequence: report.firstBadSequence, reason: where_)
         }
+    }
+}
+
+extension VerifyCommand {
+    /// The journal must itself be sound: accepting is for a history that is whole but not the
+    /// one this machine saw, never for damage.
+    private func accept(_ directory: DataDirectory) throws {
+        let store = try WorkspaceStore.open(directory, environment: workspace.environment)
+        try store.acceptHead(by: Identity.osUser(environment: workspace.environment), now: Date())
+        Console.error("mlboard: accepted the journal's head at sequence \(store.position.sequence) as the truth on this machine")
     }
 }
 

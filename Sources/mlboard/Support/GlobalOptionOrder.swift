@@ -1,7 +1,7 @@
-/// Lets `--dir` and `--as` come before the subcommand, as in `mlboard --dir X status`,
+/// Lets `--dir`, `--as` and `--wait` come before the subcommand, as in `mlboard --dir X status`,
 /// by moving them behind it, where the argument parser expects them.
 enum GlobalOptionOrder {
-    static let global: Set<String> = ["--dir", "--as"]
+    static let global: Set<String> = ["--dir", "--as", "--wait"]
 
     static func subcommandFirst(_ arguments: [String]) -> [String] {
         var leading: [String] = []

@@ -11,6 +11,11 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Act as this stakeholder handle (default: MLBOARD_USER, else your login).")
     var handle: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Give up a write after waiting this many seconds for another writer's lock (default: wait; after a second it says who holds it).",
+        valueName: "SECONDS"))
+    var wait: Double?
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
@@ -26,8 +31,11 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Opens the workspace and prints its warnings (rollback, fork, bad snapshot) to stderr.
     func openStore() throws -> WorkspaceStore {
+        if let wait, !(wait >= 0 && wait.isFinite) { throw CLIFailure.usage("--wait takes a number of seconds, 0 or more; got \(wait)") }
         let store = try WorkspaceStore.open(try locate(), environment: environment)
         for warning in store.warnings { Console.error("mlboard: \(warning)") }
+        store.lockWait = LockWait(limit: wait) { Console.error("mlboard: \($0)") }
+        AfterReply.remember(store)
         return store
     }
 

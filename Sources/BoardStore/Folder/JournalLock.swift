@@ -1,0 +1,90 @@
+import CPosix
+import Foundation
+import Glibc
+
+/// How long a writer waits for the lock, and whom it tells while it waits.
+public struct LockWait {
+    /// Seconds to wait in all; nil waits as long as it takes.
+    public var limit: Double?
+    /// Called once, after a second of waiting, with who holds the lock.
+    public var onWaiting: (String) -> Void
+
+    public init(limit: Double? = nil, onWaiting: @escaping (String) -> Void = { _ in }) {
+        self.limit = limit
+        self.onWaiting = onWaiting
+    }
+
+    static let patience = 1.0
+}
+
+/// The writers' lock: an exclusive open-file-description lock on the journal itself, through
+/// the writer's own descriptor. Locking the file that holds the lines, instead of a lock file
+/// beside them, means that renaming or replacing some other file can never let two writers in
+/// at once; after taking it the writer checks that the folder still names that same file.
+enum JournalLock {
+    static func acquire(_ journal: Int32, path: String, wait: LockWait, holder: LockHolderFile?) throws {
+        let firstTry = wait.limit.map { min($0, LockWait.patience) } ?? LockWait.patience
+        if try take(journal, path: path, milliseconds: firstTry) { return }
+        let who = holder?.read() ?? "its holder left no note"
+        wait.onWaiting("waiting for the journal lock: \(who)")
+        let rest = wait.limit.map { max(0, $0 - firstTry) }
+        if try take(journal, path: path, milliseconds: rest ?? -1) { return }
+        throw StoreError.lockNotTaken(seconds: wait.limit ?? 0, holder: who)
+    }
+
+    static func release(_ journal: Int32) {
+        _ = mlb_unlock(journal)
+    }
+
+    /// Waits up to `seconds` (negative: forever); true when the lock is held.
+    private static func take(_ journal: Int32, path: String, milliseconds seconds: Double) throws -> Bool {
+        let milliseconds = seconds < 0 ? -1 : Int32(min(seconds * 1000, Double(Int32.max)))
+        switch mlb_lock_exclusive_within(journal, milliseconds) {
+        case 1: return true
+        case 0: return false
+        default:
+            if errno == EINVAL {
+                throw StoreError.io(operation: "take an open-file-description lock on (the file system does not support them)", path: path, errno: EINVAL)
+            }
+            throw StoreError.lastIO("lock", path)
+        }
+    }
+}
+
+/// The `lock` file: not the lock itself (that is on the journal) but a note of who holds it,
+/// so a writer that waits can say whom it waits for. Each holder overwrites one fixed-size
+/// record in place, without a flush: a note lost in a crash only makes that message vaguer.
+final class LockHolderFile {
+    static let name = "lock"
+    private static let recordLength = 200
+    private let fd: Int32
+    private let prefix: String
+
+    init(fd: Int32) {
+        self.fd = fd
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count)
+        prefix = "pid \(getpid()) user \(UserNames.me) host \(String(cString: host)) since "
+    }
+
+    deinit { close(fd) }
+
+    func record(now: Date = Date()) {
+        var bytes = Array((prefix + String(Int64(now.timeIntervalSince1970 * 1000))).utf8.prefix(Self.recordLength - 1))
+        bytes += [UInt8](repeating: UInt8(ascii: " "), count: Self.recordLength - 1 - bytes.count) + [UInt8(ascii: "\n")]
+        _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// "held by pid 123 (alice on host-1) for 4 s", from the note the holder left.
+    func read(now: Date = Date()) -> String? {
+        var bytes = [UInt8](repeating: 0, count: Self.recordLength)
+        let count = pread(fd, &bytes, bytes.count, 0)
+        guard count > 0 else { return nil }
+        let words = String(decoding: bytes[..<count], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard words.count >= 8, words[0] == "pid", words[2] == "user", words[4] == "host", words[6] == "since",
+              let millis = Double(words[7])
+        else { return nil }
+        let held = max(0, now.timeIntervalSince1970 - millis / 1000)
+        return "held by pid \(words[1]) (\(words[3]) on \(words[5])) for \(Int(held.rounded())) s"
+    }
+}
