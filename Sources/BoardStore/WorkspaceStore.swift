@@ -237,7 +237,10 @@ public final class WorkspaceStore {
             throw StoreError.readOnly(HeadAlarm.refusal(alarm))
         }
         let fd = try lockJournal()
-        defer { JournalLock.release(fd) }
+        defer {
+            lockHolder?.release()
+            JournalLock.release(fd)
+        }
         FailPoint.reach(.afterLock)
         try catchUpForWriting(fd)
         let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
@@ -265,6 +268,10 @@ public final class WorkspaceStore {
                     JournalLock.release(open.fd)
                     throw error
                 }
+            }
+            do { try lockHolder?.takeForOlderBuilds() } catch {
+                JournalLock.release(open.fd)
+                throw error
             }
             lockHolder?.record()
             return open.fd

@@ -54,6 +54,8 @@ enum JournalLock {
 /// The `lock` file: not the lock itself (that is on the journal) but a note of who holds it,
 /// so a writer that waits can say whom it waits for. Each holder overwrites one fixed-size
 /// record in place, without a flush: a note lost in a crash only makes that message vaguer.
+/// Builds from before the journal lock locked this file; a holder of the journal lock takes
+/// it too, so a team in the middle of upgrading still writes one at a time.
 final class LockHolderFile {
     static let name = "lock"
     private static let recordLength = 200
@@ -68,6 +70,13 @@ final class LockHolderFile {
     }
 
     deinit { close(fd) }
+
+    /// Waits for older builds (only they hold this lock without the journal's).
+    func takeForOlderBuilds() throws {
+        guard mlb_lock_exclusive_within(fd, -1) == 1 else { throw StoreError.lastIO("lock", "the lock file") }
+    }
+
+    func release() { _ = mlb_unlock(fd) }
 
     func record(now: Date = Date()) {
         var bytes = Array((prefix + String(Int64(now.timeIntervalSince1970 * 1000))).utf8.prefix(Self.recordLength - 1))
