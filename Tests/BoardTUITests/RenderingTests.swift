@@ -3,6 +3,8 @@ import Testing
 
 @Suite("Display width, sanitising and the cell buffer")
 struct RenderingTests {
+    init() { _ = UTF8Locale.ready }
+
     @Test("CJK and emoji take two columns, combining marks none")
     func widths() {
         #expect(DisplayWidth.of("abc") == 3)
