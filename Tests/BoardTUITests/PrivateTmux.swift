@@ -1,3 +1,4 @@
+import CNCurses
 import Foundation
 import Glibc
 
@@ -22,6 +23,8 @@ final class PrivateTmux {
     func keys(_ name: String, _ keys: String...) {
         for key in keys { tmux(["send-keys", "-t", name, key]) }
     }
+
+    func type(_ name: String, _ text: String) { tmux(["send-keys", "-t", name, "-l", text]) }
 
     func screen(_ name: String) -> String { tmux(["capture-pane", "-p", "-t", name]) }
 
@@ -75,6 +78,54 @@ final class PrivateTmux {
     static var available: Bool {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
+}
+
+/// A fresh demo workspace in a temporary folder, and an environment that points the binary at
+/// it and keeps the tester's own settings out.
+struct DemoDirectory {
+    let binary: URL
+    let root: URL
+    let directory: String
+    let environment: [String: String]
+
+    init() throws {
+        guard let binary = MLBoardBinary.url else { throw CocoaError(.fileNoSuchFile) }
+        self.binary = binary
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-render-\(UUID().uuidString.prefix(8))")
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["MLBOARD_DIR", "MLBOARD_USER", "NO_COLOR", "TMUX", "LC_ALL", "LC_CTYPE"] { environment.removeValue(forKey: key) }
+        environment["LANG"] = "C.UTF-8"  // tmux itself reads UTF-8, whatever the dashboard runs under
+        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
+        environment["XDG_CONFIG_HOME"] = root.appendingPathComponent("config").path
+        self.environment = environment
+        directory = root.appendingPathComponent("demo").path
+        try run(["demo", "--no-tui", "--dir", directory])
+    }
+
+    /// Runs the command line with `arguments` on this workspace.
+    func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments + (arguments.first == "demo" ? [] : ["--dir", directory])
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw CLIFailure(arguments: arguments, status: process.terminationStatus) }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Columns a captured line takes, by the C library's count (what tmux uses too).
+    static func columns(_ line: String) -> Int {
+        _ = UTF8Locale.ready
+        return line.unicodeScalars.reduce(0) { $0 + max(0, Int(mlb_wcwidth($1.value))) }
+    }
+}
+
+struct CLIFailure: Error {
+    var arguments: [String]
+    var status: Int32
 }
 
 /// The mlboard binary built beside this test runner.
