@@ -87,39 +87,45 @@ enum Table {
     }
 
     /// The width of each column, nil for a column left out; the widths and the gaps between
-    /// them never add up to more than `width`.
+    /// them never add up to more than `width`. `contentWidths` are the widest visible cells.
     static func layout(_ columns: [Column], width: Int, contentWidths: [Int] = []) -> [Int?] {
-        var shown = Array(columns.indices)
-        func needed() -> Int { shown.reduce(max(0, shown.count - 1)) { $0 + columns[$1].minimum } }
-        while shown.count > 1 && needed() > width {
-            let leastImportant = shown.min { columns[$0].priority < columns[$1].priority || (columns[$0].priority == columns[$1].priority && $0 > $1) }!
-            shown.removeAll { $0 == leastImportant }
-        }
-        var widths = [Int?](repeating: nil, count: columns.count)
-        for index in shown { widths[index] = min(columns[index].minimum, width) }
-        var spare = width - needed()
-        let byPriority = shown.sorted { columns[$0].priority > columns[$1].priority || (columns[$0].priority == columns[$1].priority && $0 < $1) }
+        let shown = columnsThatFit(columns, width: width)
         let wants = columns.indices.map { max(columns[$0].minimum, $0 < contentWidths.count ? contentWidths[$0] : columns[$0].natural) }
+        let byPriority = shown.sorted { columns[$0].priority > columns[$1].priority || (columns[$0].priority == columns[$1].priority && $0 < $1) }
+        var widths = columns.map { min($0.minimum, width) }
+        var spare = width - max(0, shown.count - 1) - shown.reduce(0) { $0 + widths[$1] }
         for index in byPriority where spare > 0 {
-            let grow = min(spare, max(0, min(columns[index].natural, wants[index]) - widths[index]!))
-            widths[index]! += grow
+            let grow = min(spare, max(0, min(columns[index].natural, wants[index]) - widths[index]))
+            widths[index] += grow
             spare -= grow
         }
-        // Spare width goes to the columns still cut, one column at a time, most important first.
-        var cut = byPriority.filter { widths[$0]! < wants[$0] }
+        // What is left goes to the columns still cut, a column's width at a time, most important first.
+        var cut = byPriority.filter { widths[$0] < wants[$0] }
         while spare > 0 && !cut.isEmpty {
             for index in cut where spare > 0 {
-                widths[index]! += 1
+                widths[index] += 1
                 spare -= 1
             }
-            cut.removeAll { widths[$0]! >= wants[$0] }
+            cut.removeAll { widths[$0] >= wants[$0] }
         }
         let fillers = byPriority.filter { columns[$0].fills }
         for (offset, index) in fillers.enumerated() where spare > 0 {
             let share = spare / (fillers.count - offset)
-            widths[index]! += share
+            widths[index] += share
             spare -= share
         }
-        return widths
+        return columns.indices.map { shown.contains($0) ? widths[$0] : nil }
+    }
+
+    /// The columns whose minimums fit in `width`, leaving out the least important first (the
+    /// rightmost among equals); at least one column stays.
+    private static func columnsThatFit(_ columns: [Column], width: Int) -> [Int] {
+        var shown = Array(columns.indices)
+        func needed() -> Int { shown.reduce(max(0, shown.count - 1)) { $0 + columns[$1].minimum } }
+        while shown.count > 1 && needed() > width {
+            let leastImportant = shown.min { columns[$0].priority < columns[$1].priority || (columns[$0].priority == columns[$1].priority && $0 > $1) }
+            shown.removeAll { $0 == leastImportant }
+        }
+        return shown
     }
 }
