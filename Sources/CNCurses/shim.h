@@ -3,7 +3,11 @@
 
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <langinfo.h>
 #include <locale.h>
+#include <stdint.h>
+#include <string.h>
+#include <wchar.h>
 #include <ncursesw/ncurses.h>
 
 /* Swift 6 strict concurrency rejects mutable C globals and cannot see macros
@@ -15,7 +19,14 @@ static inline int mlb_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int mlb_colors(void) { return COLORS; }
 static inline int mlb_color_pairs(void) { return COLOR_PAIRS; }
 
-
+/* The width the C library (and so ncurses) gives a code point in the current locale:
+   0 for combining and format characters, 2 for wide ones, -1 for what it cannot print. */
+static inline int mlb_wcwidth(uint32_t scalar) { return wcwidth((wchar_t)scalar); }
+/* Whether the current locale's character set is UTF-8 (setlocale must have run first). */
+static inline int mlb_codeset_is_utf8(void) { return strcmp(nl_langinfo(CODESET), "UTF-8") == 0; }
+/* The line-drawing character ncurses sends for a VT100 alternate-charset letter such as 'l'
+   (top-left corner): it works in every locale, where UTF-8 box drawing would not. */
+static inline chtype mlb_acs(char letter) { return NCURSES_ACS(letter); }
 
 static inline int mlb_set_style(attr_t attrs, short pair) { return attr_set(attrs, pair, NULL); }
 static inline attr_t mlb_a_bold(void) { return A_BOLD; }

@@ -7,6 +7,8 @@ import Testing
 /// fresh derivation gives, and that the panes draw them.
 @Suite("Rows patched after a change equal rows derived afresh")
 struct PatchedRowsTests {
+    init() { _ = UTF8Locale.ready }
+
     static let built = DemoWorkspace.build(projects: 120)
 
     /// A fixed-seed random walk of changes through the workspace: after each batch, the

@@ -3,6 +3,8 @@ import Testing
 
 @Suite("Display width, sanitising and the cell buffer")
 struct RenderingTests {
+    init() { _ = UTF8Locale.ready }
+
     @Test("CJK and emoji take two columns, combining marks none")
     func widths() {
         #expect(DisplayWidth.of("abc") == 3)
@@ -35,6 +37,18 @@ struct RenderingTests {
         #expect(buffer[3, 0].isContinuation)
         buffer.write("問い合わせ", x: 5, y: 1)
         #expect(buffer.line(1) == "     問い ")
+        #expect(buffer.rowsAreAligned)
+    }
+
+    @Test("writing over half of a wide character blanks the other half, so the row keeps its width")
+    func overwriteHalf() {
+        var buffer = CellBuffer(width: 6, height: 2)
+        buffer.write("問い合", x: 0, y: 0)
+        buffer.write("│", x: 1, y: 0)
+        #expect(buffer.line(0) == " │い合")
+        buffer.write("問い合", x: 0, y: 1)
+        buffer.fill(Rect(x: 2, y: 1, width: 1, height: 1), style: .normal, character: "x")
+        #expect(buffer.line(1) == "問x 合")
         #expect(buffer.rowsAreAligned)
     }
 }

@@ -6,6 +6,8 @@ import Testing
 /// filter, a sort or a moving clock never draws the rows of before.
 @Suite("Rows kept between frames follow the state, the filter, the sort and the clock")
 struct RowCacheTests {
+    init() { _ = UTF8Locale.ready }
+
     let lead = DemoWorkspace.leadHandle
 
     private func frame(_ dashboard: Dashboard) -> String { dashboard.render(width: 160, height: 48).text }

@@ -58,20 +58,30 @@ final class NCursesScreen {
         }
     }
 
-    /// Copies the buffer, one run of same-styled cells at a time.
+    /// Copies the buffer, one run of same-styled cells at a time. On a terminal that is not
+    /// UTF-8, line-drawing characters go out through the terminal's alternate character set.
     func draw(_ buffer: CellBuffer) {
+        let lineDrawingByLetter = TerminalCharset.current == .ascii
         for y in 0..<buffer.height {
             var x = 0
             while x < buffer.width {
                 let style = buffer[x, y].style
                 var run = ""
-                let start = x
-                while x < buffer.width && buffer[x, y].style == style {
-                    if !buffer[x, y].isContinuation { run.append(buffer[x, y].character) }
-                    x += 1
-                }
+                var start = x
                 let look = attributes[style] ?? (mlb_a_normal(), 0)
                 mlb_set_style(look.attrs, look.pair)
+                while x < buffer.width && buffer[x, y].style == style {
+                    let cell = buffer[x, y]
+                    if lineDrawingByLetter, let letter = LineDrawing.letters[cell.character] {
+                        mvaddstr(Int32(y), Int32(start), run)
+                        mvaddch(Int32(y), Int32(x), mlb_acs(letter))
+                        run = ""
+                        start = x + 1
+                    } else if !cell.isContinuation {
+                        run.append(cell.character)
+                    }
+                    x += 1
+                }
                 mvaddstr(Int32(y), Int32(start), run)
             }
         }

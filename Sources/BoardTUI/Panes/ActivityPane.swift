@@ -5,7 +5,10 @@ enum ActivityPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let entries = context.rows.activity
         let inner = Box.draw("Activity (live)", in: rect, into: &buffer)
-        let columns: [Column] = [.fixed("#", 6, right: true), .fixed("When", 20), .fixed("Who", 12), .flexible("What")]
+        let columns: [Column] = [
+            .fixed("#", 6, priority: 20, right: true), Column("When", minimum: 16, natural: 20, priority: 85),
+            Column("Who", minimum: 8, natural: 12, priority: 60), Column("What", minimum: 20, natural: 30, priority: 90, fills: true),
+        ]
         Table.draw(columns: columns, count: entries.count, selected: context.ui.selected(.activity), in: inner, into: &buffer) { index in
             let entry = entries[index]
             return [

@@ -8,8 +8,10 @@ enum ApprovalsPane {
         let blockers = context.rows.blockers
         let inner = Box.draw("Approvals: \(mine.count) waiting for you, \(requests.count) open", in: rect, into: &buffer)
         let columns: [Column] = [
-            .fixed("", 1), .fixed("Id", 6), .fixed("Version", 26), .fixed("From → to", 24), .fixed("By", 10),
-            .fixed("Approvals", 9), .fixed("Age", 4, right: true), .flexible("Reason", minimum: 10),
+            .fixed("", 1, priority: 100), .fixed("Id", 6, priority: 95), Column("Version", minimum: 14, natural: 26, priority: 90),
+            Column("From → to", minimum: 12, natural: 24, priority: 85), Column("By", minimum: 8, natural: 12, priority: 40),
+            Column("Approvals", minimum: 5, natural: 9, priority: 80), .fixed("Age", 4, priority: 70, right: true),
+            Column("Reason", minimum: 10, natural: 30, priority: 60, fills: true),
         ]
         Table.draw(columns: columns, count: requests.count, selected: context.ui.selected(.approvals), in: inner, into: &buffer,
                    emptyText: "no open requests") { index in

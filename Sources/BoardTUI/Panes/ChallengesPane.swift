@@ -9,8 +9,9 @@ enum ChallengesPane {
         let open = openCount(challenges)
         let inner = Box.draw("Challenges (\(open) open of \(challenges.count))", in: tableArea, into: &buffer)
         let columns: [Column] = [
-            .fixed("Id", 6), .fixed("Severity", 8), .fixed("Status", 11), .fixed("Project", 16),
-            .fixed("Category", 24), .fixed("Owner", 10), .flexible("Title", minimum: 12),
+            .fixed("Id", 6, priority: 100), .fixed("Severity", 8, priority: 80), .fixed("Status", 11, priority: 60),
+            Column("Project", minimum: 8, natural: 16, priority: 50), Column("Category", minimum: 14, natural: 24, priority: 30),
+            Column("Owner", minimum: 8, natural: 12, priority: 40), Column("Title", minimum: 12, natural: 30, priority: 90, fills: true),
         ]
         Table.draw(columns: columns, count: challenges.count, selected: context.ui.selected(.challenges), in: inner, into: &buffer,
                    emptyText: "no challenges match; Esc clears the filter, n opens one") { index in

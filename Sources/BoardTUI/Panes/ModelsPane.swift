@@ -33,10 +33,13 @@ enum ModelsPane {
     ) {
         let state = context.state
         let model = state.models[version.ref.model]
-        let title = "\(version.ref.model) v\(version.ref.number)"
-        buffer.write(title, x: rect.x, y: rect.y, style: context.stageStyle(version.stage), maxWidth: rect.width)
-        if let request = pending.first {
-            let badge = " ⇧\(request.toStage.prefix(4)) "
+        let number = " v\(version.ref.number)"
+        var badge = pending.first.map { " ⇧\($0.toStage.prefix(4)) " } ?? ""
+        if DisplayWidth.of(version.ref.model + number + badge) > rect.width && !badge.isEmpty { badge = " ⇧ " }
+        // The model's name gives way first: the version number and the badge tell cards apart.
+        let name = DisplayWidth.truncate(version.ref.model, to: rect.width - DisplayWidth.of(number + badge))
+        buffer.write(name + number, x: rect.x, y: rect.y, style: context.stageStyle(version.stage), maxWidth: rect.width)
+        if !badge.isEmpty {
             buffer.write(badge, x: rect.maxX - DisplayWidth.of(badge), y: rect.y, style: .badge)
         }
         let metricName = model?.keyMetric ?? version.metrics.keys.sorted().first

@@ -6,10 +6,11 @@ enum ProjectsPane {
         let projects = context.rows.projects
         let production = context.state.config.policy.productionStage
         let inner = Box.draw("Projects (\(projects.count)) · sorted by \(context.ui.projectSort.title)", in: rect, into: &buffer)
-        let narrow = inner.width < 110
         let columns: [Column] = [
-            .flexible("Name", minimum: 16), .fixed("Goal", narrow ? 12 : 22), .fixed("Step", narrow ? 16 : 24), .fixed("Status", narrow ? 7 : 9),
-            .fixed("Prod", 4, right: true), .fixed("Chal", 4, right: true), .fixed("Pend", 4, right: true),
+            Column("Name", minimum: 16, natural: 26, priority: 100), Column("Goal", minimum: 10, natural: 22, priority: 40),
+            Column("Step", minimum: 12, natural: 24, priority: 70), .fixed("Status", 9, priority: 60),
+            .fixed("Prod", 4, priority: 50, right: true), .fixed("Chal", 4, priority: 55, right: true),
+            .fixed("Pend", 4, priority: 58, right: true),
         ]
         Table.draw(columns: columns, count: projects.count, selected: context.ui.selected(.projects), in: inner, into: &buffer,
                    emptyText: "no projects match; Esc clears the filter, n creates one") { index in

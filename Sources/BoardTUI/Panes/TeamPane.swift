@@ -7,7 +7,9 @@ enum TeamPane {
         let people = context.rows.stakeholders
         let list = Box.draw("Stakeholders (\(people.count))", in: top, focused: !context.ui.matrixFocused, into: &buffer)
         let columns: [Column] = [
-            .flexible("Name", minimum: 14), .fixed("Handle", 12), .fixed("Role", 24), .fixed("Approves", 20), .fixed("Load", 5, right: true),
+            Column("Name", minimum: 14, natural: 24, priority: 100), Column("Handle", minimum: 10, natural: 14, priority: 80),
+            Column("Role", minimum: 12, natural: 24, priority: 70), Column("Approves", minimum: 8, natural: 20, priority: 50),
+            .fixed("Load", 4, priority: 60, right: true),
         ]
         let assignmentCounts = context.rows.assignmentCounts
         Table.draw(columns: columns, count: people.count, selected: context.ui.matrixFocused ? nil : context.ui.selected(.team),

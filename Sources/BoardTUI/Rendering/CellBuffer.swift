@@ -1,5 +1,5 @@
-/// One screen cell: a grapheme and its style. A wide grapheme fills its cell and marks the
-/// next one as its continuation.
+/// One screen cell: a grapheme and its style. A grapheme wider than one column fills its cell
+/// and marks the next ones as its continuation.
 public struct Cell: Equatable, Sendable {
     public var character: Character
     public var style: StyleRole
@@ -31,18 +31,14 @@ public struct CellBuffer: Sendable {
     public mutating func write(_ text: String, x: Int, y: Int, style: StyleRole = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, x))
+        let charset = TerminalCharset.current
         var column = x
         var used = 0
-        for character in Sanitize.forTerminal(text) {
-            let cellWidth = DisplayWidth.of(character)
+        for character in Sanitize.forTerminal(text, charset: charset) {
+            let cellWidth = DisplayWidth.columns(of: character, charset: charset)
             if cellWidth == 0 { continue }
             if used + cellWidth > limit { break }
-            if column >= 0 {
-                cells[y * width + column] = Cell(character: character, style: style, isContinuation: false)
-                if cellWidth == 2 && column + 1 < width {
-                    cells[y * width + column + 1] = Cell(character: " ", style: style, isContinuation: true)
-                }
-            }
+            if column >= 0 { place(character, columns: cellWidth, x: column, y: y, style: style) }
             column += cellWidth
             used += cellWidth
         }
@@ -52,15 +48,34 @@ public struct CellBuffer: Sendable {
     public mutating func fill(_ rect: Rect, style: StyleRole, character: Character = " ") {
         for y in rect.y..<rect.maxY where y >= 0 && y < height {
             for x in rect.x..<rect.maxX where x >= 0 && x < width {
-                cells[y * width + x] = Cell(character: character, style: style, isContinuation: false)
+                place(character, columns: 1, x: x, y: y, style: style)
             }
+        }
+    }
+
+    /// Puts a character `columns` wide at (x, y). Any wide character it covers only in part is
+    /// blanked whole: half of one left behind would shift the rest of the row on the terminal.
+    private mutating func place(_ character: Character, columns: Int, x: Int, y: Int, style: StyleRole) {
+        let row = y * width
+        var start = x
+        while start > 0 && cells[row + start].isContinuation { start -= 1 }
+        for column in start..<x { cells[row + column] = Cell(character: " ", style: cells[row + column].style, isContinuation: false) }
+        cells[row + x] = Cell(character: character, style: style, isContinuation: false)
+        let end = min(width, x + columns)
+        for column in (x + 1)..<max(x + 1, end) {
+            cells[row + column] = Cell(character: " ", style: style, isContinuation: true)
+        }
+        var next = end
+        while next < width && cells[row + next].isContinuation {
+            cells[row + next] = Cell(character: " ", style: cells[row + next].style, isContinuation: false)
+            next += 1
         }
     }
 
     /// Restyles a row segment without changing its text (for selection highlight).
     public mutating func restyle(row y: Int, from x: Int, width span: Int, style: StyleRole) {
         guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + span) { cells[y * width + column].style = style }
+        for column in max(0, x)..<max(max(0, x), min(width, x + span)) { cells[y * width + column].style = style }
     }
 
     /// The buffer as lines of text, for tests and snapshots.
@@ -68,13 +83,13 @@ public struct CellBuffer: Sendable {
         (0..<height).map(line).joined(separator: "\n")
     }
 
+    /// Row `y` as the characters the terminal is sent.
     public func line(_ y: Int) -> String {
         var result = ""
         for x in 0..<width where !self[x, y].isContinuation { result.append(self[x, y].character) }
         return result
     }
 }
-
 /// A rectangle of screen cells.
 public struct Rect: Equatable, Sendable {
     public var x: Int

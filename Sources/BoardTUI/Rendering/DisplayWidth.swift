@@ -1,70 +1,44 @@
-/// How many terminal columns text takes: East Asian wide and emoji characters take two,
-/// combining marks and zero-width joiners none. Measured per grapheme cluster.
+import CNCurses
+
+/// How many terminal columns text takes, measured as ncurses measures it: the C library's
+/// wcwidth of each code point of the text as it will be drawn (after `Sanitize`), so the frame
+/// and the terminal agree on where every border is. Needs `setlocale` to have chosen the
+/// locale; on an ASCII terminal every drawn character takes one column.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if Sanitize.isPlainASCII(text) { return text.utf8.count }
+        let charset = TerminalCharset.current
+        return Sanitize.forTerminal(text, charset: charset).reduce(0) { $0 + columns(of: $1, charset: charset) }
     }
 
+    /// The columns of one character of text already made safe by `Sanitize`.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) && scalars.count > 1 { return 2 }
-        return width(of: first)
+        columns(of: character, charset: .current)
     }
 
-    static func width(of scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value == 0 { return 0 }
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        if isZeroWidth(value) { return 0 }
-        return isWide(value) ? 2 : 1
+    static func columns(of character: Character, charset: TerminalCharset) -> Int {
+        if character.isASCII || charset == .ascii { return 1 }
+        return character.unicodeScalars.reduce(0) { $0 + max(0, Int(mlb_wcwidth($1.value))) }
     }
 
-    private static func isZeroWidth(_ value: UInt32) -> Bool {
-        (0x0300...0x036F).contains(value) || (0x200B...0x200F).contains(value) || value == 0x2060
-            || (0xFE00...0xFE0F).contains(value) || (0x1AB0...0x1AFF).contains(value)
-            || (0x20D0...0x20FF).contains(value) || (0xFE20...0xFE2F).contains(value)
-    }
-
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
-        0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
-        0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
-        0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
-        0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
-        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
-        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B16F,
-        0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251,
-        0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD,
-    ]
-
-    private static func isWide(_ value: UInt32) -> Bool {
-        guard value >= 0x1100 else { return false }
-        var low = 0
-        var high = wideRanges.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let range = wideRanges[middle]
-            if value < range.lowerBound { high = middle - 1 } else if value > range.upperBound { low = middle + 1 } else { return true }
-        }
-        return false
-    }
-
-    /// The longest prefix of `text` that fits in `columns`, ending in "…" when cut.
+    /// The longest prefix of `text` (as drawn) that fits in `columns`, ending in an ellipsis
+    /// when cut.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        if of(text) <= columns { return text }
+        let charset = TerminalCharset.current
+        let drawn = Sanitize.forTerminal(text, charset: charset)
+        let widths = drawn.map { self.columns(of: $0, charset: charset) }
+        if widths.reduce(0, +) <= columns { return drawn }
+        let ellipsis = charset == .unicode ? "…" : "..."
+        let room = columns >= ellipsis.count + 1 ? columns - ellipsis.count : columns
         var result = ""
         var used = 0
-        for character in text {
-            let width = of(character)
-            if used + width > columns - 1 { break }
+        for (character, width) in zip(drawn, widths) {
+            if used + width > room { break }
             result.append(character)
             used += width
         }
-        return result + "…"
+        return room < columns ? result + ellipsis : result
     }
 
     /// `text` cut or padded with spaces to exactly `columns`.

@@ -1,20 +1,97 @@
+import CNCurses
+
 /// Makes text from the data directory safe for the terminal: control characters and escape
-/// sequences are shown escaped (ESC as "^[", newline as "⏎", bidirectional overrides as
-/// "\u{202e}"), never sent as they are.
+/// sequences are shown escaped (ESC as "^[", newline as "⏎"), and so are format characters that
+/// would be invisible or reorder text (U+FEFF, bidirectional overrides, tag characters shown as
+/// "\u{202e}"); none is ever sent as it is. Characters that only choose how an emoji looks
+/// (zero-width joiners, variation selectors, skin tones) are left out: terminals disagree with
+/// the C library on the width of what they form, and a border would move.
+///
+/// On an ASCII terminal every other character becomes ASCII too: the interface's symbols by
+/// their ASCII spelling (… as ..., → as ->), data as a fixed-width escape (\u554f, \U0001f7e0).
+/// Line-drawing characters stay: the backend draws them with the terminal's own line set.
 public enum Sanitize {
     public static func forTerminal(_ text: String) -> String {
+        forTerminal(text, charset: .current)
+    }
+
+    static func forTerminal(_ text: String, charset: TerminalCharset) -> String {
+        if isPlainASCII(text) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x0A: result += "⏎"
+            case 0x0A: result += charset == .unicode ? "⏎" : "^J"
             case 0x09: result += " "
             case 0x00..<0x20: result += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
             case 0x7F: result += "^?"
-            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
+            case 0x20..<0x7F: result.unicodeScalars.append(scalar)
+            default:
+                switch charset {
+                case .unicode: appendForUnicode(scalar, to: &result)
+                case .ascii: appendForASCII(scalar, to: &result)
+                }
             }
         }
         return result
     }
+
+    /// Whether `text` is printable ASCII only, which every terminal shows as it is.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    private static func appendForUnicode(_ scalar: Unicode.Scalar, to result: inout String) {
+        if isPresentationOnly(scalar) { return }
+        let invisible = scalar.value < 0xA0 || scalar.properties.generalCategory == .format
+        if invisible || mlb_wcwidth(scalar.value) < 0 {
+            result += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+            result.unicodeScalars.append(scalar)
+        }
+    }
+
+    private static func appendForASCII(_ scalar: Unicode.Scalar, to result: inout String) {
+        if LineDrawing.letters[Character(scalar)] != nil {
+            result.unicodeScalars.append(scalar)
+        } else if let spelling = asciiSpelling[scalar] {
+            result += spelling
+        } else if isPresentationOnly(scalar) {
+            return
+        } else if scalar.value <= 0xFFFF {
+            result += "\\u" + hex(scalar.value, digits: 4)
+        } else {
+            result += "\\U" + hex(scalar.value, digits: 8)
+        }
+    }
+
+    /// Zero-width joiners and non-joiners, variation selectors and emoji skin-tone modifiers.
+    private static func isPresentationOnly(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200C, 0x200D, 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0x1F3FB...0x1F3FF: true
+        default: false
+        }
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
+    /// The interface's own symbols, and common punctuation, as ASCII.
+    private static let asciiSpelling: [Unicode.Scalar: String] = [
+        "…": "...", "·": "-", "→": "->", "←": "<-", "↑": "^", "↓": "v", "⇧": "^", "▶": ">", "◀": "<",
+        "✓": "ok", "✗": "x", "█": "#", "▌": "#", "■": "#", "□": "-", "★": "*", "⟳": "@", "⚠": "!",
+        "▏": "_", "⏎": "^J", "—": "--", "–": "-", "‘": "'", "’": "'", "“": "\"", "”": "\"", "•": "*",
+        "×": "x", "≥": ">=", "≤": "<=", "\u{A0}": " ",
+    ]
+}
+
+/// The line-drawing characters frames use, with the VT100 alternate-charset letter each is
+/// drawn with where the terminal is not UTF-8.
+enum LineDrawing {
+    static let letters: [Character: CChar] = [
+        "┌": 0x6C, "┐": 0x6B, "└": 0x6D, "┘": 0x6A, "│": 0x78, "─": 0x71,
+        "├": 0x74, "┤": 0x75, "┬": 0x77, "┴": 0x76, "┼": 0x6E,
+    ]
 }

@@ -12,7 +12,7 @@ enum Box {
         }
         buffer.write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
         if !title.isEmpty && rect.width > 6 {
-            buffer.write(" \(title) ", x: rect.x + 2, y: rect.y, style: .title, maxWidth: rect.width - 4)
+            buffer.write(" \(DisplayWidth.truncate(title, to: rect.width - 6)) ", x: rect.x + 2, y: rect.y, style: .title)
         }
         return rect.inset(by: 1)
     }
