@@ -69,6 +69,26 @@ struct SharedWorkspaceTests {
         #expect(!config.contains("shared: group"))
     }
 
+    @Test("doctor names a file the group cannot write and what to run; --fix by its owner mends it")
+    func doctorOnModes() throws {
+        let team = try TeamFolder()
+        defer { team.cleanUp() }
+        try team.startWorkspace()
+        let journal = team.directory.journalURL.path
+        chmod(journal, 0o644)  // as an older build, or a hand-made copy, would leave it
+        let refused = try Person.bob.mlboard(["comment", "--project", "churn", "hi"], in: team)
+        #expect(refused.status == 3 && refused.stderr.contains("permission denied"), "\(refused.stderr)")
+        let found = try Person.bob.mlboard(["doctor"], in: team)
+        #expect(found.status == 3, "\(found.stdout)")
+        #expect(found.stdout.contains("journal.jsonl: every member must read and write it") && found.stdout.contains("chmod g+rw"),
+                "\(found.stdout)")
+        let notMine = try Person.bob.mlboard(["doctor", "--fix"], in: team)
+        #expect(notMine.status == 3, "bob does not own the journal, so --fix leaves it: \(notMine.stdout)")
+        let fixed = try Person.alice.mlboard(["doctor", "--fix"], in: team)
+        #expect(fixed.status == 0 && fixed.stdout.contains("fixed: mode set to"), "\(fixed.stdout)")
+        #expect(try Person.bob.mlboard(["comment", "--project", "churn", "hi"], in: team).status == 0)
+    }
+
     @Test("permission problems say 'permission denied' with the path and the user")
     func permissionMessages() throws {
         let team = try TeamFolder()
