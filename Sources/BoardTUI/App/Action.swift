@@ -16,5 +16,14 @@ public enum Action: String, CaseIterable, Sendable {
 
 /// Where a binding applies.
 public enum KeyScope: String, Sendable, CaseIterable {
-    case global, overview, projects, team, teamMatrix = "team-matrix", models, challenges, approvals, activity, review
+    case global, overview, projects, team, teamMatrix = "team-matrix", models, challenges, approvals, activity
+    case projectDetail = "project-detail", challengeDetail = "challenge-detail", review
+
+    /// A detail or review over the panes: it owns the keys, so of the global actions only
+    /// those that cannot touch the list behind it apply.
+    var isOverlay: Bool { [.projectDetail, .challengeDetail, .review].contains(self) }
+
+    static let actionsReachingOverlays: Set<Action> = [
+        .quit, .help, .back, .commandLine, .up, .down, .pageUp, .pageDown, .top, .bottom, .copy,
+    ]
 }

@@ -12,8 +12,11 @@ extension Dashboard {
         case .help: return handleHelp(key)
         default: break
         }
-        if key == .control("c") { return perform(.quit) }
-        guard let action = keyMap.action(for: key, in: ui.scope) else { return }
+        if key == .control("c") { return quitAskingFirst() }
+        guard let action = keyMap.action(for: key, in: ui.scope) else {
+            if ui.scope.isOverlay { say("\(key) does nothing here; Esc or q closes this view first") }
+            return
+        }
         perform(action)
     }
 

@@ -1,10 +1,12 @@
 extension Dashboard {
     /// A click on a tab focuses that pane, a click on a list row selects it, the wheel scrolls.
     public func handleMouse(x: Int, y: Int, button: Int, height: Int) {
+        // A question or a form owns the mouse as it owns the keys.
+        guard ui.overlays.isEmpty || ui.readingOverlay else { return }
         switch button {
         case 4: perform(.up)
         case 5: perform(.down)
-        case 1 where y == 1: clickTab(at: x)
+        case 1 where y == 1 && ui.detail == nil: clickTab(at: x)
         case 1: clickRow(y: y, height: height)
         default: break
         }

@@ -86,6 +86,7 @@ extension Dashboard {
         case .confirm: return [("y", "yes"), ("n/Esc", "no")]
         case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
         case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
+        case .review, .projectDetail, .challengeDetail: return keyMap.hints(for: ui.scope, withGlobal: false) + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
         default: return keyMap.hints(for: ui.scope)
         }
     }
@@ -117,9 +118,9 @@ extension Dashboard {
         case .help: HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, scroll: ui.helpScroll, in: rect, into: &buffer)
         case .confirm(let confirmation): ConfirmOverlay.draw(confirmation, in: rect, into: &buffer)
         case .form(let form): FormOverlay.draw(form, in: rect, into: &buffer)
-        case .review(let id): ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)
-        case .projectDetail(let slug): ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
-        case .challengeDetail(let id): ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
+        case .review(let id): detailScrolling = ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)
+        case .projectDetail(let slug): detailScrolling = ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
+        case .challengeDetail(let id): detailScrolling = ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
         }
     }
 }

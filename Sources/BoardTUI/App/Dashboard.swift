@@ -16,6 +16,10 @@ public final class Dashboard {
     public var pendingClipboard: String?
     public var pendingTheme: String?
     public var themeNames: [String] = ["default"]
+    /// The size of the last frame drawn: a page of a list is as many rows as it showed.
+    var lastFrame = (width: Dashboard.minimumSize.width, height: Dashboard.minimumSize.height)
+    /// How far the open detail could scroll when it was last drawn.
+    var detailScrolling = DetailScroll()
     let clock: () -> Instant
 
     public init(workspace: DashboardWorkspace, keyMap: KeyMap = .standard, clock: @escaping () -> Instant = { Instant(Date()) }) {
