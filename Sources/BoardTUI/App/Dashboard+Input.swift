@@ -56,6 +56,10 @@ extension Dashboard {
         case .character("n"), .character("N"), .escape:
             ui.overlays.removeLast()
             say("cancelled; nothing was written")
+        case .control("c"):
+            // A second Ctrl-C answers the quit question; on any other question it asks that one.
+            ui.overlays.removeLast()
+            if confirmation.command == nil { ui.quitting = true } else { quitAskingFirst() }
         default:
             break
         }
@@ -79,7 +83,7 @@ extension Dashboard {
         case .backspace: form.backspace()
         case .character(let c): form.type(c)
         case .control("c"):
-            perform(.quit)
+            quitAskingFirst()
             return
         case .enter:
             ui.overlays.removeLast()
