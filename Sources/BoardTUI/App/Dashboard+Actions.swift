@@ -23,8 +23,8 @@ extension Dashboard {
         case .paneActivity: switchPane(to: .activity)
         case .up: move(by: -1)
         case .down: move(by: 1)
-        case .pageUp: move(by: -10)
-        case .pageDown: move(by: 10)
+        case .pageUp: move(by: -pageSize)
+        case .pageDown: move(by: pageSize)
         case .top: move(by: -1_000_000)
         case .bottom: move(by: 1_000_000)
         case .left: moveSideways(-1)
@@ -95,6 +95,13 @@ extension Dashboard {
         ui.overlays.removeAll()
         ui.pane = pane
         ui.editingFilter = false
+    }
+
+    /// A page is as many rows as the focused list (or the open detail) showed in the last frame.
+    var pageSize: Int {
+        if ui.detail != nil { return detailScrolling.page }
+        let body = ListLayout.body(width: lastFrame.width, height: lastFrame.height)
+        return ListLayout.visibleRows(of: ui.pane, matrix: ui.pane == .team && ui.matrixFocused, in: body)
     }
 
     private func move(by delta: Int) {

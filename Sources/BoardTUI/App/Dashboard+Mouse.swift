@@ -24,14 +24,7 @@ extension Dashboard {
     /// Rows start below the tab row, the pane's frame and its column headers.
     private func clickRow(y: Int, height: Int) {
         guard ui.overlays.isEmpty, [.projects, .challenges, .approvals, .activity, .team].contains(ui.pane) else { return }
-        let bodyHeight = height - 4
-        let tableHeight: Int
-        switch ui.pane {
-        case .challenges: tableHeight = bodyHeight - min(12, max(5, bodyHeight / 3)) - 2
-        case .team: tableHeight = max(6, bodyHeight * 2 / 5) - 2
-        default: tableHeight = bodyHeight - 2
-        }
-        let visible = tableHeight - 1
+        let visible = ListLayout.visibleRows(of: ui.pane, matrix: false, in: ListLayout.body(width: lastFrame.width, height: height))
         let count = rows.rowCount(ui.pane)
         let first = max(0, min(count - visible, ui.selected(ui.pane) - visible / 2))
         let index = first + (y - 4)

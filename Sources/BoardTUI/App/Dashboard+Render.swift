@@ -6,13 +6,13 @@ extension Dashboard {
     /// Draws one frame of `width` x `height`.
     public func render(width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
+        lastFrame = (width, height)
         guard width >= Dashboard.minimumSize.width, height >= Dashboard.minimumSize.height else {
             drawTooSmall(into: &buffer)
             return buffer
         }
-        let full = Rect(x: 0, y: 0, width: width, height: height)
-        let (header, rest) = full.splitTop(2)
-        let body = Rect(x: 0, y: rest.y, width: width, height: rest.height - 2)
+        let header = Rect(x: 0, y: 0, width: width, height: 2)
+        let body = ListLayout.body(width: width, height: height)
         drawHeader(in: header, into: &buffer)
         drawPane(in: body, into: &buffer)
         for overlay in ui.overlays { drawOverlay(overlay, in: body, into: &buffer) }
