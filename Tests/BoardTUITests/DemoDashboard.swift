@@ -6,7 +6,7 @@ enum DemoDashboard {
     static let built = DemoWorkspace.build()
 
     static func make(as handle: String = DemoWorkspace.leadHandle) -> (Dashboard, MemoryWorkspace) {
-        let workspace = MemoryWorkspace(state: built.state, me: Actor(handle: handle, osUser: "test"))
+        let workspace = MemoryWorkspace(state: built.state, me: Actor(handle: handle, osUser: "test"), records: built.records)
         let dashboard = Dashboard(workspace: workspace, clock: { DemoWorkspace.now })
         return (dashboard, workspace)
     }

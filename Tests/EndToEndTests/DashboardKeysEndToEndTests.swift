@@ -86,6 +86,20 @@ struct DashboardKeysEndToEndTests {
         #expect(ProcessTable.alive(started).isEmpty, "nothing the test started is alive after it")
     }
 
+    @Test("G in Activity reaches the journal's first event, older than the state keeps")
+    func activityReachesTheFirstEvent() throws {
+        let (directory, environment) = try EndToEnd.demoWorkspace()
+        try TmuxServer.with(environment: environment) { tmux in
+            try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
+            try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }
+            try tmux.keys("lead", "7", "G")
+            let bottom = try tmux.waitFor("lead") { $0.contains("│     1 ") }
+            #expect(bottom.contains("│     1 "), "event #1 is listed:\n\(bottom)")
+            let count = bottom.firstMatch(of: /\d+-(\d+)\/(\d+)/).flatMap { Int($0.2) } ?? 0
+            #expect(count > 500, "the count is every event, not the 500 the state keeps: \(count)")
+        }
+    }
+
     /// "Name (slug)" in the detail's frame title.
     static func projectSlug(inDetail screen: String) -> String? {
         for line in screen.split(separator: "\n") where line.contains("┌") && line.contains(")") {

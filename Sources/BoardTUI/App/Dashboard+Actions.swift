@@ -95,6 +95,7 @@ extension Dashboard {
         ui.overlays.removeAll()
         ui.pane = pane
         ui.editingFilter = false
+        if pane == .activity { loadActivityHistory() }
     }
 
     /// A page is as many rows as the focused list (or the open detail) showed in the last frame.

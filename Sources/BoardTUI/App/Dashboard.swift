@@ -32,11 +32,22 @@ public final class Dashboard {
     var me: String { workspace.me.handle }
     /// The rows and figures panes derive from the state, kept between frames.
     private var rowCache: RowCache?
+    let activityHistory = ActivityHistory()
 
     var rows: PaneRows {
         let state = self.state
         if rowCache?.config != state.config { rowCache = RowCache(config: state.config, changeLog: workspace.projectChangeLog) }
-        return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache)
+        return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache, activityHistory: activityHistory)
+    }
+
+    /// Reads the activity older than the state keeps, the first time the Activity pane shows.
+    func loadActivityHistory() {
+        if activityHistory.isLoaded && !activityHistory.joins(state.activity) { activityHistory.reset() }
+        do {
+            try activityHistory.load(from: workspace)
+        } catch {
+            complain("older activity could not be read: \(error)")
+        }
     }
 
     public var isQuitting: Bool { ui.quitting }
@@ -67,6 +78,7 @@ public final class Dashboard {
     public func remoteChangesArrived(_ records: [EventRecord]) {
         guard !records.isEmpty else { return }
         workspace.projectChangeLog?.note(records)
+        activityHistory.note(records)
         lastRemoteChange = clock()
         for index in ui.overlays.indices {
             if case .form(var form) = ui.overlays[index], let notice = staleNotice(for: form, after: records) {

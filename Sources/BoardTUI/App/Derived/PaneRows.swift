@@ -10,6 +10,8 @@ struct PaneRows {
     let now: Instant
     /// The dashboard's cache; without one (as in tests) every value is derived afresh.
     var cache: RowCache?
+    /// Activity older than the state keeps, once read from the journal.
+    var activityHistory: ActivityHistory?
 
     var memo: RowCache { cache ?? RowCache(config: state.config) }
 
@@ -131,8 +133,10 @@ struct PaneRows {
 
     var activity: [ActivityEntry] {
         let filter = filterText(.activity)
-        return memo.activity.get(DerivedFrom(parts: [SameStorage(state.activity)], texts: [filter])) {
-            state.activityFeed(limit: BoardState.activityLimit).filter { matches(filter, $0.actor, $0.summary) }
+        let history = activityHistory
+        return memo.activity.get(DerivedFrom(parts: [SameStorage(state.activity)], texts: [filter], numbers: [history?.generation ?? 0])) {
+            let all = history?.entries(newest: state.activity) ?? state.activityFeed(limit: BoardState.activityLimit)
+            return all.filter { matches(filter, "#\($0.sequence)", $0.at.iso8601, $0.actor, $0.summary) }
         }
     }
 
