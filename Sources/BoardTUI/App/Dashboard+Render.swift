@@ -30,7 +30,10 @@ extension Dashboard {
 
     private func drawHeader(in rect: Rect, into buffer: inout CellBuffer) {
         let person = state.stakeholders[me]
-        let who = person.map { "\($0.name) (\($0.handle), \($0.role)\($0.isLead ? ", lead" : ""))" } ?? "\(me) (not a stakeholder: read only)"
+        let you = person.map { person in
+            let lead = person.isLead ? ", lead" : ""
+            return ["\(person.name) (\(person.handle), \(person.role)\(lead))", "\(person.name) (\(person.handle)\(lead))", person.handle]
+        } ?? ["\(me) (not a stakeholder: read only)", "\(me) (read only)"]
         var sync: String
         if let reason = workspace.readOnlyReason {
             sync = "READ-ONLY: \(reason)"
@@ -40,11 +43,12 @@ extension Dashboard {
             sync = "live"
         }
         if state.stakeholders[me] == nil && workspace.readOnlyReason == nil { sync = "live · you cannot write" }
-        let others = othersPresent.isEmpty ? "nobody else here" : "also here: " + othersPresent.joined(separator: ", ")
         buffer.fill(Rect(x: 0, y: rect.y, width: rect.width, height: 1), style: .footer)
-        var x = buffer.write(" mlboard ", x: 0, y: rect.y, style: .tabActive)
-        x += buffer.write(" \(state.config.name) · \(who) · \(others) ", x: x, y: rect.y, style: .footer, maxWidth: rect.width - x - DisplayWidth.of(sync) - 2)
-        buffer.write(sync, x: max(x, rect.width - DisplayWidth.of(sync) - 1), y: rect.y,
+        let x = buffer.write(" mlboard ", x: 0, y: rect.y, style: .tabActive)
+        let line = HeaderLine(workspace: state.config.name, you: you, othersPresent: othersPresent, sync: sync)
+            .fitted(in: rect.width - x - 1)
+        buffer.write(line.left, x: x + 1, y: rect.y, style: .footer)
+        buffer.write(line.sync, x: rect.width - DisplayWidth.of(line.sync) - 1, y: rect.y,
                      style: workspace.readOnlyReason == nil ? .footer : .warning)
         var tabX = 0
         for pane in Pane.allCases {
