@@ -3,6 +3,11 @@ import BoardCore
 extension Dashboard {
     /// Handles one key press.
     public func handle(_ key: Key) {
+        handleKey(key)
+        keepCursorOnItem()
+    }
+
+    private func handleKey(_ key: Key) {
         if key == .resize { return }
         if ui.commandLine != nil { return handleCommandLine(key) }
         if ui.editingFilter { return handleFilter(key) }

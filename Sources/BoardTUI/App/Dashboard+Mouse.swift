@@ -1,6 +1,7 @@
 extension Dashboard {
     /// A click on a tab focuses that pane, a click on a list row selects it, the wheel scrolls.
     public func handleMouse(x: Int, y: Int, button: Int, height: Int) {
+        defer { keepCursorOnItem() }
         // A question or a form owns the mouse as it owns the keys.
         guard ui.overlays.isEmpty || ui.readingOverlay else { return }
         switch button {

@@ -7,6 +7,7 @@ extension Dashboard {
     public func render(width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         lastFrame = (width, height)
+        keepCursorOnItem()
         guard width >= Dashboard.minimumSize.width, height >= Dashboard.minimumSize.height else {
             drawTooSmall(into: &buffer)
             return buffer

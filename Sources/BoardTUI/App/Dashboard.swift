@@ -33,6 +33,8 @@ public final class Dashboard {
     /// The rows and figures panes derive from the state, kept between frames.
     private var rowCache: RowCache?
     let activityHistory = ActivityHistory()
+    /// The item each list's cursor is on; see `keepCursorOnItem`.
+    var cursorAnchors: [Pane: CursorAnchor] = [:]
 
     var rows: PaneRows {
         let state = self.state
