@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case paneOverview = "pane-1", paneProjects = "pane-2", paneTeam = "pane-3", paneModels = "pane-4"
     case paneChallenges = "pane-5", paneApprovals = "pane-6", paneActivity = "pane-7"
     case up, down, left, right, pageUp = "page-up", pageDown = "page-down", top, bottom
-    case open, copy
+    case open, copy, searchNext = "search-next", searchPrevious = "search-previous"
     // Pane actions
     case sort, newItem = "new", comment, requestPromotion = "promote", moveStatus = "move-status"
     case approve, reject, withdraw

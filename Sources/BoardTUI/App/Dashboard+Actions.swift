@@ -31,6 +31,8 @@ extension Dashboard {
         case .right: moveSideways(1)
         case .open: open()
         case .copy: copySelection()
+        case .searchNext: jumpToMatch(forward: true)
+        case .searchPrevious: jumpToMatch(forward: false)
         case .sort:
             ui.projectSort = ProjectSort(rawValue: (ui.projectSort.rawValue + 1) % ProjectSort.allCases.count) ?? .name
             say("sorted by \(ui.projectSort.title)")

@@ -24,6 +24,7 @@ extension Dashboard {
             switchPane(to: pane)
         case "filter":
             ui.filters[ui.pane] = argument
+            if !argument.isEmpty { ui.lastFilters[ui.pane] = argument }
             ui.selection[ui.pane] = 0
         default:
             complain("unknown command ':\(name)'; commands: \(Dashboard.commandNames.joined(separator: ", "))")

@@ -9,6 +9,7 @@ extension Dashboard {
 
     private func handleKey(_ key: Key) {
         if key == .resize { return }
+        if key == .control("c") && (ui.commandLine != nil || ui.editingFilter) { return quitAskingFirst() }
         if ui.commandLine != nil { return handleCommandLine(key) }
         if ui.editingFilter { return handleFilter(key) }
         switch ui.overlays.last {
@@ -37,6 +38,7 @@ extension Dashboard {
         default: return
         }
         ui.filters[ui.pane] = text
+        if !text.isEmpty { ui.lastFilters[ui.pane] = text }
         ui.selection[ui.pane] = 0
     }
 

@@ -39,6 +39,8 @@ public struct KeyMap: Sendable {
         b([.character("G"), .end], .bottom, .global, "last row"),
         b([.enter], .open, .global, "open the selected item", hint: true),
         b([.character("y")], .copy, .global, "copy the selected item's id (OSC 52 clipboard)"),
+        b([.control("n")], .searchNext, .global, "next row that matches the filter, or the last one cleared"),
+        b([.control("p")], .searchPrevious, .global, "previous row that matches the filter"),
 
         b([.character("s")], .sort, .projects, "cycle the sort column", hint: true),
         b([.character("n")], .newItem, .projects, "new project", hint: true),

@@ -65,6 +65,8 @@ public struct UIState: Sendable {
     public var pane: Pane = .overview
     public var selection: [Pane: Int] = [:]
     public var filters: [Pane: String] = [:]
+    /// Each pane's last filter text, kept after the filter is cleared, for search-next.
+    public var lastFilters: [Pane: String] = [:]
     public var editingFilter = false
     public var overlays: [Overlay] = []
     public var commandLine: String?

@@ -15,17 +15,13 @@ struct PaneRows {
 
     var memo: RowCache { cache ?? RowCache(config: state.config) }
 
-    func matches(_ filter: String, _ fields: String...) -> Bool {
-        filter.isEmpty || fields.contains { $0.localizedCaseInsensitiveContains(filter) }
-    }
-
     func filterText(_ pane: Pane) -> String { ui.filters[pane] ?? "" }
 
     var stakeholders: [Stakeholder] {
         let filter = filterText(.team)
         return memo.stakeholders.get(DerivedFrom(parts: [SameStorage(state.stakeholders)], texts: [filter])) {
             state.stakeholders.values
-                .filter { matches(filter, $0.name, $0.handle, $0.role) }
+                .filter { SearchFields.match(filter, SearchFields.of($0)) }
                 .map { (($0.active ? 0 : 1, SortKey(caseless: $0.name)), $0) }
                 .sorted { $0.0 < $1.0 }
                 .map(\.1)
@@ -54,7 +50,7 @@ struct PaneRows {
         return memo.versionsByStage.get(DerivedFrom(parts: [SameStorage(state.versions), SameStorage(state.models)], texts: [filter])) {
             let visible = state.versions.values.filter { version in
                 let project = state.models[version.ref.model]?.project ?? ""
-                return matches(filter, version.ref.model, project, version.source)
+                return SearchFields.match(filter, SearchFields.of(version, project: project))
             }
             let byStage = Dictionary(grouping: visible, by: \.stage)
             return state.config.stages.map { stage in
@@ -74,10 +70,7 @@ struct PaneRows {
         let filter = filterText(.challenges)
         return memo.challenges.get(DerivedFrom(parts: [SameStorage(state.challenges)], texts: [filter])) {
             state.challenges.values
-                .filter {
-                    matches(filter, $0.title, $0.id, $0.category, $0.project ?? "org-wide", $0.severity.rawValue,
-                            $0.status.rawValue, $0.owner ?? "")
-                }
+                .filter { SearchFields.match(filter, SearchFields.of($0)) }
                 .map { challenge in
                     ((challenge.status.isOpen ? 0 : 1, 3 - Severity.allCases.firstIndex(of: challenge.severity)!, IdNumber(challenge.id)), challenge)
                 }
@@ -116,7 +109,7 @@ struct PaneRows {
         let mine = awaiting.ids
         return memo.requests.get(DerivedFrom(parts: [], texts: [filter], numbers: [memo.awaiting.generation])) {
             state.openRequests
-                .filter { matches(filter, $0.id, $0.version.description, $0.toStage, $0.requestedBy, $0.reason) }
+                .filter { SearchFields.match(filter, SearchFields.of($0)) }
                 .map { ((mine.contains($0.id) ? 0 : 1, IdNumber($0.id)), $0) }
                 .sorted { $0.0 < $1.0 }
                 .map(\.1)
@@ -136,7 +129,7 @@ struct PaneRows {
         let history = activityHistory
         return memo.activity.get(DerivedFrom(parts: [SameStorage(state.activity)], texts: [filter], numbers: [history?.generation ?? 0])) {
             let all = history?.entries(newest: state.activity) ?? state.activityFeed(limit: BoardState.activityLimit)
-            return all.filter { matches(filter, "#\($0.sequence)", $0.at.iso8601, $0.actor, $0.summary) }
+            return all.filter { SearchFields.match(filter, SearchFields.of($0)) }
         }
     }
 
