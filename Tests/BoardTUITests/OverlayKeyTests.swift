@@ -73,6 +73,16 @@ struct OverlayKeyTests {
         #expect(dashboard.isQuitting)
     }
 
+    @Test("Ctrl-C quits from the help, the filter line and the command line too")
+    func controlCQuitsFromAnywhere() {
+        for keys: [Key] in [[.character("?")], [.character("2"), .character("/")], [.character(":")]] {
+            let (dashboard, _) = DemoDashboard.make()
+            for key in keys { dashboard.handle(key) }
+            dashboard.handle(.control("c"))
+            #expect(dashboard.isQuitting, "after \(keys)")
+        }
+    }
+
     @Test("? in a detail lists the detail's own keys")
     func helpInDetail() {
         let (dashboard, _) = DemoDashboard.make()

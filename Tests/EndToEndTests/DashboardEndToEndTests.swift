@@ -76,7 +76,7 @@ struct DashboardEndToEndTests {
                 try tmux.keys(approver, "Enter")
                 try tmux.waitFor(approver) { $0.contains("motor-survival v2") && $0.contains("staging → production") }
                 try tmux.keys(approver, "Enter")
-                let review = try tmux.waitFor(approver) { $0.contains("Review PR-") }
+                let review = try tmux.waitFor(approver) { $0.contains("Review PR-") && $0.contains("Gates:") }
                 #expect(review.contains("Gates: all pass"))
                 try tmux.keys(approver, "a")
                 try tmux.waitFor(approver) { $0.contains("Approve PR-") }

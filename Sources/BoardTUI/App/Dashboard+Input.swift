@@ -9,7 +9,7 @@ extension Dashboard {
 
     private func handleKey(_ key: Key) {
         if key == .resize { return }
-        if key == .control("c") && (ui.commandLine != nil || ui.editingFilter) { return quitAskingFirst() }
+        if key == .control("c") && !ui.askingQuestion { return quitAskingFirst() }
         if ui.commandLine != nil { return handleCommandLine(key) }
         if ui.editingFilter { return handleFilter(key) }
         switch ui.overlays.last {
@@ -18,7 +18,6 @@ extension Dashboard {
         case .help: return handleHelp(key)
         default: break
         }
-        if key == .control("c") { return quitAskingFirst() }
         guard let action = keyMap.action(for: key, in: ui.scope) else {
             if ui.scope.isOverlay { say("\(key) does nothing here; Esc or q closes this view first") }
             return
@@ -89,9 +88,6 @@ extension Dashboard {
         case .right: form.cycleChoice(forward: true)
         case .backspace: form.backspace()
         case .character(let c): form.type(c)
-        case .control("c"):
-            quitAskingFirst()
-            return
         case .enter:
             ui.overlays.removeLast()
             submitForm(form)

@@ -107,6 +107,12 @@ public struct UIState: Sendable {
         return pane.scope
     }
 
+    /// Whether a y/n question is open (it answers Ctrl-C itself).
+    var askingQuestion: Bool {
+        if case .confirm = overlays.last { return true }
+        return false
+    }
+
     /// Whether the top overlay is one to read (help, detail, review) rather than a question or form.
     var readingOverlay: Bool {
         switch overlays.last {
