@@ -7,7 +7,7 @@ enum DemoDashboard {
 
     static func make(as handle: String = DemoWorkspace.leadHandle) -> (Dashboard, MemoryWorkspace) {
         _ = UTF8Locale.ready
-        let workspace = MemoryWorkspace(state: built.state, me: Actor(handle: handle, osUser: "test"))
+        let workspace = MemoryWorkspace(state: built.state, me: Actor(handle: handle, osUser: "test"), records: built.records)
         let dashboard = Dashboard(workspace: workspace, clock: { DemoWorkspace.now })
         return (dashboard, workspace)
     }

@@ -1,20 +1,53 @@
 import TestSupport
 import Foundation
+import Testing
 
 /// A private tmux server (its own socket) running the real mlboard, driven by keys as a
 /// person would; only what this harness started is ever killed.
 final class TmuxServer {
     let socket = "mlboard-e2e-\(UUID().uuidString.prefix(8))"
     let environment: [String: String]
+    /// The server and every process seen under it: what the teardown must see gone.
+    private(set) var started: Set<pid_t> = []
 
-    init(environment: [String: String]) {
+    private init(environment: [String: String]) {
         self.environment = environment
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// Runs `body` with a fresh server and tears the server down afterwards on every path,
+    /// thrown errors included; the test fails if a process it started outlives the teardown.
+    static func with(environment: [String: String], _ body: (TmuxServer) throws -> Void) throws {
+        let server = TmuxServer(environment: environment)
+        defer {
+            let survivors = server.stop()
+            #expect(survivors.isEmpty, "still alive after kill-server on \(server.socket): \(survivors.sorted())")
+        }
+        try body(server)
+    }
+
+    /// Kills the server (which hangs up on its panes), waits for everything it started to end,
+    /// and returns what did not (killed outright, so nothing is left behind either way).
+    func stop() -> [pid_t] {
+        noteProcesses()
+        _ = try? tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(5)
+        while !ProcessTable.alive(started).isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let survivors = ProcessTable.alive(started)
+        for pid in survivors { kill(pid, SIGKILL) }
+        return survivors
+    }
+
+    /// Remembers the server's pid and every process below it.
+    func noteProcesses() {
+        guard let server = try? tmux(["list-sessions", "-F", "#{pid}"]).split(separator: "\n").first.flatMap({ pid_t($0) }) else { return }
+        started.insert(server)
+        started.formUnion(ProcessTable.descendants(of: server))
+    }
 
     /// Runs a tmux command with posix_spawn and waitpid. Output goes through a file, not a
     /// pipe: the server the first command starts would inherit a pipe and hold it open.
+    /// tmux starts with no signal blocked and every handler at its default: a test runs on a
+    /// worker thread that blocks signals, and a server inheriting that mask ignores SIGTERM.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString.prefix(6)).out").path
@@ -25,6 +58,18 @@ final class TmuxServer {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noneBlocked = sigset_t()
+        sigemptyset(&noneBlocked)
+        posix_spawnattr_setsigmask(&attributes, &noneBlocked)
+        var allDefault = sigset_t()
+        sigfillset(&allDefault)
+        sigdelset(&allDefault, SIGKILL)
+        sigdelset(&allDefault, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &allDefault)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ["tmux", "-L", socket] + arguments
         let envp = environment.map { "\($0.key)=\($0.value)" }
         var cArgs = argv.map { strdup($0) } + [nil]
@@ -34,17 +79,42 @@ final class TmuxServer {
             cEnv.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, &cEnv)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, &cEnv)
         guard spawned == 0 else { throw TmuxFailure(message: "cannot start tmux: \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
-    /// Starts `mlboard arguments` in a new 120x40 session called `name`.
+    /// Starts `mlboard arguments` in a new 120x40 session called `name`. When mlboard ends,
+    /// the shell prints its exit status and the pane stays, so the status can be read (tmux's
+    /// own #{pane_dead_status} is sometimes left empty here).
     func start(_ name: String, _ arguments: [String]) throws {
         let command = ([EndToEnd.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env LANG=C.UTF-8 TERM=xterm-256color \(command)"])
+        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+                  "env LANG=C.UTF-8 TERM=xterm-256color \(command); echo \"\(TmuxServer.exitMark)$?.\"",
+                  ";", "set-option", "-t", name, "remain-on-exit", "on"])
+        noteProcesses()
+    }
+
+    private static let exitMark = "mlboard exited with status "
+
+    /// The exit status of the program in `name`, once it ended; nil while it runs.
+    func exitStatus(_ name: String) throws -> Int? {
+        // The line may have scrolled into the history above the screen.
+        let screen = try tmux(["capture-pane", "-p", "-S", "-100", "-t", name])
+        guard let mark = screen.range(of: TmuxServer.exitMark) else { return nil }
+        return Int(screen[mark.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// Waits up to `seconds` for the program in `name` to end; returns its exit status.
+    func waitForExit(_ name: String, seconds: Double = 10) throws -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let status = try exitStatus(name) { return status }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return nil
     }
 
     func keys(_ name: String, _ keys: String...) throws {

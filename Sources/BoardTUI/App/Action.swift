@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case paneOverview = "pane-1", paneProjects = "pane-2", paneTeam = "pane-3", paneModels = "pane-4"
     case paneChallenges = "pane-5", paneApprovals = "pane-6", paneActivity = "pane-7"
     case up, down, left, right, pageUp = "page-up", pageDown = "page-down", top, bottom
-    case open, copy
+    case open, copy, searchNext = "search-next", searchPrevious = "search-previous"
     // Pane actions
     case sort, newItem = "new", comment, requestPromotion = "promote", moveStatus = "move-status"
     case approve, reject, withdraw
@@ -16,5 +16,14 @@ public enum Action: String, CaseIterable, Sendable {
 
 /// Where a binding applies.
 public enum KeyScope: String, Sendable, CaseIterable {
-    case global, overview, projects, team, teamMatrix = "team-matrix", models, challenges, approvals, activity, review
+    case global, overview, projects, team, teamMatrix = "team-matrix", models, challenges, approvals, activity
+    case projectDetail = "project-detail", challengeDetail = "challenge-detail", review
+
+    /// A detail or review over the panes: it owns the keys, so of the global actions only
+    /// those that cannot touch the list behind it apply.
+    var isOverlay: Bool { [.projectDetail, .challengeDetail, .review].contains(self) }
+
+    static let actionsReachingOverlays: Set<Action> = [
+        .quit, .help, .back, .commandLine, .up, .down, .pageUp, .pageDown, .top, .bottom, .copy,
+    ]
 }

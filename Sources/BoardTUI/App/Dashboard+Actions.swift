@@ -3,7 +3,7 @@ import BoardCore
 extension Dashboard {
     func perform(_ action: Action) {
         switch action {
-        case .quit: quit()
+        case .quit: if ui.readingOverlay { ui.overlays.removeLast() } else { quitAskingFirst() }
         case .help:
             ui.helpScroll = 0
             ui.overlays.append(.help)
@@ -23,14 +23,16 @@ extension Dashboard {
         case .paneActivity: switchPane(to: .activity)
         case .up: move(by: -1)
         case .down: move(by: 1)
-        case .pageUp: move(by: -10)
-        case .pageDown: move(by: 10)
+        case .pageUp: move(by: -pageSize)
+        case .pageDown: move(by: pageSize)
         case .top: move(by: -1_000_000)
         case .bottom: move(by: 1_000_000)
         case .left: moveSideways(-1)
         case .right: moveSideways(1)
         case .open: open()
         case .copy: copySelection()
+        case .searchNext: jumpToMatch(forward: true)
+        case .searchPrevious: jumpToMatch(forward: false)
         case .sort:
             ui.projectSort = ProjectSort(rawValue: (ui.projectSort.rawValue + 1) % ProjectSort.allCases.count) ?? .name
             say("sorted by \(ui.projectSort.title)")
@@ -70,7 +72,8 @@ extension Dashboard {
         }
     }
 
-    private func quit() {
+    /// Quits, unless a form has unsaved input: then asks first.
+    func quitAskingFirst() {
         let unsaved = ui.overlays.contains { if case .form(let form) = $0 { return form.hasUnsavedInput } else { return false } }
         if unsaved {
             ui.overlays.append(.confirm(Confirmation(question: "A form has unsaved input. Quit anyway? y/n", command: nil, success: "")))
@@ -94,9 +97,21 @@ extension Dashboard {
         ui.overlays.removeAll()
         ui.pane = pane
         ui.editingFilter = false
+        if pane == .activity { loadActivityHistory() }
+    }
+
+    /// A page is as many rows as the focused list (or the open detail) showed in the last frame.
+    var pageSize: Int {
+        if ui.detail != nil { return detailScrolling.page }
+        let body = ListLayout.body(width: lastFrame.width, height: lastFrame.height)
+        return ListLayout.visibleRows(of: ui.pane, matrix: ui.pane == .team && ui.matrixFocused, in: body)
     }
 
     private func move(by delta: Int) {
+        if ui.detail != nil {
+            ui.detailScroll = max(0, min(detailScrolling.limit, ui.detailScroll + delta))
+            return
+        }
         if ui.pane == .team && ui.matrixFocused {
             let steps = state.config.lifecycleSteps.count
             ui.matrixCursor.row = max(0, min(steps - 1, ui.matrixCursor.row + delta))
@@ -127,14 +142,19 @@ extension Dashboard {
         switch ui.pane {
         case .overview: switchPane(to: .approvals)
         case .projects:
-            if let project = selectedProject { ui.overlays.append(.projectDetail(slug: project.slug)) }
+            if let project = selectedProject { openDetail(.projectDetail(slug: project.slug)) }
         case .approvals:
-            if let request = rows.requests[safe: ui.selected(.approvals)] { ui.overlays.append(.review(requestID: request.id)) }
+            if let request = rows.requests[safe: ui.selected(.approvals)] { openDetail(.review(requestID: request.id)) }
         case .challenges:
-            if let challenge = selectedChallenge { ui.overlays.append(.challengeDetail(id: challenge.id)) }
+            if let challenge = selectedChallenge { openDetail(.challengeDetail(id: challenge.id)) }
         case .team: ui.matrixFocused = true
         case .models, .activity: break
         }
+    }
+
+    func openDetail(_ detail: Overlay) {
+        ui.detailScroll = 0
+        ui.overlays.append(detail)
     }
 
     private func newItem() {
@@ -235,15 +255,21 @@ extension Dashboard {
 
     // MARK: Selections
 
+    /// The project of the open detail, else the one under the cursor.
     var selectedProject: Project? {
-        rows.projects[safe: ui.selected(.projects)].flatMap { state.projects[$0.slug] }
+        if case .projectDetail(let slug) = ui.detail { return state.projects[slug] }
+        return rows.projects[safe: ui.selected(.projects)].flatMap { state.projects[$0.slug] }
     }
 
     var selectedVersion: ModelVersion? {
         rows.versionsByStage[safe: ui.modelsColumn]?.versions[safe: ui.modelsRow[ui.modelsColumn] ?? 0]
     }
 
-    var selectedChallenge: Challenge? { rows.challenges[safe: ui.selected(.challenges)] }
+    /// The challenge of the open detail, else the one under the cursor.
+    var selectedChallenge: Challenge? {
+        if case .challengeDetail(let id) = ui.detail { return state.challenges[id] }
+        return rows.challenges[safe: ui.selected(.challenges)]
+    }
 
     var reviewedOrSelectedRequest: PromotionRequest? {
         for overlay in ui.overlays.reversed() {

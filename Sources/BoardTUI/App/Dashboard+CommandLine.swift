@@ -8,7 +8,7 @@ extension Dashboard {
         guard let name = words.first else { return }
         let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         switch name {
-        case "q", "quit": perform(.quit)
+        case "q", "quit": quitAskingFirst()
         case "help": perform(.help)
         case "theme":
             guard !argument.isEmpty else { return complain(":theme NAME; themes: \(themeNames.joined(separator: ", "))") }
@@ -16,7 +16,7 @@ extension Dashboard {
         case "project":
             guard state.projects[argument] != nil else { return complain("no project '\(argument)'") }
             switchPane(to: .projects)
-            ui.overlays.append(.projectDetail(slug: argument))
+            openDetail(.projectDetail(slug: argument))
         case "pane":
             let pane = Int(argument).flatMap(Pane.init(rawValue:))
                 ?? Pane.allCases.first { $0.title.lowercased() == argument.lowercased() }
@@ -24,6 +24,7 @@ extension Dashboard {
             switchPane(to: pane)
         case "filter":
             ui.filters[ui.pane] = argument
+            if !argument.isEmpty { ui.lastFilters[ui.pane] = argument }
             ui.selection[ui.pane] = 0
         default:
             complain("unknown command ':\(name)'; commands: \(Dashboard.commandNames.joined(separator: ", "))")

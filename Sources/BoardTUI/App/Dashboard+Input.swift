@@ -3,7 +3,13 @@ import BoardCore
 extension Dashboard {
     /// Handles one key press.
     public func handle(_ key: Key) {
+        handleKey(key)
+        keepCursorOnItem()
+    }
+
+    private func handleKey(_ key: Key) {
         if key == .resize { return }
+        if key == .control("c") && !ui.askingQuestion { return quitAskingFirst() }
         if ui.commandLine != nil { return handleCommandLine(key) }
         if ui.editingFilter { return handleFilter(key) }
         switch ui.overlays.last {
@@ -12,8 +18,10 @@ extension Dashboard {
         case .help: return handleHelp(key)
         default: break
         }
-        if key == .control("c") { return perform(.quit) }
-        guard let action = keyMap.action(for: key, in: ui.scope) else { return }
+        guard let action = keyMap.action(for: key, in: ui.scope) else {
+            if ui.scope.isOverlay { say("\(key) does nothing here; Esc or q closes this view first") }
+            return
+        }
         perform(action)
     }
 
@@ -29,6 +37,7 @@ extension Dashboard {
         default: return
         }
         ui.filters[ui.pane] = text
+        if !text.isEmpty { ui.lastFilters[ui.pane] = text }
         ui.selection[ui.pane] = 0
     }
 
@@ -53,6 +62,10 @@ extension Dashboard {
         case .character("n"), .character("N"), .escape:
             ui.overlays.removeLast()
             say("cancelled; nothing was written")
+        case .control("c"):
+            // A second Ctrl-C answers the quit question; on any other question it asks that one.
+            ui.overlays.removeLast()
+            if confirmation.command == nil { ui.quitting = true } else { quitAskingFirst() }
         default:
             break
         }
@@ -75,9 +88,6 @@ extension Dashboard {
         case .right: form.cycleChoice(forward: true)
         case .backspace: form.backspace()
         case .character(let c): form.type(c)
-        case .control("c"):
-            perform(.quit)
-            return
         case .enter:
             ui.overlays.removeLast()
             submitForm(form)

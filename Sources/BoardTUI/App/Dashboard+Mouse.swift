@@ -1,10 +1,13 @@
 extension Dashboard {
     /// A click on a tab focuses that pane, a click on a list row selects it, the wheel scrolls.
     public func handleMouse(x: Int, y: Int, button: Int, height: Int) {
+        defer { keepCursorOnItem() }
+        // A question or a form owns the mouse as it owns the keys.
+        guard ui.overlays.isEmpty || ui.readingOverlay else { return }
         switch button {
         case 4: perform(.up)
         case 5: perform(.down)
-        case 1 where y == 1: clickTab(at: x)
+        case 1 where y == 1 && ui.detail == nil: clickTab(at: x)
         case 1: clickRow(y: y, height: height)
         default: break
         }
@@ -22,14 +25,7 @@ extension Dashboard {
     /// Rows start below the tab row, the pane's frame and its column headers.
     private func clickRow(y: Int, height: Int) {
         guard ui.overlays.isEmpty, [.projects, .challenges, .approvals, .activity, .team].contains(ui.pane) else { return }
-        let bodyHeight = height - 4
-        let tableHeight: Int
-        switch ui.pane {
-        case .challenges: tableHeight = bodyHeight - min(12, max(5, bodyHeight / 3)) - 2
-        case .team: tableHeight = max(6, bodyHeight * 2 / 5) - 2
-        default: tableHeight = bodyHeight - 2
-        }
-        let visible = tableHeight - 1
+        let visible = ListLayout.visibleRows(of: ui.pane, matrix: false, in: ListLayout.body(width: lastFrame.width, height: height))
         let count = rows.rowCount(ui.pane)
         let first = max(0, min(count - visible, ui.selected(ui.pane) - visible / 2))
         let index = first + (y - 4)

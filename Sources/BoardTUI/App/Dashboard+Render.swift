@@ -6,13 +6,14 @@ extension Dashboard {
     /// Draws one frame of `width` x `height`.
     public func render(width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
+        lastFrame = (width, height)
+        keepCursorOnItem()
         guard width >= Dashboard.minimumSize.width, height >= Dashboard.minimumSize.height else {
             drawTooSmall(into: &buffer)
             return buffer
         }
-        let full = Rect(x: 0, y: 0, width: width, height: height)
-        let (header, rest) = full.splitTop(2)
-        let body = Rect(x: 0, y: rest.y, width: width, height: rest.height - 2)
+        let header = Rect(x: 0, y: 0, width: width, height: 2)
+        let body = ListLayout.body(width: width, height: height)
         drawHeader(in: header, into: &buffer)
         drawPane(in: body, into: &buffer)
         for overlay in ui.overlays { drawOverlay(overlay, in: body, into: &buffer) }
@@ -30,7 +31,10 @@ extension Dashboard {
 
     private func drawHeader(in rect: Rect, into buffer: inout CellBuffer) {
         let person = state.stakeholders[me]
-        let who = person.map { "\($0.name) (\($0.handle), \($0.role)\($0.isLead ? ", lead" : ""))" } ?? "\(me) (not a stakeholder: read only)"
+        let you = person.map { person in
+            let lead = person.isLead ? ", lead" : ""
+            return ["\(person.name) (\(person.handle), \(person.role)\(lead))", "\(person.name) (\(person.handle)\(lead))", person.handle]
+        } ?? ["\(me) (not a stakeholder: read only)", "\(me) (read only)"]
         var sync: String
         if let reason = workspace.readOnlyReason {
             sync = "READ-ONLY: \(reason)"
@@ -40,11 +44,12 @@ extension Dashboard {
             sync = "live"
         }
         if state.stakeholders[me] == nil && workspace.readOnlyReason == nil { sync = "live · you cannot write" }
-        let others = othersPresent.isEmpty ? "nobody else here" : "also here: " + othersPresent.joined(separator: ", ")
         buffer.fill(Rect(x: 0, y: rect.y, width: rect.width, height: 1), style: .footer)
-        var x = buffer.write(" mlboard ", x: 0, y: rect.y, style: .tabActive)
-        x += buffer.write(" \(state.config.name) · \(who) · \(others) ", x: x, y: rect.y, style: .footer, maxWidth: rect.width - x - DisplayWidth.of(sync) - 2)
-        buffer.write(sync, x: max(x, rect.width - DisplayWidth.of(sync) - 1), y: rect.y,
+        let x = buffer.write(" mlboard ", x: 0, y: rect.y, style: .tabActive)
+        let line = HeaderLine(workspace: state.config.name, you: you, othersPresent: othersPresent, sync: sync)
+            .fitted(in: rect.width - x - 1)
+        buffer.write(line.left, x: x + 1, y: rect.y, style: .footer)
+        buffer.write(line.sync, x: rect.width - DisplayWidth.of(line.sync) - 1, y: rect.y,
                      style: workspace.readOnlyReason == nil ? .footer : .warning)
         var tabX = 0
         for pane in Pane.allCases {
@@ -86,6 +91,7 @@ extension Dashboard {
         case .confirm: return [("y", "yes"), ("n/Esc", "no")]
         case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
         case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
+        case .review, .projectDetail, .challengeDetail: return keyMap.hints(for: ui.scope, withGlobal: false) + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
         default: return keyMap.hints(for: ui.scope)
         }
     }
@@ -117,9 +123,9 @@ extension Dashboard {
         case .help: HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, scroll: ui.helpScroll, in: rect, into: &buffer)
         case .confirm(let confirmation): ConfirmOverlay.draw(confirmation, in: rect, into: &buffer)
         case .form(let form): FormOverlay.draw(form, in: rect, into: &buffer)
-        case .review(let id): ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)
-        case .projectDetail(let slug): ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
-        case .challengeDetail(let id): ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
+        case .review(let id): detailScrolling = ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)
+        case .projectDetail(let slug): detailScrolling = ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
+        case .challengeDetail(let id): detailScrolling = ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
         }
     }
 }

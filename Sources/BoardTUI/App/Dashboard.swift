@@ -16,6 +16,10 @@ public final class Dashboard {
     public var pendingClipboard: String?
     public var pendingTheme: String?
     public var themeNames: [String] = ["default"]
+    /// The size of the last frame drawn: a page of a list is as many rows as it showed.
+    var lastFrame = (width: Dashboard.minimumSize.width, height: Dashboard.minimumSize.height)
+    /// How far the open detail could scroll when it was last drawn.
+    var detailScrolling = DetailScroll()
     let clock: () -> Instant
 
     public init(workspace: DashboardWorkspace, keyMap: KeyMap = .standard, clock: @escaping () -> Instant = { Instant(Date()) }) {
@@ -28,11 +32,24 @@ public final class Dashboard {
     var me: String { workspace.me.handle }
     /// The rows and figures panes derive from the state, kept between frames.
     private var rowCache: RowCache?
+    let activityHistory = ActivityHistory()
+    /// The item each list's cursor is on; see `keepCursorOnItem`.
+    var cursorAnchors: [Pane: CursorAnchor] = [:]
 
     var rows: PaneRows {
         let state = self.state
         if rowCache?.config != state.config { rowCache = RowCache(config: state.config, changeLog: workspace.projectChangeLog) }
-        return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache)
+        return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache, activityHistory: activityHistory)
+    }
+
+    /// Reads the activity older than the state keeps, the first time the Activity pane shows.
+    func loadActivityHistory() {
+        if activityHistory.isLoaded && !activityHistory.joins(state.activity) { activityHistory.reset() }
+        do {
+            try activityHistory.load(from: workspace)
+        } catch {
+            complain("older activity could not be read: \(error)")
+        }
     }
 
     public var isQuitting: Bool { ui.quitting }
@@ -63,6 +80,7 @@ public final class Dashboard {
     public func remoteChangesArrived(_ records: [EventRecord]) {
         guard !records.isEmpty else { return }
         workspace.projectChangeLog?.note(records)
+        activityHistory.note(records)
         lastRemoteChange = clock()
         for index in ui.overlays.indices {
             if case .form(var form) = ui.overlays[index], let notice = staleNotice(for: form, after: records) {

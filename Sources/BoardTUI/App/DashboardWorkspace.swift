@@ -9,10 +9,19 @@ public protocol DashboardWorkspace: AnyObject {
     func run(_ command: Command, now: Instant) throws
     /// The projects changed by the records this workspace applied lately, if it keeps them.
     var projectChangeLog: ProjectChangeLog? { get }
+    /// Every activity entry since the journal began, oldest first (the state keeps the newest only).
+    func activityHistory() throws -> [ActivityEntry]
 }
 
 extension DashboardWorkspace {
     public var projectChangeLog: ProjectChangeLog? { nil }
+    public func activityHistory() throws -> [ActivityEntry] { state.activity }
+}
+
+extension ActivityEntry {
+    init(_ record: EventRecord) {
+        self.init(sequence: record.sequence, at: record.at, actor: record.actor.handle, summary: ActivityText.summary(of: record.event))
+    }
 }
 
 /// The real thing: a store on the shared data directory, acting as one person.
@@ -34,6 +43,10 @@ public final class StoreWorkspace: DashboardWorkspace {
     public func run(_ command: Command, now: Instant) throws {
         projectChangeLog?.note(try store.execute(command, as: me, now: now))
     }
+
+    public func activityHistory() throws -> [ActivityEntry] {
+        try store.allRecords().map(ActivityEntry.init)
+    }
 }
 
 /// A workspace held in memory, for rendered-buffer tests: same rules, no files.
@@ -45,9 +58,17 @@ public final class MemoryWorkspace: DashboardWorkspace {
     public private(set) var lastEvent: Event?
     public let projectChangeLog: ProjectChangeLog? = ProjectChangeLog()
 
-    public init(state: BoardState, me: Actor) {
+    /// The records that made `state`, if the caller has them, and those recorded since.
+    private var records: [EventRecord]
+
+    public init(state: BoardState, me: Actor, records: [EventRecord] = []) {
         self.state = state
         self.me = me
+        self.records = records
+    }
+
+    public func activityHistory() throws -> [ActivityEntry] {
+        records.isEmpty ? state.activity : records.map(ActivityEntry.init)
     }
 
     public func run(_ command: Command, now: Instant) throws {
@@ -55,6 +76,7 @@ public final class MemoryWorkspace: DashboardWorkspace {
         for event in events {
             let record = EventRecord(sequence: state.lastSequence + 1, at: now, actor: me, event: event)
             apply(record, to: &state)
+            records.append(record)
             projectChangeLog?.note(CollectionOfOne(record))
             lastEvent = event
         }

@@ -39,6 +39,8 @@ public struct KeyMap: Sendable {
         b([.character("G"), .end], .bottom, .global, "last row"),
         b([.enter], .open, .global, "open the selected item", hint: true),
         b([.character("y")], .copy, .global, "copy the selected item's id (OSC 52 clipboard)"),
+        b([.control("n")], .searchNext, .global, "next row that matches the filter, or the last one cleared"),
+        b([.control("p")], .searchPrevious, .global, "previous row that matches the filter"),
 
         b([.character("s")], .sort, .projects, "cycle the sort column", hint: true),
         b([.character("n")], .newItem, .projects, "new project", hint: true),
@@ -75,7 +77,16 @@ public struct KeyMap: Sendable {
 
         b([.character("a")], .approve, .review, "approve (asks first)", hint: true),
         b([.character("r")], .reject, .review, "reject with a comment (asks first)", hint: true),
+        b([.character("w")], .withdraw, .review, "withdraw your own request (asks first)"),
         b([.character("c")], .comment, .review, "comment on the request", hint: true),
+
+        b([.character("e")], .edit, .projectDetail, "edit this project", hint: true),
+        b([.character("c")], .comment, .projectDetail, "comment on this project", hint: true),
+        b([.character("A")], .archive, .projectDetail, "archive this project (asks first)"),
+
+        b([.character("e")], .edit, .challengeDetail, "edit this challenge", hint: true),
+        b([.character("m")], .moveStatus, .challengeDetail, "move the challenge to another status", hint: true),
+        b([.character("c")], .comment, .challengeDetail, "comment on this challenge", hint: true),
     ])
 
     private static func b(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ help: String, hint: Bool = false) -> Binding {
@@ -85,14 +96,20 @@ public struct KeyMap: Sendable {
     /// The action for `key` in `scope`; the scope's own bindings win over global ones.
     public func action(for key: Key, in scope: KeyScope) -> Action? {
         if let own = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return own.action }
-        return bindings.first { $0.scope == .global && $0.keys.contains(key) }?.action
+        return globalBindings(reaching: scope).first { $0.keys.contains(key) }?.action
     }
 
     public func bindings(in scope: KeyScope) -> [Binding] { bindings.filter { $0.scope == scope } }
 
-    /// Footer hints: the scope's hinted keys, then the global ones.
-    public func hints(for scope: KeyScope) -> [(keys: String, help: String)] {
-        (bindings(in: scope) + bindings(in: .global)).filter(\.hint).map { binding in
+    /// The global bindings that apply in `scope`: all of them on a pane, fewer in an overlay.
+    public func globalBindings(reaching scope: KeyScope) -> [Binding] {
+        let global = bindings(in: .global)
+        return scope.isOverlay ? global.filter { KeyScope.actionsReachingOverlays.contains($0.action) } : global
+    }
+
+    /// Footer hints: the scope's hinted keys, then (unless left out) the global ones.
+    public func hints(for scope: KeyScope, withGlobal: Bool = true) -> [(keys: String, help: String)] {
+        (bindings(in: scope) + (withGlobal ? globalBindings(reaching: scope) : [])).filter(\.hint).map { binding in
             (binding.keys.map(\.description).joined(separator: "/"), KeyMap.shortHelp(binding.help))
         }
     }

@@ -65,6 +65,8 @@ public struct UIState: Sendable {
     public var pane: Pane = .overview
     public var selection: [Pane: Int] = [:]
     public var filters: [Pane: String] = [:]
+    /// Each pane's last filter text, kept after the filter is cleared, for search-next.
+    public var lastFilters: [Pane: String] = [:]
     public var editingFilter = false
     public var overlays: [Overlay] = []
     public var commandLine: String?
@@ -77,15 +79,46 @@ public struct UIState: Sendable {
     public var modelsRow: [Int: Int] = [:]
     public var quitting = false
     public var helpScroll = 0
+    /// How far the open detail or review is scrolled, in lines.
+    public var detailScroll = 0
 
     public init() {}
 
     public var filter: String { filters[pane] ?? "" }
 
+    /// The detail or review open over the panes (under the help, if that is open too).
+    public var detail: Overlay? {
+        overlays.last { overlay in
+            switch overlay {
+            case .review, .projectDetail, .challengeDetail: true
+            case .help, .confirm, .form: false
+            }
+        }
+    }
+
     public var scope: KeyScope {
-        if case .review = overlays.last { return .review }
+        switch detail {
+        case .review: return .review
+        case .projectDetail: return .projectDetail
+        case .challengeDetail: return .challengeDetail
+        default: break
+        }
         if pane == .team && matrixFocused { return .teamMatrix }
         return pane.scope
+    }
+
+    /// Whether a y/n question is open (it answers Ctrl-C itself).
+    var askingQuestion: Bool {
+        if case .confirm = overlays.last { return true }
+        return false
+    }
+
+    /// Whether the top overlay is one to read (help, detail, review) rather than a question or form.
+    var readingOverlay: Bool {
+        switch overlays.last {
+        case .help, .review, .projectDetail, .challengeDetail: true
+        case .confirm, .form, nil: false
+        }
     }
 
     func selected(_ pane: Pane) -> Int { selection[pane] ?? 0 }

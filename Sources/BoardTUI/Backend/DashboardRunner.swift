@@ -44,6 +44,7 @@ public enum DashboardRunner {
         dashboard.othersPresent = presence.others()
 
         mlb_install_quit_signals()
+        InterruptKey.install(waking: wake)
         let screen = NCursesScreen(noColor: noColor, mouse: options.mouse || settings.mouse)
         screen.apply(startTheme.theme)
         defer {
@@ -65,6 +66,7 @@ public enum DashboardRunner {
                     dashboard.complain("\(error)")
                 }
             }
+            if InterruptKey.take() { dashboard.handle(.control("c")) }
             let keys = screen.readKeys()
             // Input said ready but held no key, again and again: end of input, the terminal is gone.
             silentWakes = woken.inputReady && keys.isEmpty ? silentWakes + 1 : 0

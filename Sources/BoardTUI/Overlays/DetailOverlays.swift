@@ -3,9 +3,9 @@ import BoardCore
 /// A project's whole story: description, goal, progress, team per step, models by stage,
 /// challenges and comments.
 enum ProjectDetailOverlay {
-    static func draw(_ context: PaneContext, slug: String, in rect: Rect, into buffer: inout CellBuffer) {
+    static func draw(_ context: PaneContext, slug: String, in rect: Rect, into buffer: inout CellBuffer) -> DetailScroll {
         let state = context.state
-        guard let project = state.projects[slug], let summary = state.summary(of: slug, now: context.now) else { return }
+        guard let project = state.projects[slug], let summary = state.summary(of: slug, now: context.now) else { return DetailScroll() }
         let inner = Panel.open("\(project.name) (\(slug))", width: rect.width - 4, height: rect.height, in: rect, into: &buffer)
         var lines: [(String, StyleRole)] = [
             (project.description.isEmpty ? "(no description)" : project.description, .normal),
@@ -34,13 +34,13 @@ enum ProjectDetailOverlay {
             lines.append(("Comments", .header))
             for comment in comments { lines.append(("  \(comment.author): \(comment.body)", .normal)) }
         }
-        Panel.lines(lines, from: inner.y, in: inner, into: &buffer)
+        return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 }
 
 enum ChallengeDetailOverlay {
-    static func draw(_ context: PaneContext, id: String, in rect: Rect, into buffer: inout CellBuffer) {
-        guard let challenge = context.state.challenges[id] else { return }
+    static func draw(_ context: PaneContext, id: String, in rect: Rect, into buffer: inout CellBuffer) -> DetailScroll {
+        guard let challenge = context.state.challenges[id] else { return DetailScroll() }
         let inner = Panel.open("\(challenge.id): \(challenge.title)", width: 90, height: rect.height - 2, in: rect, into: &buffer)
         var lines: [(String, StyleRole)] = [
             ("\(challenge.severity.rawValue) · \(challenge.status.rawValue) · \(challenge.category)", PaneContext.severityStyle(challenge.severity)),
@@ -53,6 +53,6 @@ enum ChallengeDetailOverlay {
             lines += [("", .normal), ("Comments", .header)]
             for comment in comments { lines.append(("  \(comment.author): \(comment.body)", .normal)) }
         }
-        Panel.lines(lines, from: inner.y, in: inner, into: &buffer)
+        return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 }

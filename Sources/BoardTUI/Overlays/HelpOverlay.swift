@@ -4,8 +4,8 @@ enum HelpOverlay {
         let inner = Panel.open("Keys (j/k scroll, Esc closes)", width: 76, height: rect.height, in: rect, into: &buffer)
         var lines: [(String, StyleRole)] = []
         for section in [scope, .global] where scope != .global || section == .global {
-            lines.append((section == .global ? "Everywhere" : "This pane (\(section.rawValue))", .title))
-            for binding in keyMap.bindings(in: section) {
+            lines.append((section == .global ? (scope.isOverlay ? "Also here" : "Everywhere") : "This pane (\(section.rawValue))", .title))
+            for binding in section == .global ? keyMap.globalBindings(reaching: scope) : keyMap.bindings(in: section) {
                 let keys = binding.keys.map(\.description).joined(separator: " ")
                 lines.append((DisplayWidth.fit(keys, to: 14) + binding.help, .normal))
             }
@@ -13,6 +13,7 @@ enum HelpOverlay {
         }
         lines.append(("In forms: Tab/↓ next field, ←/→ choose, Enter submit, Esc cancel.", .muted))
         lines.append(("Confirmations: y yes, n or Esc no. Ctrl-C quits from anywhere.", .muted))
+        lines.append(("In a detail or review, q or Esc closes it; j/k scroll it.", .muted))
         let start = min(scroll, max(0, lines.count - inner.height))
         Panel.lines(Array(lines.dropFirst(start)), from: inner.y, in: inner, into: &buffer)
     }

@@ -22,6 +22,18 @@ enum Panel {
         return row
     }
 
+    /// Writes the wrapped lines from `scroll` on, as many as fit in `rect`; returns how far
+    /// they can scroll (0 when all fit) and how many rows a page holds.
+    @discardableResult
+    static func scrolledLines(_ lines: [(String, StyleRole)], scroll: Int, in rect: Rect, into buffer: inout CellBuffer) -> DetailScroll {
+        let wrapped = lines.flatMap { text, style in wrap(text, width: rect.width).map { ($0, style) } }
+        let limit = max(0, wrapped.count - rect.height)
+        for (row, (text, style)) in wrapped.dropFirst(min(scroll, limit)).prefix(rect.height).enumerated() {
+            buffer.write(text, x: rect.x, y: rect.y + row, style: style, maxWidth: rect.width)
+        }
+        return DetailScroll(limit: limit, page: max(1, rect.height))
+    }
+
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
@@ -44,4 +56,10 @@ enum Panel {
         }
         return result
     }
+}
+
+/// How far a detail can scroll and how many lines make a page, as last drawn.
+struct DetailScroll {
+    var limit = 0
+    var page = 10
 }

@@ -3,9 +3,9 @@ import BoardCore
 /// The review of one promotion request: reason, metrics against thresholds, gates, the
 /// model's stage history, open challenges, approvals so far, comments.
 enum ReviewOverlay {
-    static func draw(_ context: PaneContext, requestID: String, in rect: Rect, into buffer: inout CellBuffer) {
+    static func draw(_ context: PaneContext, requestID: String, in rect: Rect, into buffer: inout CellBuffer) -> DetailScroll {
         let state = context.state
-        guard let request = state.requests[requestID] else { return }
+        guard let request = state.requests[requestID] else { return DetailScroll() }
         let inner = Panel.open("Review \(request.id): \(request.version) \(request.fromStage) → \(request.toStage)",
                                width: rect.width - 4, height: rect.height, in: rect, into: &buffer)
         let model = state.models[request.version.model]
@@ -54,6 +54,6 @@ enum ReviewOverlay {
             lines.append(("Comments", .header))
             for comment in comments { lines.append(("  \(comment.author): \(comment.body)", .normal)) }
         }
-        Panel.lines(lines, from: inner.y, in: inner, into: &buffer)
+        return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 }

@@ -3,8 +3,7 @@ import BoardCore
 /// The challenge tracker, and a bar chart of open challenges by category.
 enum ChallengesPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
-        let chartHeight = min(12, max(5, rect.height / 3))
-        let (tableArea, chartArea) = rect.splitTop(rect.height - chartHeight)
+        let (tableArea, chartArea) = ListLayout.challenges(rect)
         let challenges = context.rows.challenges
         let open = openCount(challenges)
         let inner = Box.draw("Challenges (\(open) open of \(challenges.count))", in: tableArea, into: &buffer)

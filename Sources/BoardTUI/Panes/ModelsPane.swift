@@ -13,7 +13,7 @@ enum ModelsPane {
             let area = Rect(x: rect.x + index * columnWidth, y: rect.y,
                             width: index == board.count - 1 ? rect.width - index * columnWidth : columnWidth, height: rect.height)
             let inner = Box.draw("\(column.stage) (\(column.versions.count))", in: area, focused: focused, into: &buffer)
-            let cardHeight = 3
+            let cardHeight = ListLayout.cardHeight
             let visible = max(1, inner.height / cardHeight)
             let selected = context.ui.modelsRow[index] ?? 0
             let first = max(0, min(column.versions.count - visible, selected - visible / 2))

@@ -3,7 +3,7 @@ import BoardCore
 /// Stakeholders with rights and workload, and the RACI matrix of one project.
 enum TeamPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
-        let (top, bottom) = rect.splitTop(max(6, rect.height * 2 / 5))
+        let (top, bottom) = ListLayout.team(rect)
         let people = context.rows.stakeholders
         let list = Box.draw("Stakeholders (\(people.count))", in: top, focused: !context.ui.matrixFocused, into: &buffer)
         let columns: [Column] = [

@@ -16,7 +16,7 @@ extension PaneRows {
         let filter = filterText(.projects)
         let order = ProjectOrder(sort: ui.projectSort, nameKeys: memo.nameKeys)
         func isShown(_ summary: ProjectSummary) -> Bool {
-            matches(filter, summary.name, summary.slug, summary.goal, summary.step, summary.status.rawValue)
+            SearchFields.match(filter, SearchFields.of(summary))
         }
         /// The row of `project` with `tallies`, when it is live and passes the filter.
         func shown(_ project: Project, _ tallies: SummaryTallies) -> ProjectSummary? {

@@ -10,12 +10,10 @@ struct PaneRows {
     let now: Instant
     /// The dashboard's cache; without one (as in tests) every value is derived afresh.
     var cache: RowCache?
+    /// Activity older than the state keeps, once read from the journal.
+    var activityHistory: ActivityHistory?
 
     var memo: RowCache { cache ?? RowCache(config: state.config) }
-
-    func matches(_ filter: String, _ fields: String...) -> Bool {
-        filter.isEmpty || fields.contains { $0.localizedCaseInsensitiveContains(filter) }
-    }
 
     func filterText(_ pane: Pane) -> String { ui.filters[pane] ?? "" }
 
@@ -23,7 +21,7 @@ struct PaneRows {
         let filter = filterText(.team)
         return memo.stakeholders.get(DerivedFrom(parts: [SameStorage(state.stakeholders)], texts: [filter])) {
             state.stakeholders.values
-                .filter { matches(filter, $0.name, $0.handle, $0.role) }
+                .filter { SearchFields.match(filter, SearchFields.of($0)) }
                 .map { (($0.active ? 0 : 1, SortKey(caseless: $0.name)), $0) }
                 .sorted { $0.0 < $1.0 }
                 .map(\.1)
@@ -52,7 +50,7 @@ struct PaneRows {
         return memo.versionsByStage.get(DerivedFrom(parts: [SameStorage(state.versions), SameStorage(state.models)], texts: [filter])) {
             let visible = state.versions.values.filter { version in
                 let project = state.models[version.ref.model]?.project ?? ""
-                return matches(filter, version.ref.model, project, version.source)
+                return SearchFields.match(filter, SearchFields.of(version, project: project))
             }
             let byStage = Dictionary(grouping: visible, by: \.stage)
             return state.config.stages.map { stage in
@@ -72,10 +70,7 @@ struct PaneRows {
         let filter = filterText(.challenges)
         return memo.challenges.get(DerivedFrom(parts: [SameStorage(state.challenges)], texts: [filter])) {
             state.challenges.values
-                .filter {
-                    matches(filter, $0.title, $0.id, $0.category, $0.project ?? "org-wide", $0.severity.rawValue,
-                            $0.status.rawValue, $0.owner ?? "")
-                }
+                .filter { SearchFields.match(filter, SearchFields.of($0)) }
                 .map { challenge in
                     ((challenge.status.isOpen ? 0 : 1, 3 - Severity.allCases.firstIndex(of: challenge.severity)!, IdNumber(challenge.id)), challenge)
                 }
@@ -114,7 +109,7 @@ struct PaneRows {
         let mine = awaiting.ids
         return memo.requests.get(DerivedFrom(parts: [], texts: [filter], numbers: [memo.awaiting.generation])) {
             state.openRequests
-                .filter { matches(filter, $0.id, $0.version.description, $0.toStage, $0.requestedBy, $0.reason) }
+                .filter { SearchFields.match(filter, SearchFields.of($0)) }
                 .map { ((mine.contains($0.id) ? 0 : 1, IdNumber($0.id)), $0) }
                 .sorted { $0.0 < $1.0 }
                 .map(\.1)
@@ -131,8 +126,10 @@ struct PaneRows {
 
     var activity: [ActivityEntry] {
         let filter = filterText(.activity)
-        return memo.activity.get(DerivedFrom(parts: [SameStorage(state.activity)], texts: [filter])) {
-            state.activityFeed(limit: BoardState.activityLimit).filter { matches(filter, $0.actor, $0.summary) }
+        let history = activityHistory
+        return memo.activity.get(DerivedFrom(parts: [SameStorage(state.activity)], texts: [filter], numbers: [history?.generation ?? 0])) {
+            let all = history?.entries(newest: state.activity) ?? state.activityFeed(limit: BoardState.activityLimit)
+            return all.filter { SearchFields.match(filter, SearchFields.of($0)) }
         }
     }
 

@@ -1,0 +1,49 @@
+import BoardCore
+
+/// Every activity entry since the journal began. The state keeps only the newest
+/// `BoardState.activityLimit`; the older ones are read from the journal once, when the
+/// Activity pane is first shown, and what arrives later is added to them.
+final class ActivityHistory {
+    /// Entries read from the journal or received since, oldest first.
+    private(set) var known: [ActivityEntry] = []
+    /// Changes whenever `known` does, for the derived rows.
+    private(set) var generation = 0
+    private(set) var isLoaded = false
+
+    /// Reads the journal's entries unless they are read already (or the state holds them all).
+    func load(from workspace: DashboardWorkspace) throws {
+        guard !isLoaded else { return }
+        let state = workspace.state
+        known = state.activity.count < BoardState.activityLimit ? [] : try workspace.activityHistory()
+        isLoaded = true
+        generation += 1
+    }
+
+    /// Adds entries of records from other processes, so a flood of them leaves no gap.
+    func note(_ records: [EventRecord]) {
+        guard isLoaded, let last = known.last?.sequence else { return }
+        let newer = records.filter { $0.sequence > last }
+        guard !newer.isEmpty else { return }
+        known += newer.map(ActivityEntry.init)
+        generation += 1
+    }
+
+    /// Whether the state's newest entries follow on from `known` without a gap.
+    func joins(_ newest: [ActivityEntry]) -> Bool {
+        guard let last = known.last?.sequence, let first = newest.first?.sequence else { return true }
+        return first <= last + 1
+    }
+
+    /// Forgets what was read, so the next `load` reads the journal again.
+    func reset() {
+        known = []
+        isLoaded = false
+        generation += 1
+    }
+
+    /// Every entry, newest first: the known ones and the state's newer ones after them.
+    func entries(newest: [ActivityEntry]) -> [ActivityEntry] {
+        let cut = known.last?.sequence ?? 0
+        return (known + newest.drop { $0.sequence <= cut }).reversed()
+    }
+}

@@ -1,0 +1,42 @@
+/// Where each pane puts its list, shared by the panes that draw it and by paging and clicks,
+/// so a page is exactly what the list shows.
+enum ListLayout {
+    /// The area under the header and above the footer, where panes draw.
+    static func body(width: Int, height: Int) -> Rect {
+        Rect(x: 0, y: 2, width: width, height: height - 4)
+    }
+
+    /// Rows a framed table shows in `area`: the frame takes two, the column headers one.
+    static func tableRows(in area: Rect) -> Int { max(1, area.height - 3) }
+
+    /// Challenges: the table above, the chart of open ones by category below.
+    static func challenges(_ body: Rect) -> (table: Rect, chart: Rect) {
+        let chartHeight = min(12, max(5, body.height / 3))
+        return body.splitTop(body.height - chartHeight)
+    }
+
+    /// Team: the stakeholders above, the RACI matrix below.
+    static func team(_ body: Rect) -> (list: Rect, matrix: Rect) {
+        body.splitTop(max(6, body.height * 2 / 5))
+    }
+
+    /// Models: cards of this many rows in each stage column.
+    static let cardHeight = 3
+
+    /// The frame of the list `pane` shows, inside `body` (nil for the overview).
+    static func listArea(of pane: Pane, matrix: Bool, in body: Rect) -> Rect? {
+        switch pane {
+        case .overview: nil
+        case .projects, .approvals, .activity, .models: body
+        case .challenges: challenges(body).table
+        case .team: matrix ? team(body).matrix : team(body).list
+        }
+    }
+
+    /// How many rows (cards on the model board, steps in the matrix) `pane` shows at once.
+    static func visibleRows(of pane: Pane, matrix: Bool, in body: Rect) -> Int {
+        guard let area = listArea(of: pane, matrix: matrix, in: body) else { return 1 }
+        if pane == .models { return max(1, (area.height - 2) / cardHeight) }
+        return tableRows(in: area)
+    }
+}
