@@ -232,7 +232,7 @@ public final class WorkspaceStore {
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        if let alarm = HeadAlarm.current(in: seenFiles) {  // raised by another process of this user
+        if HeadAlarm.isRaised(in: seenFiles), let alarm = HeadAlarm.current(in: seenFiles) {  // raised by another process of this user
             readOnlyReason = HeadAlarm.refusal(alarm)
             throw StoreError.readOnly(HeadAlarm.refusal(alarm))
         }
@@ -263,13 +263,10 @@ public final class WorkspaceStore {
                 reserveCheckedAtSize = nil
                 continue
             }
-            if fresh {
-                do { try confirmOwnHead(open.fd, change: "replaced") } catch {
-                    JournalLock.release(open.fd)
-                    throw error
-                }
-            }
-            do { try lockHolder?.takeForOlderBuilds() } catch {
+            do {
+                if fresh { try confirmOwnHead(open.fd, change: "replaced") }
+                try lockHolder?.takeForOlderBuilds()
+            } catch {
                 JournalLock.release(open.fd)
                 throw error
             }
@@ -323,6 +320,7 @@ public final class WorkspaceStore {
         if scan.pendingBytes > 0 && !throughReserve {
             scan = try applyJournalTail(throughReserve: true, using: fd)  // look at all of it before cutting anything
         }
+        if let newerEvent { throw StoreError.readOnly(newerEvent.readOnlyReason) }  // never write over its lines
         if scan.pendingBytes > 0 {
             try cutTornTail(fd, at: scan.end.offset, length: scan.pendingBytes)
             reserveCheckedAtSize = nil

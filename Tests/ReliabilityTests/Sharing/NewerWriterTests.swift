@@ -30,6 +30,21 @@ struct NewerWriterTests {
         #expect(reopened.position == store.position)
     }
 
+    @Test("a running writer that meets a newer line refuses and leaves it, instead of writing over it")
+    func runningWriterMeetsANewerLine() throws {
+        let workspace = try TestWorkspace(name: "newerrunning")
+        defer { workspace.cleanUp() }
+        try workspace.comment(1)
+        let store = try workspace.open()
+        try workspace.writeJournal(workspace.journalLines + newerLine(sequence: store.position.sequence + 1, previous: store.position.hash))
+        let before = workspace.journalBytes
+        #expect(throws: StoreError.self) {
+            try store.execute(.comment(on: .project(TestWorkspace.project), body: "x"), as: TestWorkspace.lead, now: Instant(millis: 9_000))
+        }
+        #expect(workspace.journalBytes == before)
+        #expect(store.readOnlyReason?.contains("newer mlboard") == true)
+    }
+
     @Test("a whole line whose chain is broken is damage, not a torn tail")
     func checksummedLineIsNeverTorn() throws {
         let workspace = try TestWorkspace(name: "brokenchain")
