@@ -35,6 +35,7 @@ public final class WorkspaceStore {
     /// write that reached the disk out of order (a power loss, which restarts every process,
     /// or a network file system's client that crashed) leaves bytes further in.
     private var reserveCheckedAtSize: UInt64?
+    private var lookups: StateIndex?
     private lazy var seenMarker = SeenMarkerWriter(url: seenFiles.marker)
 
     public var isReadOnly: Bool { readOnlyReason != nil }
@@ -153,7 +154,7 @@ public final class WorkspaceStore {
             try JournalReader.scan(folder, from: position)
         }
         if let corruption = scan.corruption { throw corruption }
-        for record in scan.records { BoardCore.apply(record, to: &state) }
+        for record in scan.records { applyRecord(record) }
         position = scan.end
         if let newer = scan.newerEvent, newerEvent == nil {
             newerEvent = newer
@@ -288,7 +289,7 @@ public final class WorkspaceStore {
     /// The common case: one command decided against the state itself, which `append` then
     /// updates in place. (A draft copy would copy every collection the events touch.)
     private func decideOne(_ step: PlannedCommand) throws -> [EventRecord] {
-        let events = try decide(step.command, state: state, actor: step.actor, now: step.at).get()
+        let events = try decide(step.command, state: state, actor: step.actor, now: step.at, index: stateIndex()).get()
         return events.enumerated().map { index, event in
             EventRecord(sequence: state.lastSequence + 1 + Int64(index), at: step.at, actor: step.actor, event: event)
         }
@@ -298,16 +299,33 @@ public final class WorkspaceStore {
     /// so a refusal part-way leaves the real state untouched.
     private func decideInDraft(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         var draft = state
+        var draftIndex = stateIndex()
         var records: [EventRecord] = []
         for step in plan {
-            let events = try decide(step.command, state: draft, actor: step.actor, now: step.at).get()
+            let events = try decide(step.command, state: draft, actor: step.actor, now: step.at, index: draftIndex).get()
             for event in events {
                 let record = EventRecord(sequence: draft.lastSequence + 1, at: step.at, actor: step.actor, event: event)
                 BoardCore.apply(record, to: &draft)
+                draftIndex.note(event)
                 records.append(record)
             }
         }
         return records
+    }
+
+    /// Look-ups by owner for `decide`, so a batch of thousands of commands (an import, the demo)
+    /// costs what each command touches instead of a scan of the whole state per command. Built
+    /// at the first write, then kept up to date with every record applied.
+    private func stateIndex() -> StateIndex {
+        if let lookups { return lookups }
+        let built = StateIndex(of: state)
+        lookups = built
+        return built
+    }
+
+    private func applyRecord(_ record: EventRecord) {
+        BoardCore.apply(record, to: &state)
+        lookups?.note(record.event)
     }
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside. The
@@ -402,7 +420,7 @@ public final class WorkspaceStore {
         if fdatasync(fd) != 0 {
             throw StoreError.lastIO("fdatasync", directory.journalURL.path)
         }
-        for record in records { BoardCore.apply(record, to: &state) }
+        for record in records { applyRecord(record) }
         position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
         saveSeen()
     }
