@@ -32,6 +32,12 @@ struct SeenMarker: Codable, Equatable {
             acceptances: folder.appendingPathComponent("\(key).accepted"))
     }
 
+    /// Drops the marker and any alarm, for a workspace made anew at the same path.
+    static func forget(_ files: Files) {
+        unlink(files.marker.path)
+        unlink(files.alarm.path)
+    }
+
     static func load(from url: URL) -> SeenMarker? {
         guard let bytes = try? WholeFile.read(url) else { return nil }
         return try? JSONDecoder().decode(SeenMarker.self, from: Data(bytes))

@@ -83,6 +83,8 @@ public final class WorkspaceStore {
         close(try folder.createFile(DataDirectory.journalName, sharing: mode))
         close(try folder.openOrCreateFile(LockHolderFile.name, sharing: mode))
         try ConfigFile.write(config, sharing: mode, in: folder)
+        // A new workspace where an old one was: what this user saw of the old one says nothing.
+        SeenMarker.forget(SeenMarker.files(for: directory, environment: environment))
         return try open(directory, environment: environment)
     }
 

@@ -44,6 +44,18 @@ struct RollbackAlarmTests {
         #expect(recorded.contains("accepted the head at sequence") && recorded.contains(word), "\(recorded)")
     }
 
+    @Test("a workspace made anew where an old one was deleted is not taken for a rollback")
+    func newWorkspaceAtAnOldPath() throws {
+        let workspace = try TestWorkspace(name: "alarmnew")
+        defer { workspace.cleanUp() }
+        try workspace.comment(3)
+        try FileManager.default.removeItem(at: workspace.directory.url)
+        let made = try Binary.run(["init", "--dir", workspace.directory.path], environment: workspace.environment)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(!made.stderr.contains("ROLLED BACK"))
+        #expect(try workspace.open().readOnlyReason == nil)
+    }
+
     @Test("a running process whose journal is cut under it refuses to write and raises the alarm for the next")
     func cutUnderARunningWriter() throws {
         let workspace = try TestWorkspace(name: "alarmrunning")
