@@ -124,3 +124,24 @@ struct ConfigFileTests {
         #expect(loaded.theme.style(for: .bar) == Style(.ansi(2)))
     }
 }
+
+@Suite("Problems in the settings, shown whole")
+struct SettingsProblemsTests {
+    @Test("the status line counts the problems; ? lists each whole, with its line, at 80 columns")
+    func problemsAreListedWhole() {
+        let (dashboard, _) = DemoDashboard.make()
+        let problems = [
+            "/home/someone/.config/mlboard/config.toml: line 4 key 'projects.new': j is already bound to down; kept n",
+            "/home/someone/.config/mlboard/config.toml: line 7 key 'mouse': write true or false",
+            "/home/someone/.config/mlboard/themes/mine.toml: line 12: is not valid UTF-8; the line is ignored",
+        ]
+        dashboard.reportSettingsProblems(problems)
+        let status = dashboard.render(width: 80, height: 24).text
+        #expect(status.contains("3 problems in your settings"), "\(status)")
+        dashboard.handle(.character("?"))
+        let help = dashboard.render(width: 80, height: 24).text
+        for fragment in ["line 4 key 'projects.new'", "kept n", "line 7 key 'mouse'", "true or false", "line 12", "the line is ignored"] {
+            #expect(help.contains(fragment), "? lacks '\(fragment)':\n\(help)")
+        }
+    }
+}

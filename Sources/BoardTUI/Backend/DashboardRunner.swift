@@ -32,7 +32,7 @@ public enum DashboardRunner {
         let noColor = !(options.environment["NO_COLOR"] ?? "").isEmpty
         let startTheme = library.load(options.theme ?? settings.theme ?? (noColor ? "monochrome" : "default"))
         problems += startTheme.problems
-        if !problems.isEmpty { dashboard.complain(problems.joined(separator: " · ")) }
+        dashboard.reportSettingsProblems(problems)
         for warning in store.warnings { dashboard.complain(warning) }
 
         store.lockWait = LockWait(limit: 10)  // a frozen dashboard is worse than a refused write that names the holder
@@ -86,7 +86,7 @@ public enum DashboardRunner {
                 dashboard.pendingTheme = nil
                 let loaded = library.load(name)
                 screen.apply(loaded.theme)
-                if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.complain(loaded.problems.joined(separator: " · ")) }
+                if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.reportSettingsProblems(loaded.problems) }
             }
             if Date().timeIntervalSince(lastHeartbeat) >= 4.5 {
                 presence.heartbeat()
