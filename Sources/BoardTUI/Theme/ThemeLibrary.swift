@@ -7,15 +7,10 @@ import Foundation
 /// line and key, and that role keeps the default's style.
 public struct ThemeLibrary: Sendable {
     public var folders: [URL]
-    /// Theme texts by name that need no file; normally the embedded ones.
-    var builtIn: [String: String]
+    /// The text of every theme of themes/, generated at build time.
+    let builtIn = EmbeddedThemes.files
 
-    public init(folders: [URL]) { self.init(folders: folders, builtIn: EmbeddedThemes.files) }
-
-    init(folders: [URL], builtIn: [String: String]) {
-        self.folders = folders
-        self.builtIn = builtIn
-    }
+    public init(folders: [URL]) { self.folders = folders }
 
     /// PREFIX/share/mlboard/themes for a binary in PREFIX/bin, then the user's folder.
     public static func standard(environment: [String: String], executable: URL) -> ThemeLibrary {
