@@ -26,9 +26,9 @@ extension KeyMap {
             }
         }
         // The later line gives way; giving way can uncover another collision, so look again.
-        while let loser = remapped.lastIndex(where: { collision(for: $0.index) != nil }) {
+        while let loser = remapped.lastIndex(where: { collision(for: $0.index) != nil }),
+              let other = collision(for: remapped[loser].index) {
             let (index, entry, key) = remapped.remove(at: loser)
-            let other = collision(for: index)!
             let shared = bindings[index].keys.filter(other.keys.contains).map(\.description).joined(separator: ", ")
             let otherName = other.scope == .global ? other.action.rawValue : "\(other.scope.rawValue).\(other.action.rawValue)"
             bindings[index].keys = defaults[index].keys
