@@ -10,7 +10,14 @@ struct InstalledBinaryTests {
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: bin.deletingLastPathComponent()) }
         let installed = bin.appendingPathComponent("mlboard")
-        try FileManager.default.copyItem(at: EndToEnd.binary, to: installed)
+        // Copied by cp, so no file of the test runner is open for writing when another test
+        // starts a process, which would inherit it and make the exec fail with "Text file busy".
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = [EndToEnd.binary.path, installed.path]
+        try copy.run()
+        copy.waitUntilExit()
+        #expect(copy.terminationStatus == 0)
 
         let tmux = TmuxServer(environment: environment)
         defer { _ = try? tmux.tmux(["kill-server"]) }
