@@ -19,19 +19,21 @@ struct InstalledBinaryTests {
         copy.waitUntilExit()
         #expect(copy.terminationStatus == 0)
 
-        let tmux = TmuxServer(environment: environment)
-        defer { _ = try? tmux.tmux(["kill-server"]) }
-        let command = [installed.path, "--dir", directory, "--as", "amara-okafor", "--theme", "light"].map { "'\($0)'" }.joined(separator: " ")
-        // Started in the install folder, so no themes/ folder of the clone is anywhere near; the
-        // pane stays if mlboard exits, so a failure shows why.
-        try tmux.tmux(["start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
-                       "new-session", "-d", "-s", "light", "-x", "120", "-y", "40", "-c", bin.path,
-                       "env LANG=C.UTF-8 TERM=xterm-256color \(command)"])
-        let screen = try tmux.waitFor("light", seconds: 30) { $0.contains("Projects by lifecycle step") }
-        #expect(screen.contains("Projects by lifecycle step"), "\(screen)")
-        #expect(!screen.contains("no theme"), "\(screen)")
-        let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "light"])
-        #expect(styled.contains("48;5;253"), "the light theme's footer background, colour 253, is on the screen")
-        try tmux.keys("light", "q")
+        try TmuxServer.with(environment: environment) { tmux in
+            let command = [installed.path, "--dir", directory, "--as", "amara-okafor", "--theme", "light"]
+                .map { "'\($0)'" }.joined(separator: " ")
+            // Started in the install folder, so no themes/ folder of the clone is anywhere near;
+            // the pane stays if mlboard exits, so a failure shows why.
+            try tmux.tmux(["new-session", "-d", "-s", "light", "-x", "120", "-y", "40", "-c", bin.path,
+                           "env LANG=C.UTF-8 TERM=xterm-256color \(command); echo \"mlboard exited with status $?.\"",
+                           ";", "set-option", "-t", "light", "remain-on-exit", "on"])
+            tmux.noteProcesses()
+            let screen = try tmux.waitFor("light", seconds: 30) { $0.contains("Projects by lifecycle step") }
+            #expect(screen.contains("Projects by lifecycle step"), "\(screen)")
+            #expect(!screen.contains("no theme"), "\(screen)")
+            let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "light"])
+            #expect(styled.contains("48;5;253"), "the light theme's footer background, colour 253, is on the screen")
+            try tmux.keys("light", "q")
+        }
     }
 }

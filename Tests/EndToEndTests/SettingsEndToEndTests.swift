@@ -11,26 +11,26 @@ struct SettingsEndToEndTests {
         let config = "theme = \"light\"\nnot toml at all\n[keys]\nprojects.new = \"j\"\nprojects.sort = \"S\"\n"
         try Data(config.utf8).write(to: folder.appendingPathComponent("config.toml"))
 
-        let tmux = TmuxServer(environment: environment)
-        defer { _ = try? tmux.tmux(["kill-server"]) }
-        try tmux.start("settings", ["--dir", directory, "--as", "amara-okafor"])
-        let first = try tmux.waitFor("settings", seconds: 30) { $0.contains("2 problems in your settings") }
-        #expect(first.contains("2 problems in your settings"), "\(first)")
-        let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "settings"])
-        #expect(styled.contains("48;5;253"), "theme = \"light\" before the bad line still applies")
+        try TmuxServer.with(environment: environment) { tmux in
+            try tmux.start("settings", ["--dir", directory, "--as", "amara-okafor"])
+            let first = try tmux.waitFor("settings", seconds: 30) { $0.contains("2 problems in your settings") }
+            #expect(first.contains("2 problems in your settings"), "\(first)")
+            let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "settings"])
+            #expect(styled.contains("48;5;253"), "theme = \"light\" before the bad line still applies")
 
-        try tmux.keys("settings", "?")
-        let help = try tmux.waitFor("settings") { $0.contains("Problems in your settings") }
-        #expect(help.contains("line 2"), "\(help)")
-        #expect(help.contains("line 4 key") && help.contains("'projects.new': j is already bound to down"), "\(help)")
-        try tmux.keys("settings", "Escape", "2")
-        try tmux.waitFor("settings") { $0.contains("Projects (") }
-        try tmux.keys("settings", "S")
-        let sorted = try tmux.waitFor("settings") { $0.contains("sorted by step") }
-        #expect(sorted.contains("sorted by step"), "projects.sort = \"S\" after the bad lines applies:\n\(sorted)")
-        try tmux.keys("settings", "j")
-        Thread.sleep(forTimeInterval: 0.3)
-        #expect(!(try tmux.screen("settings")).contains("New project"), "j moves; it does not open the new-project form")
-        try tmux.keys("settings", "q")
+            try tmux.keys("settings", "?")
+            let help = try tmux.waitFor("settings") { $0.contains("Problems in your settings") }
+            #expect(help.contains("line 2"), "\(help)")
+            #expect(help.contains("line 4 key") && help.contains("'projects.new': j is already bound to down"), "\(help)")
+            try tmux.keys("settings", "Escape", "2")
+            try tmux.waitFor("settings") { $0.contains("Projects (") }
+            try tmux.keys("settings", "S")
+            let sorted = try tmux.waitFor("settings") { $0.contains("sorted by step") }
+            #expect(sorted.contains("sorted by step"), "projects.sort = \"S\" after the bad lines applies:\n\(sorted)")
+            try tmux.keys("settings", "j")
+            Thread.sleep(forTimeInterval: 0.3)
+            #expect(!(try tmux.screen("settings")).contains("New project"), "j moves; it does not open the new-project form")
+            try tmux.keys("settings", "q")
+        }
     }
 }
