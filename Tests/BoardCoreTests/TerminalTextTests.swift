@@ -21,3 +21,10 @@ import Testing
         #expect(TerminalText.sanitized("one\ntwo") == "one⏎two")
     }
 }
+
+extension TerminalTextTests {
+    @Test func printedLinesKeepTheirTabs() {
+        #expect(TerminalText.sanitizedLines("a\tb\u{1B}") == "a\tb^[")
+        #expect(TerminalText.sanitized("a\tb") == "a b")
+    }
+}

@@ -20,22 +20,29 @@ public enum TerminalText {
     /// `text` made safe, for one line of output. A joiner between two visible characters stays,
     /// as TextRules allows it (emoji sequences need it).
     public static func sanitized(_ text: String) -> String {
+        sanitized(text, keepingTabs: false)
+    }
+
+    /// The same, line by line, for text printed as several lines (reports, listings, messages,
+    /// help); tabs stay too, as they only move the cursor.
+    public static func sanitizedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { sanitized(String($0), keepingTabs: true) }.joined(separator: "\n")
+    }
+
+    private static func sanitized(_ text: String, keepingTabs: Bool) -> String {
         if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text }
         let scalars = Array(text.unicodeScalars)
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for (index, scalar) in scalars.enumerated() {
-            if let shown = escaped(scalar), !TextRules.isAllowedJoiner(at: index, in: scalars) {
+            let passes = (keepingTabs && scalar == "\t") || TextRules.isAllowedJoiner(at: index, in: scalars)
+            if !passes, let shown = escaped(scalar) {
                 result += shown
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
-    }
-
-    /// The same, line by line: for text printed as several lines (reports, listings, messages).
-    public static func sanitizedLines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitized(String($0)) }.joined(separator: "\n")
     }
 }
