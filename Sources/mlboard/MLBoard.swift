@@ -43,14 +43,14 @@ struct MLBoard: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                Console.say(fullMessage(for: error))
                 Foundation.exit(0)
             }
             if code == .validationFailure || code.rawValue == 64 {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console.error(fullMessage(for: error))
                 Foundation.exit(ExitStatus.usage)
             }
-            FileHandle.standardError.write(Data(("mlboard: " + fullMessage(for: error) + "\n").utf8))
+            Console.error("mlboard: " + fullMessage(for: error))
             Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }

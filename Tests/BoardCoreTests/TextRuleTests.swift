@@ -124,3 +124,42 @@ import Testing
             as: Fixture.scientist, rule: .invalidText, mentioning: ["recall"])
     }
 }
+
+/// Format characters (Unicode category Cf) are invisible: refused like control characters,
+/// with a message that names the field and the character.
+@Suite struct FormatCharacterTests {
+    private func newProject(name: String = "Churn again", description: String = "") -> Command {
+        .createProject(NewProject(slug: "churn-2", name: name, description: description, goal: "decision making"))
+    }
+
+    @Test(arguments: [
+        ("\u{FEFF}Churn", "U+FEFF"), ("Churn\u{061C}", "U+061C"), ("abc\u{202E}fed", "U+202E"),
+        ("tag\u{E0041}\u{E0042}", "U+E0041"), ("zero\u{200B}width", "U+200B"), ("soft\u{00AD}hyphen", "U+00AD"),
+        ("\u{200D}lonely joiner", "U+200D"), ("word\u{2060}joiner", "U+2060"),
+    ])
+    func formatCharactersInNamesAreRefused(name: String, codePoint: String) {
+        let board = TestBoard.team()
+        board.expectRefusal(
+            newProject(name: name), as: Fixture.lead, rule: .controlCharacters, mentioning: ["project name", codePoint])
+    }
+
+    @Test func formatCharactersInDescriptionsAreRefused() {
+        let board = TestBoard.team()
+        board.expectRefusal(
+            newProject(description: "first\nsecond\u{FEFF}"), as: Fixture.lead, rule: .controlCharacters,
+            mentioning: ["project description", "U+FEFF"])
+    }
+
+    @Test func controlCharacterMessagesNameTheCharacter() {
+        let board = TestBoard.team()
+        board.expectRefusal(
+            newProject(name: "red\u{1B}[31m"), as: Fixture.lead, rule: .controlCharacters, mentioning: ["project name", "U+001B"])
+    }
+
+    @Test(arguments: ["👩\u{200D}💻 pairing", "می\u{200C}خواهم", "日本語のモデル"])
+    func joinersBetweenVisibleCharactersAreAccepted(name: String) {
+        var board = TestBoard.team()
+        board.run(newProject(name: name), as: Fixture.lead)
+        #expect(board.state.projects["churn-2"]?.name == name)
+    }
+}

@@ -63,11 +63,13 @@ public struct WorkspaceConfig: Codable, Equatable, Sendable {
         max(1, policy.approvalsRequired[stage] ?? 1)
     }
 
-    /// Problems that make the configuration unusable, each naming the field.
+    /// Problems that make the configuration unusable, each naming the field. Every text is
+    /// held to the rules of entity names: not empty, at most 200 characters, and no control
+    /// or format characters (the name and the vocabularies are printed on terminals).
     public func problems() -> [String] {
         var found: [String] = []
         if schemaVersion < 1 { found.append("schemaVersion: must be 1 or more") }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { found.append("name: must not be empty") }
+        found += Self.textProblems(name, field: "name")
         let lists: [(String, [String])] = [
             ("lifecycleSteps", lifecycleSteps), ("stages", stages), ("roles", roles),
             ("businessGoals", businessGoals), ("challengeCategories", challengeCategories.map(\.name)),
@@ -77,16 +79,36 @@ public struct WorkspaceConfig: Codable, Equatable, Sendable {
             if entries.isEmpty { found.append("\(field): needs at least one entry") }
             if Set(entries).count != entries.count { found.append("\(field): has duplicate entries") }
         }
+        let texts: [(String, [String])] = lists + [
+            ("prioritisationBases", prioritisationBases), ("impactAreas", impactAreas),
+            ("challengeCategories.group", challengeCategories.map(\.group)),
+        ]
+        for (field, entries) in texts {
+            for (index, entry) in entries.enumerated() { found += Self.textProblems(entry, field: "\(field)[\(index)]") }
+        }
         if !stages.contains(policy.productionStage) {
-            found.append("policy.productionStage: '\(policy.productionStage)' is not one of stages")
+            found.append("policy.productionStage: '\(Self.quoted(policy.productionStage))' is not one of stages")
         }
         if !stages.contains(policy.archiveStage) {
-            found.append("policy.archiveStage: '\(policy.archiveStage)' is not one of stages")
+            found.append("policy.archiveStage: '\(Self.quoted(policy.archiveStage))' is not one of stages")
         }
-        for stage in policy.approvalsRequired.keys where !stages.contains(stage) {
-            found.append("policy.approvalsRequired: '\(stage)' is not one of stages")
+        for stage in policy.approvalsRequired.keys.sorted() where !stages.contains(stage) {
+            found.append("policy.approvalsRequired: '\(Self.quoted(stage))' is not one of stages")
         }
         return found
+    }
+
+    private static func textProblems(_ text: String, field: String) -> [String] {
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return ["\(field): must not be empty"] }
+        if text.count > TextRules.maxNameLength {
+            return ["\(field): is \(text.count) characters; the limit is \(TextRules.maxNameLength)"]
+        }
+        return TextRules.forbiddenCharacterProblem(in: text, field: field, allowNewlines: false).map { [$0] } ?? []
+    }
+
+    /// A value named in a message: shortened, and safe to print.
+    private static func quoted(_ text: String) -> String {
+        TerminalText.sanitized(String(text.prefix(80)))
     }
 }
 

@@ -20,8 +20,8 @@ enum Validate {
     }
 
     static func singleLine(_ value: String, field: String) throws {
-        if TextRules.containsControlCharacters(value, allowNewlines: false) {
-            throw RuleViolation(.controlCharacters, "\(field) contains control characters (newlines, tabs or escapes)")
+        if let problem = TextRules.forbiddenCharacterProblem(in: value, field: field, allowNewlines: false) {
+            throw RuleViolation(.controlCharacters, problem)
         }
     }
 
@@ -33,8 +33,8 @@ enum Validate {
         guard value.utf8.count <= TextRules.maxLongTextLength || value.count <= TextRules.maxLongTextLength else {
             throw RuleViolation(.invalidText, "\(field) is \(value.count) characters; the limit is \(TextRules.maxLongTextLength)")
         }
-        if TextRules.containsControlCharacters(value, allowNewlines: true) {
-            throw RuleViolation(.controlCharacters, "\(field) contains control characters other than newlines")
+        if let problem = TextRules.forbiddenCharacterProblem(in: value, field: field, allowNewlines: true) {
+            throw RuleViolation(.controlCharacters, problem)
         }
     }
 

@@ -12,18 +12,53 @@ public enum TextRules {
         }
     }
 
-    /// Control characters (C0, DEL, C1), which could drive a terminal, and bidirectional
-    /// overrides, which could make text read differently from what it is; newlines are
-    /// allowed only where `allowNewlines` says so.
     public static func containsControlCharacters(_ text: String, allowNewlines: Bool) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            if allowNewlines && scalar == "\n" { return false }
-            let value = scalar.value
-            return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || isBidiControl(value)
-        }
+        firstForbiddenCharacter(in: text, allowNewlines: allowNewlines) != nil
     }
 
-    public static func isBidiControl(_ value: UInt32) -> Bool {
-        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    /// The first character that must not be stored: control characters (C0, DEL, C1), which
+    /// could drive a terminal, and format characters (Unicode category Cf: bidirectional
+    /// overrides, zero-width characters, U+FEFF, tag characters), which are invisible or make
+    /// text read differently from what it is. Newlines pass only where `allowNewlines` says so.
+    /// Zero-width joiners and non-joiners are the exception where they join two visible
+    /// characters: emoji sequences (👩‍💻) and several scripts (Persian, Hindi) need them.
+    public static func firstForbiddenCharacter(in text: String, allowNewlines: Bool) -> Unicode.Scalar? {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if allowNewlines && scalar == "\n" { continue }
+            if isForbidden(scalar) && !isAllowedJoiner(at: index, in: scalars) { return scalar }
+        }
+        return nil
+    }
+
+    /// A zero-width joiner or non-joiner with a visible character on either side.
+    public static func isAllowedJoiner(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        let value = scalars[index].value
+        guard value == 0x200C || value == 0x200D, index > 0, index + 1 < scalars.count else { return false }
+        return isVisible(scalars[index - 1]) && isVisible(scalars[index + 1])
+    }
+
+    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        !isForbidden(scalar) && !scalar.properties.isWhitespace
+    }
+
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value)
+            || scalar.properties.generalCategory == .format
+    }
+
+    /// "U+202E", the way a message names a character without printing it.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// A message naming the field and the first forbidden character, or nil when the text is clean.
+    public static func forbiddenCharacterProblem(in text: String, field: String, allowNewlines: Bool) -> String? {
+        guard let scalar = firstForbiddenCharacter(in: text, allowNewlines: allowNewlines) else { return nil }
+        let kind = scalar.properties.generalCategory == .format ? "an invisible format character" : "a control character"
+        let allowed = allowNewlines ? " (only newlines are allowed)" : ""
+        return "\(field) contains \(kind), \(codePoint(scalar))\(allowed)"
     }
 }

@@ -120,7 +120,8 @@ extension Dashboard {
     private func drawOverlay(_ overlay: Overlay, in rect: Rect, into buffer: inout CellBuffer) {
         let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
         switch overlay {
-        case .help: HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, scroll: ui.helpScroll, in: rect, into: &buffer)
+        case .help:
+            HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, problems: settingsProblems, scroll: ui.helpScroll, in: rect, into: &buffer)
         case .confirm(let confirmation): ConfirmOverlay.draw(confirmation, in: rect, into: &buffer)
         case .form(let form): FormOverlay.draw(form, in: rect, into: &buffer)
         case .review(let id): detailScrolling = ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)

@@ -20,6 +20,8 @@ public final class Dashboard {
     var lastFrame = (width: Dashboard.minimumSize.width, height: Dashboard.minimumSize.height)
     /// How far the open detail could scroll when it was last drawn.
     var detailScrolling = DetailScroll()
+    /// Problems found in config.toml and the theme files, listed by `?`.
+    public internal(set) var settingsProblems: [String] = []
     let clock: () -> Instant
 
     public init(workspace: DashboardWorkspace, keyMap: KeyMap = .standard, clock: @escaping () -> Instant = { Instant(Date()) }) {

@@ -12,7 +12,7 @@ public struct KeyMap: Sendable {
         public var hint: Bool
     }
 
-    public private(set) var bindings: [Binding]
+    public internal(set) var bindings: [Binding]
 
     public static let standard = KeyMap(bindings: [
         b([.character("q")], .quit, .global, "quit (asks first if a form has unsaved input)", hint: true),
@@ -116,35 +116,5 @@ public struct KeyMap: Sendable {
 
     static func shortHelp(_ help: String) -> String {
         String(help.split(separator: " (").first ?? Substring(help))
-    }
-
-    // MARK: Remapping
-
-    /// Applies `[keys]` entries of a config.toml: `scope.action = "key, key"` or `action = "key"`
-    /// (global). Returns the problems, each naming the line; bad entries keep the default.
-    public mutating func remap(with text: String, file: String) -> [String] {
-        let toml: SimpleToml
-        do { toml = try SimpleToml.parse(text) } catch { return ["\(file): \(error)"] }
-        var problems: [String] = []
-        for entry in toml.entries where entry.section == "keys" {
-            let parts = entry.key.split(separator: ".").map(String.init)
-            let scope = parts.count == 2 ? KeyScope(rawValue: parts[0]) : .global
-            guard let scope, let action = Action(rawValue: parts.last ?? "") else {
-                problems.append("\(file): line \(entry.line) key '\(entry.key)': not an action; write SCOPE.ACTION or ACTION, e.g. approvals.approve")
-                continue
-            }
-            let keys = entry.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let parsed = keys.compactMap(Key.init(name:))
-            guard parsed.count == keys.count, !parsed.isEmpty else {
-                problems.append("\(file): line \(entry.line) key '\(entry.key)': '\(entry.value)' is not a key name (e.g. j, Enter, Ctrl-r, S-Tab, Down)")
-                continue
-            }
-            guard let index = bindings.firstIndex(where: { $0.scope == scope && $0.action == action }) else {
-                problems.append("\(file): line \(entry.line) key '\(entry.key)': action '\(action.rawValue)' has no key in scope '\(scope.rawValue)'")
-                continue
-            }
-            bindings[index].keys = parsed
-        }
-        return problems
     }
 }

@@ -7,37 +7,42 @@ import Foundation
 ///     [keys]
 ///     quit = "q, Ctrl-q"
 ///     approvals.approve = "A"
+///
+/// Each bad entry is reported with its line; the good ones are kept.
 struct UserSettings {
     var file = ""
     var theme: String?
     var mouse = false
-    var keysText: String?
+    /// The `[keys]` entries, for `KeyMap.remap`.
+    var keyEntries: [TomlFile.Entry] = []
     var problems: [String] = []
 
     static func load(environment: [String: String]) -> UserSettings {
-        let folder = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+        let folder = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
         let url = folder.appendingPathComponent("mlboard/config.toml")
-        var settings = UserSettings(file: url.path)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return settings }
-        do {
-            let toml = try SimpleToml.parse(text)
-            for entry in toml.entries where entry.section.isEmpty {
-                switch entry.key {
-                case "theme": settings.theme = entry.value
-                case "mouse":
-                    guard let value = Bool(entry.value) else {
-                        settings.problems.append("\(url.path): line \(entry.line) key 'mouse': write true or false")
-                        continue
-                    }
-                    settings.mouse = value
-                default: settings.problems.append("\(url.path): line \(entry.line) key '\(entry.key)': unknown setting (theme, mouse, [keys])")
-                }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return UserSettings(file: url.path) }
+        return UserSettings(file: url.path, toml: TomlFile(data: data))
+    }
+
+    init(file: String, toml: TomlFile? = nil) {
+        self.file = file
+        guard let toml else { return }
+        var problems = toml.problems
+        for entry in toml.entries {
+            if entry.key(below: "keys") != nil {
+                keyEntries.append(entry)
+                continue
             }
-            settings.keysText = text
-        } catch {
-            settings.problems.append("\(url.path): \(error)")
+            let key = entry.path.joined(separator: ".")
+            switch (key, entry.value) {
+            case ("theme", .string(let name)): theme = name
+            case ("theme", _): problems.append(.init(line: entry.line, key: key, message: "write the theme's name in quotes"))
+            case ("mouse", .bool(let on)): mouse = on
+            case ("mouse", _): problems.append(.init(line: entry.line, key: key, message: "write true or false"))
+            default: problems.append(.init(line: entry.line, key: key, message: "unknown setting (theme, mouse, [keys])"))
+            }
         }
-        return settings
+        self.problems = problems.sorted { $0.line < $1.line }.map { "\(file): \($0)" }
     }
 }

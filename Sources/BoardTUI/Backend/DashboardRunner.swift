@@ -24,15 +24,15 @@ public enum DashboardRunner {
         let settings = UserSettings.load(environment: options.environment)
         var keyMap = KeyMap.standard
         var problems = settings.problems
-        if let keys = settings.keysText { problems += keyMap.remap(with: keys, file: settings.file) }
+        problems += keyMap.remap(settings.keyEntries, file: settings.file)
 
         let dashboard = Dashboard(workspace: StoreWorkspace(store: store, me: me), keyMap: keyMap)
         let library = ThemeLibrary.standard(environment: options.environment, executable: executableURL())
         dashboard.themeNames = library.names
         let noColor = !(options.environment["NO_COLOR"] ?? "").isEmpty
         let startTheme = library.load(options.theme ?? settings.theme ?? (noColor ? "monochrome" : "default"))
-        if let error = startTheme.error { problems.append(error) }
-        if !problems.isEmpty { dashboard.complain(problems.joined(separator: " · ")) }
+        problems += startTheme.problems
+        dashboard.reportSettingsProblems(problems)
         for warning in store.warnings { dashboard.complain(warning) }
 
         store.lockWait = LockWait(limit: 10)  // a frozen dashboard is worse than a refused write that names the holder
@@ -86,7 +86,7 @@ public enum DashboardRunner {
                 dashboard.pendingTheme = nil
                 let loaded = library.load(name)
                 screen.apply(loaded.theme)
-                if let error = loaded.error { dashboard.complain(error) } else { dashboard.say("theme \(name)") }
+                if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.reportSettingsProblems(loaded.problems) }
             }
             if Date().timeIntervalSince(lastHeartbeat) >= 4.5 {
                 presence.heartbeat()

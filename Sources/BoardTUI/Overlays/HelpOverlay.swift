@@ -1,8 +1,17 @@
-/// Every key of the current pane and the global ones, generated from the key map.
+/// Every key of the current pane and the global ones, generated from the key map; above them,
+/// each problem found in the user's settings, whole.
 enum HelpOverlay {
-    static func draw(keyMap: KeyMap, scope: KeyScope, scroll: Int, in rect: Rect, into buffer: inout CellBuffer) {
+    static func draw(keyMap: KeyMap, scope: KeyScope, problems: [String] = [], scroll: Int, in rect: Rect, into buffer: inout CellBuffer) {
         let inner = Panel.open("Keys (j/k scroll, Esc closes)", width: 76, height: rect.height, in: rect, into: &buffer)
         var lines: [(String, StyleRole)] = []
+        if !problems.isEmpty {
+            lines.append(("Problems in your settings (the defaults are used instead)", .error))
+            for problem in problems {
+                lines += Panel.wrap(problem, width: max(1, inner.width - 2)).enumerated().map { ($0.offset == 0 ? "• " : "  ") + $0.element }
+                    .map { ($0, .normal) }
+            }
+            lines.append(("", .normal))
+        }
         for section in [scope, .global] where scope != .global || section == .global {
             lines.append((section == .global ? (scope.isOverlay ? "Also here" : "Everywhere") : "This pane (\(section.rawValue))", .title))
             for binding in section == .global ? keyMap.globalBindings(reaching: scope) : keyMap.bindings(in: section) {

@@ -1,9 +1,11 @@
+import BoardCore
 import CNCurses
 
-/// Makes text from the data directory safe for the terminal: control characters and escape
-/// sequences are shown escaped (ESC as "^[", newline as "⏎"), and so are format characters that
-/// would be invisible or reorder text (U+FEFF, bidirectional overrides, tag characters shown as
-/// "\u{202e}"); none is ever sent as it is. Characters that only choose how an emoji looks
+/// Makes text from the data directory safe for the terminal by BoardCore's TerminalText rule,
+/// shared with the command line: control characters and escape sequences are shown escaped
+/// (ESC as "^[", newline as "⏎"), and so are format characters that would be invisible or
+/// reorder text (U+FEFF, bidirectional overrides, tag characters shown as "\u{202e}"); none is
+/// ever sent as it is. Characters that only choose how an emoji looks
 /// (zero-width joiners, variation selectors, skin tones) are left out: terminals disagree with
 /// the C library on the width of what they form, and a border would move.
 ///
@@ -21,11 +23,9 @@ public enum Sanitize {
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x0A: result += charset == .unicode ? "⏎" : "^J"
-            case 0x09: result += " "
-            case 0x00..<0x20: result += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
-            case 0x7F: result += "^?"
             case 0x20..<0x7F: result.unicodeScalars.append(scalar)
+            case 0x0A where charset == .ascii: result += "^J"
+            case 0x00..<0x20, 0x7F: result += TerminalText.escaped(scalar) ?? ""
             default:
                 switch charset {
                 case .unicode: appendForUnicode(scalar, to: &result)
@@ -43,8 +43,9 @@ public enum Sanitize {
 
     private static func appendForUnicode(_ scalar: Unicode.Scalar, to result: inout String) {
         if isPresentationOnly(scalar) { return }
-        let invisible = scalar.value < 0xA0 || scalar.properties.generalCategory == .format
-        if invisible || mlb_wcwidth(scalar.value) < 0 {
+        if let shown = TerminalText.escaped(scalar) {
+            result += shown
+        } else if mlb_wcwidth(scalar.value) < 0 {
             result += "\\u{\(String(scalar.value, radix: 16))}"
         } else {
             result.unicodeScalars.append(scalar)

@@ -1,33 +1,29 @@
 import Foundation
 
-/// Finds and loads themes: the default built into the binary, then the project's themes/
-/// folder, then the user's $XDG_CONFIG_HOME/mlboard/themes. A bad file is reported with its
-/// file, line and key, and the default is used instead.
+/// Finds and loads themes: those built into the binary (every themes/*.toml of the package,
+/// embedded at build time, and the compiled-in default), overridden by files of the same
+/// name in PREFIX/share/mlboard/themes beside an installed binary, then in the user's
+/// $XDG_CONFIG_HOME/mlboard/themes. Each bad entry of a file is reported with its file,
+/// line and key, and that role keeps the default's style.
 public struct ThemeLibrary: Sendable {
     public var folders: [URL]
+    /// The text of every theme of themes/, generated at build time.
+    let builtIn = EmbeddedThemes.files
 
     public init(folders: [URL]) { self.folders = folders }
 
-    /// The usual folders: beside the sources (a fresh clone run with `swift run`), beside or
-    /// above the binary (share/mlboard/themes for an installed one), then the user's.
+    /// PREFIX/share/mlboard/themes for a binary in PREFIX/bin, then the user's folder.
     public static func standard(environment: [String: String], executable: URL) -> ThemeLibrary {
-        var folders: [URL] = []
-        var folder = executable.deletingLastPathComponent()
-        for _ in 0..<6 {
-            folders.append(folder.appendingPathComponent("themes"))
-            folders.append(folder.appendingPathComponent("share/mlboard/themes"))
-            folder = folder.deletingLastPathComponent()
-        }
-        folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("themes"))
-        let config = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+        let prefix = executable.deletingLastPathComponent().deletingLastPathComponent()
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
-        folders.append(config.appendingPathComponent("mlboard/themes"))
+        let folders = [prefix.appendingPathComponent("share/mlboard/themes"), config.appendingPathComponent("mlboard/themes")]
         return ThemeLibrary(folders: folders.filter { FileManager.default.fileExists(atPath: $0.path) })
     }
 
-    /// Theme names found, the built-in default included.
+    /// Theme names found, the built-in ones included.
     public var names: [String] {
-        var found: Set<String> = [BuiltInTheme.dark.name]
+        var found = Set(builtIn.keys).union([BuiltInTheme.dark.name])
         for folder in folders {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for file in files where file.hasSuffix(".toml") { found.insert(String(file.dropLast(5))) }
@@ -35,40 +31,50 @@ public struct ThemeLibrary: Sendable {
         return found.sorted()
     }
 
-    /// The named theme, or the default and an error naming file, line and key.
-    public func load(_ name: String) -> (theme: Theme, error: String?) {
-        var chosen: URL?
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("\(name).toml")
-            if FileManager.default.fileExists(atPath: candidate.path) { chosen = candidate }
+    /// The named theme and its problems, each naming file, line and key. A theme that cannot
+    /// be found or read is the default.
+    public func load(_ name: String) -> (theme: Theme, problems: [String]) {
+        if let file = folders.reversed().map({ $0.appendingPathComponent("\(name).toml") })
+            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                return (BuiltInTheme.dark, ["\(file.path): cannot be read"])
+            }
+            let (theme, problems) = ThemeLibrary.parse(TomlFile(data: data), name: name)
+            return (theme, problems.map { "\(file.path): \($0)" })
         }
-        guard let file = chosen else {
-            if name == BuiltInTheme.dark.name { return (BuiltInTheme.dark, nil) }
-            return (BuiltInTheme.dark, "no theme '\(name)'; known: \(names.joined(separator: ", "))")
+        if let text = builtIn[name] {
+            let (theme, problems) = ThemeLibrary.parse(TomlFile(text: text), name: name)
+            return (theme, problems.map { "built-in theme \(name): \($0)" })
         }
-        do {
-            return (try ThemeLibrary.parse(try String(contentsOf: file, encoding: .utf8), name: name), nil)
-        } catch let error as SimpleToml.ParseError {
-            return (BuiltInTheme.dark, "\(file.path): \(error)")
-        } catch {
-            return (BuiltInTheme.dark, "\(file.path): \(error.localizedDescription)")
-        }
+        if name == BuiltInTheme.dark.name { return (BuiltInTheme.dark, []) }
+        return (BuiltInTheme.dark, ["no theme '\(name)'; known: \(names.joined(separator: ", "))"])
     }
 
-    /// Roles not named in the file keep the built-in default's style.
-    static func parse(_ text: String, name: String) throws -> Theme {
-        let toml = try SimpleToml.parse(text)
+    /// Roles not named in the file, or named with a bad style, keep the built-in default's style.
+    static func parse(_ toml: TomlFile, name: String) -> (theme: Theme, problems: [TomlFile.Problem]) {
         var theme = BuiltInTheme.dark
         theme.name = name
-        for entry in toml.entries where entry.section == "styles" {
-            guard let role = StyleRole(rawValue: entry.key) else {
-                throw SimpleToml.ParseError(line: entry.line, key: entry.key, message: "not a style role; roles are \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))")
+        var problems = toml.problems
+        for entry in toml.entries {
+            guard let key = entry.key(below: "styles") else {
+                let key = entry.path.joined(separator: ".")
+                problems.append(.init(line: entry.line, key: key, message: "a theme holds only [styles] ROLE = \"STYLE\""))
+                continue
             }
-            switch Style.parse(entry.value) {
+            guard let role = StyleRole(rawValue: key) else {
+                let roles = StyleRole.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append(.init(line: entry.line, key: key, message: "not a style role; roles are \(roles)"))
+                continue
+            }
+            guard case .string(let text) = entry.value else {
+                problems.append(.init(line: entry.line, key: key, message: "write the style in quotes, e.g. \"bold cyan on default\""))
+                continue
+            }
+            switch Style.parse(text) {
             case .success(let style): theme.styles[role] = style
-            case .failure(let error): throw SimpleToml.ParseError(line: entry.line, key: entry.key, message: error.message)
+            case .failure(let error): problems.append(.init(line: entry.line, key: key, message: error.message))
             }
         }
-        return theme
+        return (theme, problems.sorted { $0.line < $1.line })
     }
 }

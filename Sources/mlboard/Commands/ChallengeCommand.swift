@@ -70,7 +70,7 @@ struct ChallengeCommand: ParsableCommand {
             }.sorted { ($1.severity, $0.id) < ($0.severity, $1.id) }
             if json { return try Console.printJSON(challenges) }
             for challenge in challenges {
-                print("\(challenge.id.padding(6)) \(challenge.severity.rawValue.padding(8)) \(challenge.status.rawValue.padding(11)) "
+                Console.say("\(challenge.id.padding(6)) \(challenge.severity.rawValue.padding(8)) \(challenge.status.rawValue.padding(11)) "
                     + "\((challenge.project ?? "(org-wide)").padding(24)) \(challenge.title)")
             }
         }

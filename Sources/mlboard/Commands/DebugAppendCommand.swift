@@ -25,7 +25,7 @@ struct DebugAppendCommand: ParsableCommand {
             if let deadline, Date() >= deadline { break }
             let records = try store.execute(
                 .comment(on: .project(project), body: "\(tag) \(index)"), as: workspace.actor, now: Instant(Date()))
-            for record in records { print("ok \(record.sequence)") }
+            for record in records { Console.say("ok \(record.sequence)") }
             fflush(nil)
         }
     }

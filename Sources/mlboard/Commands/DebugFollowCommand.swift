@@ -34,7 +34,7 @@ struct DebugFollowCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(store.state).write(to: URL(fileURLWithPath: out + ".store.json"))
         try encoder.encode(followed.snapshot).write(to: URL(fileURLWithPath: out + ".follower.json"))
-        print("refreshes reached \(store.state.lastSequence); follower reached \(followed.lastSequence)")
+        Console.say("refreshes reached \(store.state.lastSequence); follower reached \(followed.lastSequence)")
     }
 }
 

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         if !directory.exists {
             try create(at: directory)
         } else {
-            print("Demo workspace already exists in \(directory.path).")
+            Console.say("Demo workspace already exists in \(directory.path).")
         }
         guard !noTui else { return }
         let store = try WorkspaceStore.open(directory, environment: workspace.environment)
@@ -59,7 +59,7 @@ struct DemoCommand: ParsableCommand {
         }
         let records = try store.execute(plan)
         try store.writeSnapshot()
-        print("Created the demo workspace in \(directory.path): \(records.count) events, \(store.state.projects.count) projects.")
-        print("The demo's lead is '\(DemoWorkspace.leadHandle)'.")
+        Console.say("Created the demo workspace in \(directory.path): \(records.count) events, \(store.state.projects.count) projects.")
+        Console.say("The demo's lead is '\(DemoWorkspace.leadHandle)'.")
     }
 }

@@ -20,14 +20,14 @@ struct DoctorCommand: ParsableCommand {
         if json {
             try Console.printJSON(findings)
         } else if findings.isEmpty {
-            print("\(directory.path): no problems found")
+            Console.say("\(directory.path): no problems found")
         } else {
             for finding in findings {
-                print("PROBLEM: \(finding.path): \(finding.problem)")
+                Console.say("PROBLEM: \(finding.path): \(finding.problem)")
                 if let repaired = finding.repaired {
-                    print("  fixed: \(repaired)")
+                    Console.say("  fixed: \(repaired)")
                 } else {
-                    print("  to fix: \(finding.advice)\(finding.repair != nil && !fix ? " (or run 'mlboard doctor --fix')" : "")")
+                    Console.say("  to fix: \(finding.advice)\(finding.repair != nil && !fix ? " (or run 'mlboard doctor --fix')" : "")")
                 }
             }
         }

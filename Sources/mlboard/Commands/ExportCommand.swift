@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
             for (name, table) in CSVExport.tables(of: store.state) {
                 try write(try table.encoded(), to: folder.appendingPathComponent("\(name).csv"))
             }
-            print("Wrote \(CSVExport.fileNames.count) CSV files to \(folder.path).")
+            Console.say("Wrote \(CSVExport.fileNames.count) CSV files to \(folder.path).")
         }
     }
 

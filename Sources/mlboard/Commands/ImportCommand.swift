@@ -29,7 +29,18 @@ struct ImportCommand: ParsableCommand {
             throw CLIFailure.usage("import one JSON export at a time, without CSV files beside it")
         }
         if create && jsonInputs.isEmpty { throw CLIFailure.usage("--create needs a JSON export, whose configuration it uses") }
-        let store = try openOrCreate(jsonInputs.first)
+        let (store, createdFolder) = try openOrCreate(jsonInputs.first)
+        defer { if dryRun, let createdFolder { try? FileManager.default.removeItem(at: createdFolder) } }
+        do {
+            try run(inputs, jsonInputs: jsonInputs, into: store)
+        } catch {
+            // A failed --create leaves nothing behind: no workspace.yml, no empty journal.
+            if let createdFolder { try? FileManager.default.removeItem(at: createdFolder) }
+            throw error
+        }
+    }
+
+    private func run(_ inputs: [ImportInput], jsonInputs: [ImportInput], into store: WorkspaceStore) throws {
         let actor = workspace.actor
         var steps: [ImportStep] = []
         if let json = jsonInputs.first {
@@ -45,7 +56,6 @@ struct ImportCommand: ParsableCommand {
             }
             steps = CSVImportPlanner.resolvingChallengeIds(steps, counter: store.state.counters.challenges)
         }
-        defer { if create && dryRun { try? FileManager.default.removeItem(at: store.directory.url) } }
         let outcome: ImportRunner.Outcome
         do {
             outcome = try ImportRunner.run(steps, into: store, osUser: actor.osUser, dryRun: dryRun)
@@ -55,20 +65,41 @@ struct ImportCommand: ParsableCommand {
         }
         let counts = outcome.counts.map { "\($0.commands) \($0.entity)" }.joined(separator: ", ")
         if dryRun {
-            print("Dry run: every row passes the rules. Would import \(counts.isEmpty ? "nothing" : counts). Nothing was written.")
+            Console.say("Dry run: every row passes the rules. Would import \(counts.isEmpty ? "nothing" : counts). Nothing was written.")
         } else {
-            print("Imported \(counts.isEmpty ? "nothing" : counts): \(outcome.eventsWritten) events.")
+            Console.say("Imported \(counts.isEmpty ? "nothing" : counts): \(outcome.eventsWritten) events.")
         }
     }
 
-    private func openOrCreate(_ json: ImportInput?) throws -> WorkspaceStore {
-        guard create, let json else { return try workspace.openStore() }
+    /// The store, and the topmost folder that creating it made: removed if the import fails,
+    /// and after a dry run, which creates a throw-away workspace.
+    private func openOrCreate(_ json: ImportInput?) throws -> (WorkspaceStore, URL?) {
+        guard create, let json else { return (try workspace.openStore(), nil) }
         let directory = workspace.dir.map { DataDirectory(URL(fileURLWithPath: $0, relativeTo: workspace.currentDirectory)) }
             ?? DataDirectory(workspace.currentDirectory.appendingPathComponent(DataDirectory.conventionalName))
         let config = try json.export().workspace
         if let problem = config.problems().first { throw CLIFailure.usage("\(json.name): workspace: \(problem)") }
-        if dryRun { return try DryRunWorkspace.make(config: config, environment: workspace.environment) }
-        return try WorkspaceStore.create(at: directory, config: config, environment: workspace.environment)
+        if dryRun {
+            let store = try DryRunWorkspace.make(config: config, environment: workspace.environment)
+            return (store, store.directory.url)
+        }
+        let created = Self.topmostMissingFolder(of: directory.url)
+        do {
+            return (try WorkspaceStore.create(at: directory, config: config, environment: workspace.environment), created)
+        } catch {
+            if let created { try? FileManager.default.removeItem(at: created) }
+            throw error
+        }
+    }
+
+    private static func topmostMissingFolder(of folder: URL) -> URL? {
+        var missing: URL?
+        var candidate = folder.standardizedFileURL
+        while candidate.path != "/" && !FileManager.default.fileExists(atPath: candidate.path) {
+            missing = candidate
+            candidate = candidate.deletingLastPathComponent()
+        }
+        return missing
     }
 }
 

@@ -67,7 +67,7 @@ struct ModelCommand: ParsableCommand {
             if json { return try Console.printJSON(lines) }
             for line in lines {
                 let versions = line.versions.map { "v\($0.ref.number):\($0.stage)" }.joined(separator: " ")
-                print("\(line.model.slug.padding(28)) \(line.model.project.padding(24)) \(versions)")
+                Console.say("\(line.model.slug.padding(28)) \(line.model.project.padding(24)) \(versions)")
             }
         }
     }
@@ -133,7 +133,7 @@ struct RequestsCommand: ParsableCommand {
         for request in requests {
             let needed = state.config.approvalsRequired(for: request.toStage)
             let mark = mine.contains(request.id) ? "*" : " "
-            print("\(mark) \(request.id.padding(6)) \(request.status.rawValue.padding(10)) \(request.version) "
+            Console.say("\(mark) \(request.id.padding(6)) \(request.status.rawValue.padding(10)) \(request.version) "
                 + "\(request.fromStage) -> \(request.toStage) by \(request.requestedBy) "
                 + "(\(request.approvals.count)/\(needed)): \(request.reason)")
         }

@@ -95,7 +95,7 @@ struct ProjectCommand: ParsableCommand {
             if json { return try Console.printJSON(projects) }
             for project in projects {
                 let archived = project.archived ? " [archived]" : ""
-                print("\(project.slug.padding(28)) \(project.status.rawValue.padding(10)) \(project.step.padding(28)) \(project.name)\(archived)")
+                Console.say("\(project.slug.padding(28)) \(project.status.rawValue.padding(10)) \(project.step.padding(28)) \(project.name)\(archived)")
             }
         }
     }
@@ -126,21 +126,21 @@ struct ProjectCommand: ParsableCommand {
                 challenges: state.challenges.values.filter { $0.project == slug }.sorted { $0.id < $1.id },
                 comments: state.comments(on: .project(slug)), daysOverdue: state.daysOverdue(project, now: Instant(Date())))
             if json { return try Console.printJSON(detail) }
-            print("\(project.name) (\(project.slug)) — \(project.status.rawValue)\(project.archived ? ", archived" : "")")
-            if !project.description.isEmpty { print(project.description) }
-            print("goal: \(project.goal); priority: \(project.priorityBasis ?? "-"); cadence: \(project.cadence ?? "-")")
-            print("step: \(project.step)")
+            Console.say("\(project.name) (\(project.slug)) — \(project.status.rawValue)\(project.archived ? ", archived" : "")")
+            if !project.description.isEmpty { Console.say(project.description) }
+            Console.say("goal: \(project.goal); priority: \(project.priorityBasis ?? "-"); cadence: \(project.cadence ?? "-")")
+            Console.say("step: \(project.step)")
             for (step, members) in state.team(of: slug) {
-                print("  \(step): " + members.map { "\($0.stakeholder) (\($0.raci.rawValue))" }.joined(separator: ", "))
+                Console.say("  \(step): " + members.map { "\($0.stakeholder) (\($0.raci.rawValue))" }.joined(separator: ", "))
             }
             for version in detail.versions {
                 let metrics = version.metrics.sorted { $0.key < $1.key }.map { "\($0.key)=\(MetricThreshold.format($0.value))" }
-                print("  \(version.ref) \(version.stage) \(metrics.joined(separator: " "))")
+                Console.say("  \(version.ref) \(version.stage) \(metrics.joined(separator: " "))")
             }
             for challenge in detail.challenges {
-                print("  \(challenge.id) [\(challenge.severity.rawValue), \(challenge.status.rawValue)] \(challenge.title)")
+                Console.say("  \(challenge.id) [\(challenge.severity.rawValue), \(challenge.status.rawValue)] \(challenge.title)")
             }
-            for comment in detail.comments { print("  \(comment.author): \(comment.body)") }
+            for comment in detail.comments { Console.say("  \(comment.author): \(comment.body)") }
         }
     }
 }

@@ -13,8 +13,8 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let store = try workspace.openStore()
         let report = StatusReport(state: store.state, you: workspace.actor.handle, now: Instant(Date()))
-        if json { try Console.printJSON(report) } else { print(report.text) }
-        if let reason = store.readOnlyReason, !json { print("\nRead-only: \(reason)") }
+        if json { try Console.printJSON(report) } else { Console.say(report.text) }
+        if let reason = store.readOnlyReason, !json { Console.say("\nRead-only: \(reason)") }
     }
 }
 
@@ -66,7 +66,7 @@ struct LogPrinter: Sendable {
                 summary: ActivityText.summary(of: record.event), event: record.event)
             print(String(decoding: try encoder.encode(line), as: UTF8.self))
         } else {
-            print("#\(record.sequence) \(record.at.iso8601) \(record.actor.handle): \(ActivityText.summary(of: record.event))")
+            Console.say("#\(record.sequence) \(record.at.iso8601) \(record.actor.handle): \(ActivityText.summary(of: record.event))")
         }
         fflush(nil)
     }
@@ -98,13 +98,13 @@ struct HistoryCommand: ParsableCommand {
                  reason: move.reason, request: move.request)
         }
         if json { return try Console.printJSON(lines) }
-        if lines.isEmpty { print("\(model): no version has moved yet") }
+        if lines.isEmpty { Console.say("\(model): no version has moved yet") }
         for line in lines {
             let request = line.request.map { " (\($0))" } ?? ""
-            print("\(line.at)  v\(line.version) \(line.from) -> \(line.to) by \(line.by)\(request): \(line.reason)")
+            Console.say("\(line.at)  v\(line.version) \(line.from) -> \(line.to) by \(line.by)\(request): \(line.reason)")
         }
         let current = store.state.versions(of: model).map { "v\($0.ref.number) \($0.stage)" }
-        print("Now: \(current.joined(separator: ", "))")
+        Console.say("Now: \(current.joined(separator: ", "))")
     }
 }
 
@@ -125,14 +125,14 @@ struct VerifyCommand: ParsableCommand {
         if json {
             try Console.printJSON(report)
         } else {
-            print("\(report.events) events, chain ends at \(report.lastHash.prefix(16))…")
-            print("snapshot: \(report.snapshot)")
-            print("this machine last saw: \(report.seenByThisMachine ?? "nothing yet")")
+            Console.say("\(report.events) events, chain ends at \(report.lastHash.prefix(16))…")
+            Console.say("snapshot: \(report.snapshot)")
+            Console.say("this machine last saw: \(report.seenByThisMachine ?? "nothing yet")")
             if report.tornTailBytes > 0 {
-                print("torn tail: \(report.tornTailBytes) bytes after the last good line (the next write cuts it off)")
+                Console.say("torn tail: \(report.tornTailBytes) bytes after the last good line (the next write cuts it off)")
             }
-            for problem in report.problems { print("PROBLEM: \(problem)") }
-            if report.passed { print("verify passed") }
+            for problem in report.problems { Console.say("PROBLEM: \(problem)") }
+            if report.passed { Console.say("verify passed") }
         }
         if !report.passed {
             if let alarm = report.rollbackAlarm, report.problems.count == 1 { throw StoreError.readOnly(alarm) }
@@ -161,6 +161,6 @@ struct CompactCommand: ParsableCommand {
     func run() throws {
         let store = try workspace.openStore()
         try store.writeSnapshot()
-        print("snapshot written at sequence \(store.position.sequence)")
+        Console.say("snapshot written at sequence \(store.position.sequence)")
     }
 }

@@ -45,10 +45,7 @@ enum ISO8601Argument {
 /// Standard output, or a file written whole (a failed write is a usage error naming the path).
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
+        guard let path else { return Console.write(text) }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -66,7 +66,7 @@ struct StakeholderCommand: ParsableCommand {
                 let load = state.workload(of: person.handle)
                 let flags = [person.isLead ? "lead" : nil, person.active ? nil : "deactivated"].compactMap { $0 }
                 let rights = person.approvalStages.isEmpty ? "-" : person.approvalStages.joined(separator: ",")
-                print("\(person.handle.padding(16)) \(person.role.padding(32)) approves: \(rights.padding(28))"
+                Console.say("\(person.handle.padding(16)) \(person.role.padding(32)) approves: \(rights.padding(28))"
                     + " \(load.totalAssignments) assignments \(flags.isEmpty ? "" : "[\(flags.joined(separator: ", "))]")")
             }
         }

@@ -35,9 +35,20 @@ enum CLIFailure: Error {
     }
 }
 
+/// Everything the command line prints for people goes through here, sanitised: names and
+/// vocabularies come from files others wrote, and arguments from anywhere.
 enum Console {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.sanitizedLines(text) + "\n").utf8))
+    }
+
+    static func say(_ text: String) {
+        print(TerminalText.sanitizedLines(text))
+    }
+
+    /// Text written whole to standard output (a report), with no newline added.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(TerminalText.sanitizedLines(text).utf8))
     }
 
     /// Prints a value as JSON with sorted keys: the stable shape scripts rely on.
