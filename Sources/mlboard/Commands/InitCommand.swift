@@ -41,9 +41,9 @@ struct InitCommand: ParsableCommand {
             handle: actor.handle, name: displayName ?? actor.handle, role: role, isLead: true,
             approvalStages: config.stages)
         try store.execute(.addStakeholder(founder), as: actor, now: Instant(Date()))
-        print("Created workspace '\(name)' in \(directory.path), with \(actor.handle) as its lead.")
+        Console.say("Created workspace '\(name)' in \(directory.path), with \(actor.handle) as its lead.")
         if store.sharing == .group {
-            print("It is shared with the folder's group: every member can read and write it ('mlboard doctor' checks it).")
+            Console.say("It is shared with the folder's group: every member can read and write it ('mlboard doctor' checks it).")
         }
     }
 }

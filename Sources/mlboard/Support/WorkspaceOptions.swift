@@ -43,6 +43,6 @@ struct WorkspaceOptions: ParsableArguments {
     func perform(_ command: Command) throws {
         let store = try openStore()
         let records = try store.execute(command, as: actor, now: Instant(Date()))
-        for record in records { print("#\(record.sequence) \(ActivityText.summary(of: record.event))") }
+        for record in records { Console.say("#\(record.sequence) \(ActivityText.summary(of: record.event))") }
     }
 }
