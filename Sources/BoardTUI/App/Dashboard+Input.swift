@@ -5,6 +5,14 @@ extension Dashboard {
     public func handle(_ key: Key) {
         handleKey(key)
         keepCursorOnItem()
+        matrixFollowsProjects()
+    }
+
+    /// The RACI matrix shows the project last selected in Projects (or opened with
+    /// `:project`), until `[` `]` choose another.
+    private func matrixFollowsProjects() {
+        guard ui.pane == .projects, let slug = selectedProject?.slug else { return }
+        ui.matrixProject = slug
     }
 
     private func handleKey(_ key: Key) {
