@@ -113,15 +113,15 @@ extension Dashboard {
             complain("fill in the required fields")
             return
         }
-        let command = form.purpose.command(from: form)
-        if form.purpose.needsConfirmation {
+        let commands = form.purpose.commands(from: form)
+        if form.purpose.needsConfirmation, let command = commands.first {
             ui.overlays.append(.form(form))
             ui.overlays.append(.confirm(Confirmation(
                 question: "\(form.title)? This is recorded with your name. y/n", command: command,
                 success: "\(form.title): done")))
             return
         }
-        if let violation = submit(command, success: "\(form.title): saved") {
+        if let violation = submit(all: commands, success: "\(form.title): saved") {
             form.show(violation)
             ui.overlays.append(.form(form))
         }
