@@ -80,6 +80,9 @@ struct MatrixTests {
         let selected = try #require(dashboard.selectedProject?.slug)
         dashboard.handle(.character("3"))
         #expect(dashboard.matrixProjectSlug == selected)
+        try dashboard.workspace.run(.archiveProject(slug: try #require(dashboard.rows.projects.last?.slug)), now: DemoWorkspace.now)
+        DemoDashboard.press(dashboard, .character("2"), .character("v"), .character("3"))
+        #expect(dashboard.matrixProjectSlug == selected, "browsing archived projects leaves the matrix on the live one")
         dashboard.handle(.character("]"))
         #expect(dashboard.matrixProjectSlug != selected)
     }

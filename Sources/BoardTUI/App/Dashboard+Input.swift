@@ -8,11 +8,11 @@ extension Dashboard {
         matrixFollowsProjects()
     }
 
-    /// The RACI matrix shows the project last selected in Projects (or opened with
+    /// The RACI matrix shows the live project last selected in Projects (or opened with
     /// `:project`), until `[` `]` choose another.
     private func matrixFollowsProjects() {
-        guard ui.pane == .projects, let slug = selectedProject?.slug else { return }
-        ui.matrixProject = slug
+        guard ui.pane == .projects, let project = selectedProject, !project.archived else { return }
+        ui.matrixProject = project.slug
     }
 
     private func handleKey(_ key: Key) {
