@@ -31,6 +31,17 @@ struct ArchivedProjectsTests {
         #expect(dashboard.rows.projects.contains { $0.slug == slug })
     }
 
+    @Test("an archived project's detail says so, and R in it restores that project")
+    func restoreFromDetail() throws {
+        let (dashboard, workspace) = DemoDashboard.make()
+        let slug = try #require(workspace.state.liveProjects.first?.slug)
+        try workspace.run(.archiveProject(slug: slug), now: DemoWorkspace.now)
+        DemoDashboard.press(dashboard, .character("2"), .character("v"), .enter)
+        #expect(dashboard.render(width: 120, height: 40).text.contains("ARCHIVED (R restores it)"))
+        DemoDashboard.press(dashboard, .character("R"), .character("y"))
+        #expect(workspace.lastEvent == .projectRestored(slug: slug))
+    }
+
     @Test("R on a live project and A on an archived one say why they do nothing")
     func wrongList() throws {
         let (dashboard, workspace) = DemoDashboard.make()
