@@ -1,3 +1,4 @@
+import Foundation
 import BoardCore
 import Testing
 
@@ -121,6 +122,32 @@ import Testing
         board.expectRefusal(
             .assign(project: Fixture.project, step: board.config.lifecycleSteps[0], stakeholder: Fixture.scientist, raci: .responsible),
             as: Fixture.lead, rule: .projectArchived, mentioning: archived)
+    }
+
+    @Test func restoringIsForLeadsAndBringsAnArchivedProjectBack() {
+        var board = TestBoard.standard()
+        board.expectRefusal(
+            .restoreProject(slug: Fixture.project), as: Fixture.lead, rule: .nothingToChange,
+            mentioning: [Fixture.project, "not archived"])
+        board.expectRefusal(.restoreProject(slug: "nope"), as: Fixture.lead, rule: .unknownEntity, mentioning: ["nope"])
+        board.run(.archiveProject(slug: Fixture.project), as: Fixture.lead)
+        board.expectRefusal(
+            .restoreProject(slug: Fixture.project), as: Fixture.scientist, rule: .leadOnly,
+            mentioning: [Fixture.scientist, "restore"])
+        board.run(.restoreProject(slug: Fixture.project), as: Fixture.lead)
+        #expect(board.state.projects[Fixture.project]?.archived == false)
+        #expect(board.state.activity.last?.summary == "restored project \(Fixture.project)")
+        board.run(.editProject(slug: Fixture.project, ProjectEdit(name: "Back again")), as: Fixture.lead)
+        #expect(board.state.projects[Fixture.project]?.name == "Back again")
+    }
+
+    @Test func theRestoreEventIsKnownAndDecodes() throws {
+        let event = Event.projectRestored(slug: Fixture.project)
+        #expect(event.typeName == "projectRestored")
+        #expect(Event.knownTypeNames.contains(event.typeName))
+        #expect(event.projectChanged == Fixture.project)
+        let decoded = try JSONDecoder().decode(Event.self, from: JSONEncoder().encode(event))
+        #expect(decoded == event)
     }
 
     @Test func setProjectStepMovesAlongTheLifecycle() {

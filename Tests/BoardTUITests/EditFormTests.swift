@@ -55,3 +55,54 @@ struct EditFormTests {
         #expect(workspace.state.challenges[id]?.severity == .low)
     }
 }
+
+@Suite("The project edit form moves the step and sets the status")
+struct ProjectStepStatusFormTests {
+    /// Tabs to `field` of the edit form and picks the next choice.
+    static func chooseNext(_ dashboard: Dashboard, field: String) throws {
+        guard case .form(let form) = dashboard.ui.overlays.last else { throw FormMissing() }
+        let index = try #require(form.fields.firstIndex { $0.key == field })
+        while case .form(let open) = dashboard.ui.overlays.last, open.focus != index { dashboard.handle(.tab) }
+        dashboard.handle(.right)
+    }
+
+    struct FormMissing: Error {}
+
+    @Test("e, a new step and status, Enter: the project moves through set-step and set-status")
+    func stepAndStatus() throws {
+        let (dashboard, workspace) = DemoDashboard.make()
+        dashboard.handle(.character("2"))
+        let slug = try #require(dashboard.selectedProject?.slug)
+        let before = try #require(workspace.state.projects[slug])
+        dashboard.handle(.character("e"))
+        try Self.chooseNext(dashboard, field: "step")
+        try Self.chooseNext(dashboard, field: "status")
+        dashboard.handle(.enter)
+        let after = try #require(workspace.state.projects[slug])
+        let steps = workspace.state.config.lifecycleSteps
+        let statuses = ProjectStatus.allCases
+        #expect(after.step == steps[(steps.firstIndex(of: before.step)! + 1) % steps.count])
+        #expect(after.status == statuses[(statuses.firstIndex(of: before.status)! + 1) % statuses.count])
+        #expect(after.name == before.name)
+        #expect(workspace.lastEvent == .projectStatusSet(slug: slug, status: after.status))
+        #expect(dashboard.ui.overlays.isEmpty)
+    }
+
+    @Test("when a rule refuses one change of the form, none is written and the form stays open")
+    func allOrNothing() throws {
+        let (dashboard, workspace) = DemoDashboard.make()
+        dashboard.handle(.character("2"))
+        let slug = try #require(dashboard.selectedProject?.slug)
+        let before = try #require(workspace.state.projects[slug])
+        dashboard.handle(.character("e"))
+        DemoDashboard.type(dashboard, String(repeating: "x", count: 220))
+        try Self.chooseNext(dashboard, field: "step")
+        dashboard.handle(.enter)
+        #expect(workspace.state.projects[slug] == before, "neither the name nor the step changed")
+        guard case .form = dashboard.ui.overlays.last else {
+            Issue.record("the form stays open with the rule's message: \(dashboard.ui.overlays)")
+            return
+        }
+        #expect(dashboard.ui.status.text.contains("invalid-name"), "\(dashboard.ui.status.text)")
+    }
+}

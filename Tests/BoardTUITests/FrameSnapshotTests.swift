@@ -31,6 +31,19 @@ struct FrameSnapshotTests {
         }
     }
 
+    @Test("a model version's detail, and the archived projects' list")
+    func versionDetailAndArchivedList() throws {
+        for (width, height) in FrameSnapshotTests.sizes {
+            let (dashboard, _) = try VersionDetailTests.onCard(DemoWorkspace.failingVersion)
+            dashboard.handle(.enter)
+            FrameSnapshot.check(dashboard.render(width: width, height: height), named: "demo-version-detail-\(width)x\(height)")
+            let (projects, workspace) = DemoDashboard.make()
+            try workspace.run(.archiveProject(slug: DemoWorkspace.overdueProject), now: DemoWorkspace.now)
+            DemoDashboard.press(projects, .character("2"), .character("v"))
+            FrameSnapshot.check(projects.render(width: width, height: height), named: "demo-archived-projects-\(width)x\(height)")
+        }
+    }
+
     @Test("the same text on a terminal that is not UTF-8", arguments: [Pane.projects, .approvals])
     func ascii(pane: Pane) {
         let dashboard = UnusualText.dashboard()

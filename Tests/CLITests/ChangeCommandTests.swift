@@ -62,7 +62,7 @@ struct ChangeCommandTests {
         #expect(all?.first { $0["id"] as? String == "PR-6" }?["status"] as? String == "rejected")
     }
 
-    @Test("projects: create, edit, step, status, retrain, list, show, archive")
+    @Test("projects: create, edit, step, status, retrain, list, show, archive, restore")
     func projects() throws {
         let cli = try CLIHarness.withTeam()
         defer { cli.cleanUp() }
@@ -84,6 +84,14 @@ struct ChangeCommandTests {
         try cli.expectSuccess("project", "archive", "churn", as: "ada")
         #expect(try cli.run("project", "list").stdout.isEmpty)
         #expect(try cli.run("project", "list", "--all").stdout.contains("[archived]"))
+        let restoreNotLead = try cli.run("project", "restore", "churn", as: "bob")
+        #expect(restoreNotLead.status == 1)
+        #expect(restoreNotLead.stderr.contains("lead-only"))
+        try cli.expectSuccess("project", "restore", "churn", as: "ada")
+        #expect(try cli.run("project", "list").stdout.contains("churn"))
+        let again = try cli.run("project", "restore", "churn", as: "ada")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("not archived"))
     }
 
     @Test("team: add, edit, rights, deactivate, assign with one Accountable per step, unassign")

@@ -5,6 +5,7 @@ public enum ActivityText {
         case .projectCreated(let p): "created project \(p.slug) (\(p.name))"
         case .projectEdited(let slug, _): "edited project \(slug)"
         case .projectArchived(let slug): "archived project \(slug)"
+        case .projectRestored(let slug): "restored project \(slug)"
         case .projectStepSet(let slug, let step): "moved project \(slug) to step '\(step)'"
         case .projectStatusSet(let slug, let status): "set project \(slug) \(status.rawValue)"
         case .stakeholderAdded(let s): "added stakeholder \(s.handle) (\(s.role))"

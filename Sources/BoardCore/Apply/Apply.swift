@@ -20,7 +20,7 @@ public func replay(_ records: [EventRecord], onto state: BoardState) -> BoardSta
 
 private func applyEvent(_ record: EventRecord, to state: inout BoardState) {
     switch record.event {
-    case .projectCreated, .projectEdited, .projectArchived, .projectStepSet, .projectStatusSet, .retrainRecorded:
+    case .projectCreated, .projectEdited, .projectArchived, .projectRestored, .projectStepSet, .projectStatusSet, .retrainRecorded:
         applyProjectEvent(record, to: &state)
     case .stakeholderAdded, .stakeholderEdited, .approvalRightsSet, .stakeholderDeactivated, .assigned, .unassigned:
         applyTeamEvent(record.event, to: &state)
@@ -53,6 +53,8 @@ private func applyProjectEvent(_ record: EventRecord, to state: inout BoardState
         state.projects[slug] = project
     case .projectArchived(let slug):
         state.projects[slug]?.archived = true
+    case .projectRestored(let slug):
+        state.projects[slug]?.archived = false
     case .projectStepSet(let slug, let step):
         state.projects[slug]?.step = step
     case .projectStatusSet(let slug, let status):

@@ -5,7 +5,7 @@ extension Event {
     public var projectChanged: String? {
         switch self {
         case .projectCreated(let project): project.slug
-        case .projectEdited(let slug, _), .projectArchived(let slug), .projectStepSet(let slug, _), .projectStatusSet(let slug, _):
+        case .projectEdited(let slug, _), .projectArchived(let slug), .projectRestored(let slug), .projectStepSet(let slug, _), .projectStatusSet(let slug, _):
             slug
         case .retrainRecorded(let project, _): project
         case .stakeholderAdded, .stakeholderEdited, .approvalRightsSet, .stakeholderDeactivated, .assigned, .unassigned,

@@ -4,6 +4,7 @@ public enum Command: Equatable, Sendable {
     case createProject(NewProject)
     case editProject(slug: String, ProjectEdit)
     case archiveProject(slug: String)
+    case restoreProject(slug: String)
     case setProjectStep(slug: String, step: String)
     case setProjectStatus(slug: String, status: ProjectStatus)
 

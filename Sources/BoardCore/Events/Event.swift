@@ -4,6 +4,7 @@ public enum Event: Codable, Equatable, Sendable {
     case projectCreated(Project)
     case projectEdited(slug: String, ProjectEdit)
     case projectArchived(slug: String)
+    case projectRestored(slug: String)
     case projectStepSet(slug: String, step: String)
     case projectStatusSet(slug: String, status: ProjectStatus)
 
@@ -38,6 +39,7 @@ public enum Event: Codable, Equatable, Sendable {
         "projectCreated",
         "projectEdited",
         "projectArchived",
+        "projectRestored",
         "projectStepSet",
         "projectStatusSet",
         "stakeholderAdded",
@@ -68,6 +70,7 @@ public enum Event: Codable, Equatable, Sendable {
         case .projectCreated: "projectCreated"
         case .projectEdited: "projectEdited"
         case .projectArchived: "projectArchived"
+        case .projectRestored: "projectRestored"
         case .projectStepSet: "projectStepSet"
         case .projectStatusSet: "projectStatusSet"
         case .stakeholderAdded: "stakeholderAdded"

@@ -30,6 +30,7 @@ struct Decider {
         case .createProject(let new): return try createProject(new)
         case .editProject(let slug, let edit): return try editProject(slug, edit)
         case .archiveProject(let slug): return try archiveProject(slug)
+        case .restoreProject(let slug): return try restoreProject(slug)
         case .setProjectStep(let slug, let step): return try setProjectStep(slug, step)
         case .setProjectStatus(let slug, let status): return try setProjectStatus(slug, status)
         case .addStakeholder(let person): return try addStakeholder(person)

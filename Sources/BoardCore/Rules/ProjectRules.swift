@@ -38,6 +38,16 @@ extension Decider {
             + openRequests(ofProject: slug).map { .requestSuperseded(request: $0.id, reason: "project '\(slug)' was archived") }
     }
 
+    /// Restoring brings an archived project back as it was; the requests archiving
+    /// superseded stay closed.
+    func restoreProject(_ slug: String) throws -> [Event] {
+        try requireLead(to: "restore a project")
+        guard try project(slug).archived else {
+            throw RuleViolation(.nothingToChange, "project '\(slug)' is not archived")
+        }
+        return [.projectRestored(slug: slug)]
+    }
+
     func setProjectStep(_ slug: String, _ step: String) throws -> [Event] {
         try requireActor()
         let project = try liveProject(slug)

@@ -11,17 +11,17 @@ public enum Action: String, CaseIterable, Sendable {
     case approve, reject, withdraw
     case assignR = "assign-r", assignA = "assign-a", assignC = "assign-c", assignI = "assign-i", unassign
     case nextProject = "next-project", previousProject = "previous-project", toggleFocus = "toggle-focus"
-    case archive, edit
+    case archive, edit, restore, toggleArchived = "toggle-archived"
 }
 
 /// Where a binding applies.
 public enum KeyScope: String, Sendable, CaseIterable {
     case global, overview, projects, team, teamMatrix = "team-matrix", models, challenges, approvals, activity
-    case projectDetail = "project-detail", challengeDetail = "challenge-detail", review
+    case projectDetail = "project-detail", challengeDetail = "challenge-detail", versionDetail = "version-detail", review
 
     /// A detail or review over the panes: it owns the keys, so of the global actions only
     /// those that cannot touch the list behind it apply.
-    var isOverlay: Bool { [.projectDetail, .challengeDetail, .review].contains(self) }
+    var isOverlay: Bool { [.projectDetail, .challengeDetail, .versionDetail, .review].contains(self) }
 
     static let actionsReachingOverlays: Set<Action> = [
         .quit, .help, .back, .commandLine, .up, .down, .pageUp, .pageDown, .top, .bottom, .copy,

@@ -66,9 +66,21 @@ extension Dashboard {
         case .edit: editSelection()
         case .archive:
             guard let project = selectedProject else { return complain("no project selected") }
+            guard !project.archived else { return complain("\(project.slug) is archived already; R restores it") }
             ui.overlays.append(.confirm(Confirmation(
                 question: "Archive project \(project.slug) (\(project.name))? y/n", command: .archiveProject(slug: project.slug),
                 success: "archived \(project.slug)")))
+        case .restore:
+            guard let project = selectedProject else { return complain("no project selected") }
+            guard project.archived else { return complain("\(project.slug) is not archived; v lists the archived projects") }
+            ui.overlays.append(.confirm(Confirmation(
+                question: "Restore project \(project.slug) (\(project.name))? y/n", command: .restoreProject(slug: project.slug),
+                success: "restored \(project.slug)")))
+        case .toggleArchived:
+            ui.showArchivedProjects.toggle()
+            ui.selection[.projects] = 0
+            cursorAnchors[.projects] = nil
+            say(ui.showArchivedProjects ? "archived projects; R restores one, v lists the live ones" : "live projects")
         }
     }
 
@@ -148,7 +160,9 @@ extension Dashboard {
         case .challenges:
             if let challenge = selectedChallenge { openDetail(.challengeDetail(id: challenge.id)) }
         case .team: ui.matrixFocused = true
-        case .models, .activity: break
+        case .models:
+            if let version = selectedVersion { openDetail(.versionDetail(version.ref)) }
+        case .activity: break
         }
     }
 
@@ -261,8 +275,10 @@ extension Dashboard {
         return rows.projects[safe: ui.selected(.projects)].flatMap { state.projects[$0.slug] }
     }
 
+    /// The version of the open detail, else the card under the cursor.
     var selectedVersion: ModelVersion? {
-        rows.versionsByStage[safe: ui.modelsColumn]?.versions[safe: ui.modelsRow[ui.modelsColumn] ?? 0]
+        if case .versionDetail(let ref) = ui.detail { return state.versions[ref] }
+        return rows.versionsByStage[safe: ui.modelsColumn]?.versions[safe: ui.modelsRow[ui.modelsColumn] ?? 0]
     }
 
     /// The challenge of the open detail, else the one under the cursor.

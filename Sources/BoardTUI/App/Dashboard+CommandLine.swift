@@ -16,6 +16,8 @@ extension Dashboard {
         case "project":
             guard state.projects[argument] != nil else { return complain("no project '\(argument)'") }
             switchPane(to: .projects)
+            if let row = rows.projects.firstIndex(where: { $0.slug == argument }) { ui.selection[.projects] = row }
+            ui.matrixProject = argument
             openDetail(.projectDetail(slug: argument))
         case "pane":
             let pane = Int(argument).flatMap(Pane.init(rawValue:))

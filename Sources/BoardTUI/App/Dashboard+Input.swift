@@ -5,6 +5,14 @@ extension Dashboard {
     public func handle(_ key: Key) {
         handleKey(key)
         keepCursorOnItem()
+        matrixFollowsProjects()
+    }
+
+    /// The RACI matrix shows the live project last selected in Projects (or opened with
+    /// `:project`), until `[` `]` choose another.
+    private func matrixFollowsProjects() {
+        guard ui.pane == .projects, let project = selectedProject, !project.archived else { return }
+        ui.matrixProject = project.slug
     }
 
     private func handleKey(_ key: Key) {
@@ -105,15 +113,15 @@ extension Dashboard {
             complain("fill in the required fields")
             return
         }
-        let command = form.purpose.command(from: form)
-        if form.purpose.needsConfirmation {
+        let commands = form.purpose.commands(from: form)
+        if form.purpose.needsConfirmation, let command = commands.first {
             ui.overlays.append(.form(form))
             ui.overlays.append(.confirm(Confirmation(
                 question: "\(form.title)? This is recorded with your name. y/n", command: command,
                 success: "\(form.title): done")))
             return
         }
-        if let violation = submit(command, success: "\(form.title): saved") {
+        if let violation = submit(all: commands, success: "\(form.title): saved") {
             form.show(violation)
             ui.overlays.append(.form(form))
         }

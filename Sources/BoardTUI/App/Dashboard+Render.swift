@@ -91,7 +91,7 @@ extension Dashboard {
         case .confirm: return [("y", "yes"), ("n/Esc", "no")]
         case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
         case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
-        case .review, .projectDetail, .challengeDetail: return keyMap.hints(for: ui.scope, withGlobal: false) + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
+        case .review, .projectDetail, .challengeDetail, .versionDetail: return keyMap.hints(for: ui.scope, withGlobal: false) + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
         default: return keyMap.hints(for: ui.scope)
         }
     }
@@ -127,6 +127,7 @@ extension Dashboard {
         case .review(let id): detailScrolling = ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)
         case .projectDetail(let slug): detailScrolling = ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
         case .challengeDetail(let id): detailScrolling = ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
+        case .versionDetail(let ref): detailScrolling = VersionDetailOverlay.draw(context, ref: ref, in: rect, into: &buffer)
         }
     }
 }

@@ -77,6 +77,29 @@ public final class Dashboard {
         }
     }
 
+    /// Sends commands that belong together, as one form's. Each is first checked against the
+    /// state the ones before it leave; when a rule refuses any of them, none is written.
+    @discardableResult
+    func submit(all commands: [Command], success: String) -> RuleViolation? {
+        var scratch = state
+        let now = clock()
+        for command in commands {
+            switch decide(command, state: scratch, actor: workspace.me, now: now) {
+            case .failure(let violation):
+                complain(violation.description)
+                return violation
+            case .success(let events):
+                for event in events {
+                    BoardCore.apply(EventRecord(sequence: scratch.lastSequence + 1, at: now, actor: workspace.me, event: event), to: &scratch)
+                }
+            }
+        }
+        for command in commands {
+            if let violation = submit(command, success: success) { return violation }
+        }
+        return nil
+    }
+
     /// Called after events from other processes were applied: forms and reviews learn that
     /// what they show changed underneath.
     public func remoteChangesArrived(_ records: [EventRecord]) {

@@ -87,6 +87,12 @@ public struct KeyMap: Sendable {
         b([.character("e")], .edit, .challengeDetail, "edit this challenge", hint: true),
         b([.character("m")], .moveStatus, .challengeDetail, "move the challenge to another status", hint: true),
         b([.character("c")], .comment, .challengeDetail, "comment on this challenge", hint: true),
+
+        b([.character("v")], .toggleArchived, .projects, "archived projects (list them, or the live ones again)", hint: true),
+        b([.character("R")], .restore, .projects, "restore the archived project (asks first)"),
+        b([.character("R")], .restore, .projectDetail, "restore this archived project (asks first)"),
+        b([.character("p")], .requestPromotion, .versionDetail, "request a promotion of this version", hint: true),
+        b([.character("c")], .comment, .versionDetail, "comment on this version", hint: true),
     ])
 
     private static func b(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ help: String, hint: Bool = false) -> Binding {

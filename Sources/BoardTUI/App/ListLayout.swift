@@ -20,6 +20,10 @@ enum ListLayout {
         body.splitTop(max(6, body.height * 2 / 5))
     }
 
+    /// Steps the RACI matrix in `area` shows: the frame takes two, the handles one, and the
+    /// line naming the person in the cursor's column one.
+    static func matrixRows(in area: Rect) -> Int { max(1, area.height - 4) }
+
     /// Models: cards of this many rows in each stage column.
     static let cardHeight = 3
 
@@ -37,6 +41,7 @@ enum ListLayout {
     static func visibleRows(of pane: Pane, matrix: Bool, in body: Rect) -> Int {
         guard let area = listArea(of: pane, matrix: matrix, in: body) else { return 1 }
         if pane == .models { return max(1, (area.height - 2) / cardHeight) }
+        if pane == .team && matrix { return matrixRows(in: area) }
         return tableRows(in: area)
     }
 }

@@ -37,6 +37,7 @@ public enum Overlay: Sendable {
     case review(requestID: String)
     case projectDetail(slug: String)
     case challengeDetail(id: String)
+    case versionDetail(VersionRef)
 }
 
 /// A governance or destructive action waiting for y/n.
@@ -72,6 +73,8 @@ public struct UIState: Sendable {
     public var commandLine: String?
     public var status: (text: String, isError: Bool) = ("", false)
     public var projectSort: ProjectSort = .name
+    /// Whether Projects lists the archived projects instead of the live ones.
+    public var showArchivedProjects = false
     public var matrixFocused = false
     public var matrixProject: String?
     public var matrixCursor = (row: 0, column: 0)
@@ -90,7 +93,7 @@ public struct UIState: Sendable {
     public var detail: Overlay? {
         overlays.last { overlay in
             switch overlay {
-            case .review, .projectDetail, .challengeDetail: true
+            case .review, .projectDetail, .challengeDetail, .versionDetail: true
             case .help, .confirm, .form: false
             }
         }
@@ -101,6 +104,7 @@ public struct UIState: Sendable {
         case .review: return .review
         case .projectDetail: return .projectDetail
         case .challengeDetail: return .challengeDetail
+        case .versionDetail: return .versionDetail
         default: break
         }
         if pane == .team && matrixFocused { return .teamMatrix }
@@ -116,7 +120,7 @@ public struct UIState: Sendable {
     /// Whether the top overlay is one to read (help, detail, review) rather than a question or form.
     var readingOverlay: Bool {
         switch overlays.last {
-        case .help, .review, .projectDetail, .challengeDetail: true
+        case .help, .review, .projectDetail, .challengeDetail, .versionDetail: true
         case .confirm, .form, nil: false
         }
     }

@@ -15,6 +15,20 @@ public enum FormPurpose: Sendable {
     case approve(requestID: String, gatesFail: Bool)
     case reject(requestID: String)
 
+    /// The commands the form's values describe, in order: one, except for a project's edit,
+    /// which moves its step and sets its status through their own commands (and rules).
+    func commands(from form: Form) -> [Command] {
+        guard case .editProject(let slug) = self else { return [command(from: form)] }
+        let edit = command(from: form)
+        var moves: [Command] = []
+        if let step = form.changed("step") { moves.append(.setProjectStep(slug: slug, step: step)) }
+        if let status = form.changed("status").flatMap(ProjectStatus.init(rawValue:)) {
+            moves.append(.setProjectStatus(slug: slug, status: status))
+        }
+        if case .editProject(_, let changes) = edit, changes.isEmpty, !moves.isEmpty { return moves }
+        return [edit] + moves
+    }
+
     /// The command the form's values describe.
     func command(from form: Form) -> Command {
         switch self {
@@ -94,6 +108,8 @@ enum Forms {
             FormField("goal", "Goal", kind: .choice(config.businessGoals), value: project.goal),
             FormField("priority", "Priority basis", kind: .choice(config.prioritisationBases), value: project.priorityBasis ?? ""),
             FormField("cadence", "Retraining cadence", kind: .choice(config.retrainingCadences.map(\.name)), value: project.cadence ?? ""),
+            FormField("step", "Lifecycle step", kind: .choice(config.lifecycleSteps), value: project.step),
+            FormField("status", "Status", kind: .choice(ProjectStatus.allCases.map(\.rawValue)), value: project.status.rawValue),
             FormField("description", "Description", value: project.description),
         ])
     }

@@ -10,7 +10,7 @@ enum ProjectDetailOverlay {
         var lines: [(String, StyleRole)] = [
             (project.description.isEmpty ? "(no description)" : project.description, .normal),
             ("Goal: \(project.goal)\(project.otherGoals.isEmpty ? "" : " (+ \(project.otherGoals.joined(separator: ", ")))") · priority: \(project.priorityBasis ?? "-") · cadence: \(project.cadence ?? "-")\(summary.daysOverdue.map { " · retraining overdue by \($0) d" } ?? "")", summary.isOverdue ? .warning : .muted),
-            ("\(Bars.progress(done: summary.stepNumber, total: summary.stepCount, width: 22)) step \(summary.stepNumber)/\(summary.stepCount): \(project.step) · \(project.status.rawValue)", .key),
+            ("\(Bars.progress(done: summary.stepNumber, total: summary.stepCount, width: 22)) step \(summary.stepNumber)/\(summary.stepCount): \(project.step) · \(project.status.rawValue)\(project.archived ? " · ARCHIVED (R restores it)" : "")", .key),
             ("", .normal), ("Team", .header),
         ]
         for (step, members) in state.team(of: slug) {

@@ -17,20 +17,10 @@ enum ReviewOverlay {
             ("Source: \(version?.source ?? "?") · project \(model?.project ?? "?")", .muted),
             ("", .normal), ("Metrics against thresholds", .header),
         ]
-        let metrics = version?.metrics ?? [:]
-        for name in metrics.keys.sorted() {
-            let threshold = model?.thresholds.first { $0.metric == name }
-            let mark = threshold.map { $0.holds(for: metrics) ? "✓ pass" : "✗ FAIL" } ?? ""
-            let style: StyleRole = threshold.map { $0.holds(for: metrics) ? .pass : .fail } ?? .normal
-            lines.append(("  \(name.padded(18)) \(MetricThreshold.format(metrics[name] ?? 0).padded(10)) \((threshold?.text ?? "").padded(18)) \(mark)", style))
-        }
-        for threshold in model?.thresholds ?? [] where metrics[threshold.metric] == nil {
-            lines.append(("  \(threshold.metric.padded(18)) missing    \(threshold.text.padded(18)) ✗ FAIL", .fail))
-        }
+        lines += GateLines.metrics(of: version, model: model)
         let failures = version.map { Gates.failures(for: $0, entering: request.toStage, in: state) } ?? []
         lines.append(("", .normal))
-        lines.append(("Gates: " + (failures.isEmpty ? "all pass" : "\(failures.count) failing; approving needs an override reason"), failures.isEmpty ? .pass : .fail))
-        for failure in failures { lines.append(("  ✗ \(failure)", .fail)) }
+        lines += GateLines.gates(failures, failing: "approving needs an override reason")
         lines.append(("", .normal))
         lines.append(("Approvals: \(request.approvals.count) of \(needed)", .header))
         for approval in request.approvals {

@@ -5,7 +5,9 @@ enum ProjectsPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let projects = context.rows.projects
         let production = context.state.config.policy.productionStage
-        let inner = Box.draw("Projects (\(projects.count)) · sorted by \(context.ui.projectSort.title)", in: rect, into: &buffer)
+        let archived = context.ui.showArchivedProjects
+        let title = archived ? "Archived projects (\(projects.count)) · R restores, v lists the live ones" : "Projects (\(projects.count))"
+        let inner = Box.draw("\(title) · sorted by \(context.ui.projectSort.title)", in: rect, into: &buffer)
         let columns: [Column] = [
             Column("Name", minimum: 16, natural: 26, priority: 100), Column("Goal", minimum: 10, natural: 22, priority: 40),
             Column("Step", minimum: 12, natural: 24, priority: 70), .fixed("Status", 9, priority: 60),
@@ -13,7 +15,7 @@ enum ProjectsPane {
             .fixed("Pend", 4, priority: 58, right: true),
         ]
         Table.draw(columns: columns, count: projects.count, selected: context.ui.selected(.projects), in: inner, into: &buffer,
-                   emptyText: "no projects match; Esc clears the filter, n creates one") { index in
+                   emptyText: archived ? "no archived projects match; v lists the live ones" : "no projects match; Esc clears the filter, n creates one") { index in
             let summary = projects[index]
             let overdue = isOverdue(summary.slug, context) ? " ⟳" : ""
             return [

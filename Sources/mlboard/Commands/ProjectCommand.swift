@@ -6,7 +6,7 @@ import Foundation
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "project", abstract: "Create, edit, move and list projects.",
-        subcommands: [Create.self, Edit.self, Archive.self, Step.self, Status.self, Retrain.self, List.self, Show.self])
+        subcommands: [Create.self, Edit.self, Archive.self, Restore.self, Step.self, Status.self, Retrain.self, List.self, Show.self])
 
     struct Fields: ParsableArguments {
         @Option(help: "Display name.") var name: String?
@@ -57,6 +57,13 @@ struct ProjectCommand: ParsableCommand {
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         func run() throws { try workspace.perform(.archiveProject(slug: slug)) }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bring an archived project back (leads only).")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument var slug: String
+        func run() throws { try workspace.perform(.restoreProject(slug: slug)) }
     }
 
     struct Step: ParsableCommand {

@@ -4,14 +4,45 @@ import BoardCore
 /// project created or archived) patches each of them for those projects alone, instead of
 /// going over every project again; see `Patched`.
 extension PaneRows {
-    /// Live projects, filtered and sorted. `daysOverdue` is as of when the row was derived:
-    /// ask `state.daysOverdue(_:now:)` for the moment a row is drawn.
+    /// The projects Projects lists: the live ones, or the archived ones when asked for.
     var projects: [ProjectSummary] {
+        ui.showArchivedProjects ? archivedProjects : liveProjects
+    }
+
+    /// Archived projects, filtered and sorted like the live ones. Few, and rarely changed, so
+    /// derived afresh whenever the projects or their tallies change.
+    var archivedProjects: [ProjectSummary] {
         let memo = self.memo
-        // A change to a project alone (its step, say) keeps the tallies of everything else.
-        let tallies = memo.tallies.get(DerivedFrom(parts: [
+        let tallies = summaryTallies
+        let filter = filterText(.projects)
+        let order = ProjectOrder(sort: ui.projectSort, nameKeys: memo.nameKeys)
+        return memo.archivedProjects.get(DerivedFrom(parts: [SameStorage(state.projects)], texts: [filter],
+                                                     numbers: [ui.projectSort.rawValue, memo.tallies.generation])) {
+            let rows = state.projects.values.filter(\.archived).compactMap { project -> ProjectSummary? in
+                // The summary of a live project with the same figures; an archived one is never overdue.
+                var asLive = project
+                asLive.archived = false
+                var summary = state.liveSummary(of: asLive, tallies: tallies, now: now)
+                summary?.daysOverdue = nil
+                return summary
+            }
+            return order.sorted(rows.filter { SearchFields.match(filter, SearchFields.of($0)) })
+        }
+    }
+
+    /// The tallies of models, versions, challenges and requests per project, kept while those stay the same.
+    private var summaryTallies: SummaryTallies {
+        memo.tallies.get(DerivedFrom(parts: [
             SameStorage(state.models), SameStorage(state.versions), SameStorage(state.challenges), SameStorage(state.requests),
         ])) { SummaryTallies(of: state) }
+    }
+
+    /// Live projects, filtered and sorted. `daysOverdue` is as of when the row was derived:
+    /// ask `state.daysOverdue(_:now:)` for the moment a row is drawn.
+    private var liveProjects: [ProjectSummary] {
+        let memo = self.memo
+        // A change to a project alone (its step, say) keeps the tallies of everything else.
+        let tallies = summaryTallies
         let source = SummarySource(projectsAt: ProjectsAt(state), tallies: tallies, talliesGeneration: memo.tallies.generation)
         let filter = filterText(.projects)
         let order = ProjectOrder(sort: ui.projectSort, nameKeys: memo.nameKeys)

@@ -45,6 +45,7 @@ final class RowCache {
     let projectChanges: ProjectChanges
     let tallies = Memo<DerivedFrom, SummaryTallies>()
     let projects = Patched<SummarySource, [ProjectSummary]>()
+    let archivedProjects = Memo<DerivedFrom, [ProjectSummary]>()
     let stakeholders = Memo<DerivedFrom, [Stakeholder]>()
     let assignmentCounts = Memo<DerivedFrom, [String: Int]>()
     let matrixProject = Patched<ProjectsAt, String?>()

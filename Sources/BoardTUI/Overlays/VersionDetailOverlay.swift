@@ -1,0 +1,64 @@
+import BoardCore
+
+/// One model version's story: its metrics against the model's gates, who moved it between
+/// stages when and why, its promotion requests with their approvals, and its comments.
+enum VersionDetailOverlay {
+    static func draw(_ context: PaneContext, ref: VersionRef, in rect: Rect, into buffer: inout CellBuffer) -> DetailScroll {
+        let state = context.state
+        guard let version = state.versions[ref] else { return DetailScroll() }
+        let model = state.models[ref.model]
+        let inner = Panel.open("\(ref) (\(version.stage))", width: rect.width - 4, height: rect.height, in: rect, into: &buffer)
+        let production = state.config.policy.productionStage
+        var lines: [(String, StyleRole)] = [
+            ("\(model?.name ?? ref.model) · project \(model?.project ?? "?") · stage \(version.stage)", context.stageStyle(version.stage)),
+            ("Source: \(version.source) · registered by \(version.registeredBy) on \(version.registeredAt.iso8601)", .muted),
+            ("", .normal), ("Metrics against the gates of \(ref.model)", .header),
+        ]
+        lines += GateLines.metrics(of: version, model: model)
+        if version.stage != production {
+            lines.append(("", .normal))
+            lines += GateLines.gates(Gates.failures(for: version, entering: production, in: state),
+                                     failing: "entering \(production) needs an override reason")
+        }
+        lines += [("", .normal), ("Stage history", .header)] + history(of: version, in: state)
+        lines += [("", .normal), ("Promotion requests", .header)] + requests(of: ref, in: state, now: context.now)
+        let comments = state.comments(on: .version(ref))
+        if !comments.isEmpty {
+            lines += [("", .normal), ("Comments", .header)]
+            for comment in comments { lines.append(("  \(comment.author) \(comment.at.iso8601): \(comment.body)", .normal)) }
+        }
+        return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
+    }
+
+    /// Every move of the version, oldest first: when, from and to, by whom, why.
+    private static func history(of version: ModelVersion, in state: BoardState) -> [(String, StyleRole)] {
+        let moves = state.stageHistory(of: version.ref.model).filter { $0.version == version.ref }
+        guard !moves.isEmpty else { return [("  still in \(version.stage), where it was registered", .muted)] }
+        return moves.map { move in
+            let request = move.request.map { " (\($0))" } ?? ""
+            return ("  \(move.at.iso8601) \(move.from) → \(move.to) by \(move.by)\(request): \(move.reason)", .normal)
+        }
+    }
+
+    /// Each request for the version with its status, approvals so far and how it closed.
+    private static func requests(of ref: VersionRef, in state: BoardState, now: Instant) -> [(String, StyleRole)] {
+        let requests = state.requests.values.filter { $0.version == ref }.sorted { IdNumber($0.id) < IdNumber($1.id) }
+        guard !requests.isEmpty else { return [("  none; p requests a promotion", .muted)] }
+        var lines: [(String, StyleRole)] = []
+        for request in requests {
+            let needed = state.config.approvalsRequired(for: request.toStage)
+            lines.append(("  \(request.id) \(request.fromStage) → \(request.toStage) · \(request.status.rawValue) · \(request.approvals.count) of \(needed) approvals · requested by \(request.requestedBy) \(Dashboard.ago(from: request.requestedAt, to: now)) ago: \(request.reason)",
+                          request.isOpen ? .badge : .normal))
+            for approval in request.approvals {
+                let comment = approval.comment.map { ": \($0)" } ?? ""
+                let override = approval.overrideReason.map { " · OVERRIDE: \($0)" } ?? ""
+                lines.append(("    ✓ \(approval.by) \(approval.at.iso8601)\(comment)\(override)", .pass))
+            }
+            // An approved request says so in its status; the others say who closed them and why.
+            if !request.isOpen, request.status != .approved || request.closingComment != nil, let by = request.closedBy {
+                lines.append(("    \(request.status.rawValue) by \(by)\(request.closingComment.map { ": \($0)" } ?? "")", .muted))
+            }
+        }
+        return lines
+    }
+}
