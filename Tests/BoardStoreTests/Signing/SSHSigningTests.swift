@@ -9,7 +9,7 @@ struct SSHSigningTests {
         return (0..<6).map { random.message($0) }
     }()
 
-    @Test("ssh-agent: lists its keys and signs with each (a passphrase-protected RSA key with SHA-512); ssh-keygen -Y sign through the agent too")
+    @Test("ssh-agent: lists its keys and signs with each (a passphrase-protected RSA key with SHA-512); ssh-keygen -Y sign through the agent too; the fastest way is chosen per key file")
     func agentSigning() throws {
         let folder = try SSHTestFolder()
         defer { folder.cleanUp() }
@@ -44,6 +44,14 @@ struct SSHSigningTests {
                 #expect(try reader.readText() == "rsa-sha2-512")
             }
         }
+
+        let lonelyKeyFile = try folder.makeKey("ecdsa", name: "lonely")
+        #expect(try SSHSignerChoice.signer(forKeyFile: keyFiles[0], environment: agent.environment) is Ed25519FileSigner)
+        #expect(try SSHSignerChoice.signer(forKeyFile: keyFiles[1], environment: agent.environment) is SSHAgentSigner)
+        #expect(try SSHSignerChoice.signer(forKeyFile: keyFiles[2] + ".pub", environment: agent.environment) is SSHAgentSigner)
+        let lonely = try SSHSignerChoice.signer(forKeyFile: lonelyKeyFile, environment: agent.environment)
+        #expect(lonely is SSHKeygenSigner)
+        #expect(SSHSignatureVerifier().verify(message: Self.messages[1], signature: try lonely.sign(Self.messages[1]), by: lonely.publicKey).isVerified)
 
         let absentKey = try SSHPublicKeyLine(parsing: String(contentsOfFile: absentKeyFile + ".pub", encoding: .utf8)).key
         #expect(throws: SigningError.keyNotInAgent(absentKey.fingerprint)) {
