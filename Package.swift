@@ -23,6 +23,7 @@ let package = Package(
             dependencies: [
                 "BoardCore", "CPosix",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
