@@ -13,6 +13,8 @@ struct SeenMarker: Codable, Equatable {
         let marker: URL
         let alarm: URL
         let acceptances: URL
+        /// The alarm's path, made once: every commit looks for it.
+        let alarmPath: String
     }
 
     static func folder(environment: [String: String]) -> URL {
@@ -29,7 +31,8 @@ struct SeenMarker: Codable, Equatable {
         return Files(
             marker: folder.appendingPathComponent("\(key).json"),
             alarm: folder.appendingPathComponent("\(key).alarm"),
-            acceptances: folder.appendingPathComponent("\(key).accepted"))
+            acceptances: folder.appendingPathComponent("\(key).accepted"),
+            alarmPath: folder.appendingPathComponent("\(key).alarm").path)
     }
 
     /// Drops the marker and any alarm, for a workspace made anew at the same path.
@@ -101,7 +104,7 @@ enum HeadAlarm {
         return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func isRaised(in files: SeenMarker.Files) -> Bool { access(files.alarm.path, F_OK) == 0 }
+    static func isRaised(in files: SeenMarker.Files) -> Bool { access(files.alarmPath, F_OK) == 0 }
 
     /// Clears the alarm and notes who accepted which head, when, and what the alarm said.
     static func accept(head: JournalPosition, by user: String, at now: Date, in files: SeenMarker.Files) throws {

@@ -23,6 +23,8 @@ public final class WorkspaceStore {
     public let snapshotURL: URL
 
     let folder: WorkspaceFolder
+    /// Made once: `URL.path` costs microseconds, and a commit names the journal several times.
+    private let journalPath: String
     private let environment: [String: String]
     private let seenFiles: SeenMarker.Files
     private var snapshotPosition: Int64 = 0
@@ -49,6 +51,7 @@ public final class WorkspaceStore {
         self.state = state
         self.position = .start
         self.environment = environment
+        journalPath = directory.journalURL.path
         snapshotURL = SnapshotCache.url(for: directory, environment: environment)
         seenFiles = SeenMarker.files(for: directory, environment: environment)
     }
@@ -149,7 +152,7 @@ public final class WorkspaceStore {
     /// also reads through the reserve, so damage hiding behind a zero byte is refused there.
     private func applyJournalTail(throughReserve: Bool, using fd: Int32? = nil) throws -> JournalScan {
         let scan = if let fd {
-            try JournalReader.scan(fd, directory.journalURL.path, from: position, throughReserve: throughReserve)
+            try JournalReader.scan(fd, journalPath, from: position, throughReserve: throughReserve)
         } else if throughReserve {
             try JournalReader.scanThroughReserve(folder, from: position)
         } else {
@@ -259,7 +262,7 @@ public final class WorkspaceStore {
         while true {
             let fresh = journal == nil
             let open = try openJournal()
-            try JournalLock.acquire(open.fd, path: directory.journalURL.path, wait: lockWait, holder: try holderFile())
+            try JournalLock.acquire(open.fd, path: journalPath, wait: lockWait, holder: try holderFile())
             guard let named = folder.factsOf(DataDirectory.journalName), named.isSameFile(as: open.facts) else {
                 JournalLock.release(open.fd)
                 journal = nil
@@ -354,7 +357,7 @@ public final class WorkspaceStore {
     /// someone rewrote underneath is never cut.
     private func cutTornTail(_ fd: Int32, at offset: UInt64, length: UInt64) throws {
         try confirmOwnHead(fd, change: "rewritten")
-        let path = directory.journalURL.path
+        let path = journalPath
         let torn = try JournalReader.readBytes(fd, path, from: offset, to: offset + length)
         let tornTails = try folder.folder(DataDirectory.tornTailsName, create: sharing)
         let name = "journal-at-\(offset)-\(Instant(Date()).millis)-\(getpid()).bin"
@@ -372,7 +375,7 @@ public final class WorkspaceStore {
     /// Refuses to go on, and raises the alarm, when the line this store last read is no longer
     /// where it was: the journal was shortened, replaced or rewritten under a running process.
     private func confirmOwnHead(_ fd: Int32, change: String) throws {
-        if try JournalReader.hashOfLine(endingAt: position.offset, fd, directory.journalURL.path) == position.hash { return }
+        if try JournalReader.hashOfLine(endingAt: position.offset, fd, journalPath) == position.hash { return }
         let alarm = "the journal was \(change) under a running mlboard: sequence \(position.sequence) is no longer where this process read it. "
             + "Events may have been lost; check backups"
         HeadAlarm.raise(alarm, in: seenFiles)
@@ -387,7 +390,7 @@ public final class WorkspaceStore {
         let fd = try folder.openFile(DataDirectory.journalName, writable: true)
         guard let facts = FileFacts.of(descriptor: fd) else {
             close(fd)
-            throw StoreError.lastIO("look at", directory.journalURL.path)
+            throw StoreError.lastIO("look at", journalPath)
         }
         let opened = OpenJournal(fd: fd, facts: facts)
         journal = opened
@@ -414,13 +417,13 @@ public final class WorkspaceStore {
             JournalReserve.undoWrite(fd, at: start, count: bytes.count / 2, sizeBefore: sizeBefore)
         }
         if !bytes.withUnsafeBytes({ FileDescriptor.writeAll(fd, $0, at: start) }) {
-            let failure = StoreError.lastIO("append to", directory.journalURL.path)
+            let failure = StoreError.lastIO("append to", journalPath)
             JournalReserve.undoWrite(fd, at: start, count: bytes.count, sizeBefore: sizeBefore)  // best effort; readers ignore a torn tail anyway
             throw failure
         }
         FailPoint.reach(.afterWriteBeforeFlush)
         if fdatasync(fd) != 0 {
-            throw StoreError.lastIO("fdatasync", directory.journalURL.path)
+            throw StoreError.lastIO("fdatasync", journalPath)
         }
         for record in records { applyRecord(record) }
         position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
