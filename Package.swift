@@ -25,8 +25,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
+        ),
+        .target(name: "BoardDemo", dependencies: ["BoardCore"]),
+        .target(name: "BoardReports", dependencies: ["BoardCore"]),
+        .target(
+            name: "BoardExchange",
+            dependencies: ["BoardCore", "BoardStore", .product(name: "CSV", package: "CSV.swift")]
         ),
         .systemLibrary(
             name: "CNCurses",
@@ -51,28 +56,28 @@ let package = Package(
         .executableTarget(
             name: "mlboard",
             dependencies: [
-                "BoardCore", "BoardStore", "BoardTUI",
+                "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "mlboard-bench",
-            dependencies: ["BoardCore", "BoardStore", "BoardTUI", "CSQLite", "CPosix"],
+            dependencies: ["BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "CSQLite", "CPosix"],
             path: "Sources/MLBoardBench"
         ),
         .testTarget(
             name: "BoardCoreTests",
             dependencies: [
-                "BoardCore",
+                "BoardCore", "BoardDemo",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["BoardCore", "BoardStore"], path: "Tests/Support"),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
-        .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "BoardDemo", "TestSupport"]),
+        .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore", "BoardDemo"], resources: [.copy("Snapshots")]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["BoardCore"], resources: [.copy("Expected")]),
+        .testTarget(name: "ReportTests", dependencies: ["BoardCore", "BoardDemo", "BoardReports"], resources: [.copy("Expected")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["BoardCore", "BoardStore", "BoardTUI", "TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "TestSupport"]),
     ]
 )

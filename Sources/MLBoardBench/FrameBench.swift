@@ -1,4 +1,5 @@
 import BoardCore
+import BoardDemo
 import BoardStore
 import BoardTUI
 import Foundation

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BoardCore
+import BoardCore
+import BoardDemo
 
 /// Built once and shared by the tests below.
 private let demo = DemoWorkspace.build()

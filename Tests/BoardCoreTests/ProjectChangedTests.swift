@@ -1,5 +1,6 @@
 import Testing
 @testable import BoardCore
+import BoardDemo
 
 @Suite("Event.projectChanged names the only project an event changes")
 struct ProjectChangedTests {

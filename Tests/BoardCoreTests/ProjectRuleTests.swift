@@ -1,5 +1,6 @@
 import Foundation
 import BoardCore
+import BoardDemo
 import Testing
 
 @Suite struct ProjectRuleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BoardCore
+import BoardDemo
 
 @Suite("Summaries of all projects in one pass")
 struct ProjectSummariesTests {

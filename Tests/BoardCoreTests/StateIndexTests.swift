@@ -1,6 +1,7 @@
 import PropertyBased
 import Testing
 @testable import BoardCore
+import BoardDemo
 
 /// A demo large enough for generated archives, rollbacks, supersessions and hand-overs.
 private let size = 120

@@ -1,4 +1,5 @@
 import BoardCore
+import BoardDemo
 @testable import BoardStore
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import BoardCore
+import BoardDemo
 import Testing
 @testable import BoardTUI
 

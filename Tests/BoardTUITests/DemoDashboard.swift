@@ -1,4 +1,5 @@
 import BoardCore
+import BoardDemo
 import BoardTUI
 
 /// A dashboard over the demo workspace, in memory, at the demo's own "now".

@@ -1,4 +1,5 @@
 import BoardCore
+import BoardDemo
 import BoardTUI
 
 /// A demo workspace with the text that has broken the layout: CJK, emoji (with ZWJ sequences,

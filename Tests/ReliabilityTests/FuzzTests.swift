@@ -1,5 +1,6 @@
 import TestSupport
-@testable import BoardCore
+import BoardCore
+@testable import BoardDemo
 @testable import BoardStore
 @testable import BoardTUI
 import Foundation

@@ -1,4 +1,5 @@
-@testable import BoardCore
+import BoardCore
+@testable import BoardDemo
 @testable import BoardStore
 import Foundation
 import Testing

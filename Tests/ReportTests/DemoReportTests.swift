@@ -1,4 +1,6 @@
 import BoardCore
+import BoardDemo
+import BoardReports
 import Foundation
 import Testing
 

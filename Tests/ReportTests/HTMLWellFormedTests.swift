@@ -1,4 +1,6 @@
 import BoardCore
+import BoardDemo
+import BoardReports
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -158,8 +158,8 @@ private func applyChallengeEvent(_ record: EventRecord, to state: inout BoardSta
 }
 
 /// The number in a generated id such as "PR-12".
-enum IdNumber {
-    static func of(_ id: String) -> Int {
+public enum IdNumber {
+    public static func of(_ id: String) -> Int {
         Int(id.split(separator: "-").last ?? "") ?? 0
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardCore
+import BoardDemo
 import BoardStore
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardCore
+import BoardExchange
 import BoardStore
 import Foundation
 

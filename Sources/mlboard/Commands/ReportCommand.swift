@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardCore
+import BoardReports
 import Foundation
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import TestSupport
 @testable import BoardStore
 import BoardCore
+import BoardDemo
 import Foundation
 import Testing
 

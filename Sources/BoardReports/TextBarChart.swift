@@ -1,3 +1,5 @@
+import BoardCore
+
 /// Horizontal bars of block characters, scaled so the longest is `width` wide.
 public enum TextBarChart {
     public static func lines(_ bars: [ReportBar], width: Int = 30) -> [String] {

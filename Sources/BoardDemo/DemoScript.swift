@@ -1,3 +1,5 @@
+import BoardCore
+
 /// Collects the demo's commands phase by phase and gives each a time.
 ///
 /// Commands are appended in the order they will run; `endPhase` spreads the phase's commands

@@ -1,3 +1,5 @@
+import BoardCore
+
 /// Lays a report out as GitHub-flavoured Markdown.
 enum MarkdownRenderer {
     static func render(_ document: ReportDocument) -> String {

@@ -1,4 +1,5 @@
 import BoardCore
+import BoardStore
 
 /// Runs an import all or nothing. Every step is first decided against a draft of the state, one by
 /// one, so a refusal can be traced to the row that caused it; only when all pass is the batch handed

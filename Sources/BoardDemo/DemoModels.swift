@@ -1,3 +1,5 @@
+import BoardCore
+
 /// The core projects' models and the stories of their versions: first releases, a
 /// replacement that archives its predecessor, an overridden gate, a rollback, a rejection,
 /// a withdrawn request, and the requests still waiting for the lead.

@@ -1,3 +1,5 @@
+import BoardCore
+
 /// A recorded governance decision: a stage move, an approval or a rejection.
 struct ReportDecision {
     var at: Instant

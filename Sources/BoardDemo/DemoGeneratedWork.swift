@@ -1,3 +1,5 @@
+import BoardCore
+
 /// The generated projects' models, promotions, challenges and wrap-up, phase by phase.
 /// Their production requests always pass the metric gates, and critical challenges only
 /// appear on projects that have not reached model validation, so the core's one failing

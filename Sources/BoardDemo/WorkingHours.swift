@@ -1,3 +1,5 @@
+import BoardCore
+
 /// The working hours (weekdays, 08:00 to 18:00 UTC) within a window, so the demo's people
 /// act in office hours; a window without any falls back to the whole window.
 struct WorkingHours {

@@ -1,3 +1,5 @@
+import BoardCore
+
 /// A report as a list of blocks, so the Markdown and HTML forms say exactly the same things.
 public struct ReportDocument: Equatable, Sendable {
     public var title: String

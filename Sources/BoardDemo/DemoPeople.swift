@@ -1,3 +1,5 @@
+import BoardCore
+
 /// A person in the demo, with the OS account they act from.
 struct DemoPerson: Sendable {
     var handle: String

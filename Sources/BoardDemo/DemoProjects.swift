@@ -1,3 +1,5 @@
+import BoardCore
+
 /// The parts people play on a project; each project maps them to handles.
 enum CrewRole: CaseIterable, Sendable {
     case lead, sponsor, analyst, domainExpert, dataEngineer, scientist, secondScientist, mlEngineer, platform, compliance

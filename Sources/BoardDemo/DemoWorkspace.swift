@@ -1,3 +1,5 @@
+import BoardCore
+
 /// One step of the demo's script: who does what, when.
 public struct DemoStep: Equatable, Sendable {
     public var actor: Actor

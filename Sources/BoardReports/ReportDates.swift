@@ -1,3 +1,5 @@
+import BoardCore
+
 /// Dates as reports print them: UTC, minutes at most, so output does not depend on the reader's zone.
 enum ReportDates {
     /// "2025-04-15"

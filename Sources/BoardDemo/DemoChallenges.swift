@@ -1,3 +1,5 @@
+import BoardCore
+
 /// The core tracker: 25 challenges in every category group, severity and status, with the
 /// data-and-environment group largest and 'insufficient integration with existing systems'
 /// the most frequent category, as in the domain brief's survey figures.

@@ -1,3 +1,5 @@
+import BoardCore
+
 /// Works out what the status report says; the renderers only lay it out.
 struct ReportContent {
     let state: BoardState

@@ -1,3 +1,5 @@
+import BoardCore
+
 /// Escapes text for HTML and XML element content and attribute values, and drops the control
 /// characters XML 1.0 forbids (the rules already refuse them; this keeps the file well-formed anyway).
 public enum HTMLEscape {

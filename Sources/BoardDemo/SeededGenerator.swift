@@ -1,3 +1,5 @@
+import BoardCore
+
 /// SplitMix64: a tiny seeded generator, so the demo is the same on every machine and run.
 /// The helpers below are written out rather than borrowed from the standard library's
 /// `random(in:using:)`, whose algorithms are not promised to stay the same between releases.

@@ -1,3 +1,5 @@
+import BoardCore
+
 /// One project's section of the status report.
 extension ReportContent {
     func projectBlocks(_ project: Project) -> [ReportBlock] {

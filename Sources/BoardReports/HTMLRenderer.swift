@@ -1,3 +1,5 @@
+import BoardCore
+
 /// Lays a report out as one self-contained XHTML file: inline styles, no scripts, no links
 /// out, every tag closed so XML tools can read it, and a print style sheet.
 enum HTMLRenderer {

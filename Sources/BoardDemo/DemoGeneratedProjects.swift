@@ -1,3 +1,5 @@
+import BoardCore
+
 /// A kind of data-science project the generator can make more of.
 struct UseCase: Sendable {
     var stem: String
