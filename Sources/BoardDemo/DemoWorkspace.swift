@@ -30,7 +30,7 @@ public struct DemoStep: Equatable, Sendable {
 /// demo as if it were happening now, shift every step by `Instant(Date())` minus `now`; a shift
 /// by whole weeks keeps the steps on weekdays and in office hours.
 public enum DemoWorkspace {
-    public static let workspaceName = "Northwind data science (demo)"
+    static let workspaceName = "Northwind data science (demo)"
 
     /// The configuration the demo runs under: the built-in defaults.
     public static var config: WorkspaceConfig { .defaults(name: workspaceName) }
@@ -58,7 +58,7 @@ public enum DemoWorkspace {
     public static let failingVersion = DemoModels.failingVersion
 
     /// The number of projects in the default demo; smaller sizes are not possible.
-    public static let coreProjectCount = DemoProjects.core.count
+    static let coreProjectCount = DemoProjects.core.count
 
     /// Cadences measured in days (the others are triggered by events).
     static let calendarCadences: Set<String> = Set(

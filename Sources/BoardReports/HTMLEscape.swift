@@ -2,8 +2,8 @@ import BoardCore
 
 /// Escapes text for HTML and XML element content and attribute values, and drops the control
 /// characters XML 1.0 forbids (the rules already refuse them; this keeps the file well-formed anyway).
-public enum HTMLEscape {
-    public static func text(_ raw: String) -> String {
+enum HTMLEscape {
+    static func text(_ raw: String) -> String {
         var result = ""
         result.reserveCapacity(raw.utf8.count)
         for scalar in raw.unicodeScalars {

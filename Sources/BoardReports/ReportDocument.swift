@@ -1,17 +1,17 @@
 import BoardCore
 
 /// A report as a list of blocks, so the Markdown and HTML forms say exactly the same things.
-public struct ReportDocument: Equatable, Sendable {
-    public var title: String
-    public var blocks: [ReportBlock]
+struct ReportDocument: Equatable, Sendable {
+    var title: String
+    var blocks: [ReportBlock]
 
-    public init(title: String, blocks: [ReportBlock]) {
+    init(title: String, blocks: [ReportBlock]) {
         self.title = title
         self.blocks = blocks
     }
 }
 
-public enum ReportBlock: Equatable, Sendable {
+enum ReportBlock: Equatable, Sendable {
     case heading(level: Int, text: String)
     case paragraph(String)
     /// Label and value pairs, shown as a definition list.
@@ -20,34 +20,34 @@ public enum ReportBlock: Equatable, Sendable {
     case barChart([ReportBar])
 }
 
-public struct ReportFact: Equatable, Sendable {
-    public var label: String
-    public var value: String
+struct ReportFact: Equatable, Sendable {
+    var label: String
+    var value: String
 
-    public init(_ label: String, _ value: String) {
+    init(_ label: String, _ value: String) {
         self.label = label
         self.value = value
     }
 }
 
-public struct ReportTable: Equatable, Sendable {
-    public var headers: [String]
-    public var rows: [[String]]
+struct ReportTable: Equatable, Sendable {
+    var headers: [String]
+    var rows: [[String]]
     /// Said instead of an empty table.
-    public var emptyText: String
+    var emptyText: String
 
-    public init(headers: [String], rows: [[String]], emptyText: String) {
+    init(headers: [String], rows: [[String]], emptyText: String) {
         self.headers = headers
         self.rows = rows
         self.emptyText = emptyText
     }
 }
 
-public struct ReportBar: Equatable, Sendable {
-    public var label: String
-    public var value: Int
+struct ReportBar: Equatable, Sendable {
+    var label: String
+    var value: Int
 
-    public init(label: String, value: Int) {
+    init(label: String, value: Int) {
         self.label = label
         self.value = value
     }

@@ -1,8 +1,8 @@
 import BoardCore
 
 /// Horizontal bars of block characters, scaled so the longest is `width` wide.
-public enum TextBarChart {
-    public static func lines(_ bars: [ReportBar], width: Int = 30) -> [String] {
+enum TextBarChart {
+    static func lines(_ bars: [ReportBar], width: Int = 30) -> [String] {
         let labelWidth = bars.map(\.label.count).max() ?? 0
         let largest = max(bars.map(\.value).max() ?? 0, 1)
         return bars.map { bar in

@@ -1,6 +1,6 @@
 import BoardCore
 import BoardDemo
-import BoardReports
+@testable import BoardReports
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
