@@ -252,7 +252,6 @@ public final class WorkspaceStore {
         let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
         try append(records, to: fd)
         FailPoint.reach(.afterFlushBeforeUnlock)
-        snapshotIfDue()
         return records
     }
 
@@ -432,13 +431,21 @@ public final class WorkspaceStore {
 
     // MARK: Snapshots
 
-    /// Whether this user's snapshot lags the journal by a snapshot interval or more (say, a
-    /// reader who never writes, opening a long journal for the first time).
+    /// Whether this user's snapshot lags the journal by a snapshot interval or more.
     public var snapshotIsBehind: Bool { position.sequence - snapshotPosition >= snapshotInterval }
 
-    private func snapshotIfDue() {
-        guard position.sequence - snapshotPosition >= snapshotInterval else { return }
-        try? writeSnapshot()  // a missing snapshot only costs time at the next open
+    /// When the snapshot lags, the work of writing a new one of the state as it is now, to be
+    /// done off the command's path: after the reply (the command line) or on another thread
+    /// (the dashboard). No command's latency includes writing a snapshot. The snapshot is
+    /// written to a temporary file and renamed, so a crash part-way leaves the old one.
+    public func snapshotWork() -> SnapshotWork? {
+        guard snapshotIsBehind else { return nil }
+        snapshotPosition = position.sequence  // claimed now; a write that fails only costs time at the next open
+        let (state, position, url) = (state, position, snapshotURL)
+        return SnapshotWork {
+            FailPoint.reach(.beforeSnapshot)
+            try Snapshot.write(state, at: position, to: url)
+        }
     }
 
     /// Writes this user's snapshot of the current state (what `mlboard compact` does). It is
@@ -460,4 +467,13 @@ private final class OpenJournal {
     }
 
     deinit { close(fd) }
+}
+
+/// Writing a snapshot, captured with the state it writes so it can run anywhere.
+public struct SnapshotWork: Sendable {
+    private let work: @Sendable () throws -> Void
+
+    init(_ work: @escaping @Sendable () throws -> Void) { self.work = work }
+
+    public func run() throws { try work() }
 }
