@@ -192,15 +192,6 @@ public final class WorkspaceStore {
         seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
     }
 
-    /// What this machine last saw, and whether an alarm stands (for `verify`).
-    public func seenReport() -> (seen: String, alarm: String?) {
-        let alarm = HeadAlarm.current(in: seenFiles)
-        guard let seen = SeenMarker.load(from: seenFiles.marker), seen.directory == directory.path else {
-            return ("this machine has no record of the journal yet", alarm)
-        }
-        return ("this machine last saw sequence \(seen.sequence) (hash \(seen.hash.prefix(12)))", alarm)
-    }
-
     /// Takes the journal as it is now as the truth: clears a rollback or fork alarm, records
     /// who accepted which head, and lets writes through again.
     public func acceptHead(by user: String, now: Date = Date()) throws {
