@@ -142,9 +142,23 @@ public final class WorkspaceStore {
     /// Reads what other processes appended since the last look and applies it.
     /// Returns the new records, oldest first.
     @discardableResult
+    /// A journal cut or rewritten under this process raises the rollback alarm here too, so
+    /// a dashboard says so at once instead of at its next write.
     public func refresh() throws -> [EventRecord] {
-        let scan = try applyJournalTail(throughReserve: false)
-        if !scan.records.isEmpty { saveSeen() }
+        let scan: JournalScan
+        do {
+            scan = try applyJournalTail(throughReserve: false)
+        } catch let damage as StoreError {
+            try confirmOwnHead(change: "rewritten")
+            throw damage
+        }
+        if !scan.records.isEmpty {
+            saveSeen()
+        } else if scan.pendingBytes > 0 {  // a write in progress, a torn tail, or our line overwritten
+            try confirmOwnHead(change: "rewritten")
+        } else if let size = folder.factsOf(DataDirectory.journalName)?.size, size < position.offset {
+            try confirmOwnHead(change: "shortened")
+        }
         return scan.records
     }
 
@@ -364,8 +378,13 @@ public final class WorkspaceStore {
 
     /// Refuses to go on, and raises the alarm, when the line this store last read is no longer
     /// where it was: the journal was shortened, replaced or rewritten under a running process.
-    private func confirmOwnHead(_ fd: Int32, change: String) throws {
-        if try JournalReader.hashOfLine(endingAt: position.offset, fd, journalPath) == position.hash { return }
+    private func confirmOwnHead(_ fd: Int32? = nil, change: String) throws {
+        let hash = if let fd {
+            try JournalReader.hashOfLine(endingAt: position.offset, fd, journalPath)
+        } else {
+            try JournalReader.hashOfLine(endingAt: position.offset, in: folder)
+        }
+        if hash == position.hash { return }
         let alarm = "the journal was \(change) under a running mlboard: sequence \(position.sequence) is no longer where this process read it. "
             + "Events may have been lost; check backups"
         HeadAlarm.raise(alarm, in: seenFiles)
