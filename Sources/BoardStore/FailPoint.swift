@@ -9,6 +9,7 @@ enum FailPoint: String, CaseIterable {
     case afterPartialWrite = "after-partial-write"
     case afterWriteBeforeFlush = "after-write"
     case afterFlushBeforeUnlock = "after-flush"
+    case beforeSnapshot = "before-snapshot"
 
     private static let armed: (point: FailPoint, count: Int)? = {
         #if DEBUG

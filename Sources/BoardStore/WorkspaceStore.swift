@@ -142,9 +142,23 @@ public final class WorkspaceStore {
     /// Reads what other processes appended since the last look and applies it.
     /// Returns the new records, oldest first.
     @discardableResult
+    /// A journal cut or rewritten under this process raises the rollback alarm here too, so
+    /// a dashboard says so at once instead of at its next write.
     public func refresh() throws -> [EventRecord] {
-        let scan = try applyJournalTail(throughReserve: false)
-        if !scan.records.isEmpty { saveSeen() }
+        let scan: JournalScan
+        do {
+            scan = try applyJournalTail(throughReserve: false)
+        } catch let damage as StoreError {
+            try confirmOwnHead(change: "rewritten")
+            throw damage
+        }
+        if !scan.records.isEmpty {
+            saveSeen()
+        } else if scan.pendingBytes > 0 {  // a write in progress, a torn tail, or our line overwritten
+            try confirmOwnHead(change: "rewritten")
+        } else if let size = folder.factsOf(DataDirectory.journalName)?.size, size < position.offset {
+            try confirmOwnHead(change: "shortened")
+        }
         return scan.records
     }
 
@@ -190,15 +204,6 @@ public final class WorkspaceStore {
 
     private func saveSeen() {
         seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
-    }
-
-    /// What this machine last saw, and whether an alarm stands (for `verify`).
-    public func seenReport() -> (seen: String, alarm: String?) {
-        let alarm = HeadAlarm.current(in: seenFiles)
-        guard let seen = SeenMarker.load(from: seenFiles.marker), seen.directory == directory.path else {
-            return ("this machine has no record of the journal yet", alarm)
-        }
-        return ("this machine last saw sequence \(seen.sequence) (hash \(seen.hash.prefix(12)))", alarm)
     }
 
     /// Takes the journal as it is now as the truth: clears a rollback or fork alarm, records
@@ -252,7 +257,6 @@ public final class WorkspaceStore {
         let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
         try append(records, to: fd)
         FailPoint.reach(.afterFlushBeforeUnlock)
-        snapshotIfDue()
         return records
     }
 
@@ -374,8 +378,13 @@ public final class WorkspaceStore {
 
     /// Refuses to go on, and raises the alarm, when the line this store last read is no longer
     /// where it was: the journal was shortened, replaced or rewritten under a running process.
-    private func confirmOwnHead(_ fd: Int32, change: String) throws {
-        if try JournalReader.hashOfLine(endingAt: position.offset, fd, journalPath) == position.hash { return }
+    private func confirmOwnHead(_ fd: Int32? = nil, change: String) throws {
+        let hash = if let fd {
+            try JournalReader.hashOfLine(endingAt: position.offset, fd, journalPath)
+        } else {
+            try JournalReader.hashOfLine(endingAt: position.offset, in: folder)
+        }
+        if hash == position.hash { return }
         let alarm = "the journal was \(change) under a running mlboard: sequence \(position.sequence) is no longer where this process read it. "
             + "Events may have been lost; check backups"
         HeadAlarm.raise(alarm, in: seenFiles)
@@ -432,13 +441,21 @@ public final class WorkspaceStore {
 
     // MARK: Snapshots
 
-    /// Whether this user's snapshot lags the journal by a snapshot interval or more (say, a
-    /// reader who never writes, opening a long journal for the first time).
+    /// Whether this user's snapshot lags the journal by a snapshot interval or more.
     public var snapshotIsBehind: Bool { position.sequence - snapshotPosition >= snapshotInterval }
 
-    private func snapshotIfDue() {
-        guard position.sequence - snapshotPosition >= snapshotInterval else { return }
-        try? writeSnapshot()  // a missing snapshot only costs time at the next open
+    /// When the snapshot lags, the work of writing a new one of the state as it is now, to be
+    /// done off the command's path: after the reply (the command line) or on another thread
+    /// (the dashboard). No command's latency includes writing a snapshot. The snapshot is
+    /// written to a temporary file and renamed, so a crash part-way leaves the old one.
+    public func snapshotWork() -> SnapshotWork? {
+        guard snapshotIsBehind else { return nil }
+        snapshotPosition = position.sequence  // claimed now; a write that fails only costs time at the next open
+        let (state, position, url) = (state, position, snapshotURL)
+        return SnapshotWork {
+            FailPoint.reach(.beforeSnapshot)
+            try Snapshot.write(state, at: position, to: url)
+        }
     }
 
     /// Writes this user's snapshot of the current state (what `mlboard compact` does). It is
@@ -460,4 +477,13 @@ private final class OpenJournal {
     }
 
     deinit { close(fd) }
+}
+
+/// Writing a snapshot, captured with the state it writes so it can run anywhere.
+public struct SnapshotWork: Sendable {
+    private let work: @Sendable () throws -> Void
+
+    init(_ work: @escaping @Sendable () throws -> Void) { self.work = work }
+
+    public func run() throws { try work() }
 }

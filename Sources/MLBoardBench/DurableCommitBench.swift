@@ -51,9 +51,10 @@ enum DurableCommitBench {
         let results = systems.indices.map { Result(name: systems[$0].0, samples: Samples(latencies[$0])) }
         var table = Table(
             title: "Durable commit, one writer (\(lineLength)-byte line = an approval's journal line; \(rounds) interleaved rounds x \(perRound))",
-            header: ["system", "median us", "p99 us", "commits/s"])
+            header: ["system", "commits", "median us", "p99 us", "commits/s"])
         for result in results {
-            table.add([result.name, fmt(result.samples.median), fmt(result.samples.p99), fmt(1_000_000 / result.samples.mean, 0)])
+            table.add([result.name, "\(result.samples.count)", fmt(result.samples.median), fmt(result.samples.p99),
+                       fmt(1_000_000 / result.samples.mean, 0)])
         }
         table.print()
         let mlboard = results[0].samples.median

@@ -47,6 +47,7 @@ extension Dashboard {
         case .approve: approveSelected()
         case .reject:
             guard let request = reviewedOrSelectedRequest else { return complain("no request selected") }
+            if let refusal = refusal(toDecide: request, rejecting: true) { return complain(refusal.description) }
             ui.overlays.append(.form(Forms.reject(request)))
         case .withdraw:
             guard let request = reviewedOrSelectedRequest else { return complain("no request selected") }
@@ -210,6 +211,7 @@ extension Dashboard {
 
     private func approveSelected() {
         guard let request = reviewedOrSelectedRequest else { return complain("no request selected") }
+        if let refusal = refusal(toDecide: request, rejecting: false) { return complain(refusal.description) }
         let failures = state.versions[request.version].map { Gates.failures(for: $0, entering: request.toStage, in: state) } ?? []
         ui.overlays.append(.form(Forms.approve(request, failures: failures)))
     }

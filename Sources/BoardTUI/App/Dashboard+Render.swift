@@ -91,8 +91,10 @@ extension Dashboard {
         case .confirm: return [("y", "yes"), ("n/Esc", "no")]
         case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
         case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
-        case .review, .projectDetail, .challengeDetail, .versionDetail: return keyMap.hints(for: ui.scope, withGlobal: false) + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
-        default: return keyMap.hints(for: ui.scope)
+        case .review, .projectDetail, .challengeDetail, .versionDetail:
+            return keyMap.hints(for: ui.scope, withGlobal: false, excluding: approvalActionsOutOfReach)
+                + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
+        default: return keyMap.hints(for: ui.scope, excluding: approvalActionsOutOfReach)
         }
     }
 

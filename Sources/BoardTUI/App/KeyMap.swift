@@ -113,9 +113,10 @@ public struct KeyMap: Sendable {
         return scope.isOverlay ? global.filter { KeyScope.actionsReachingOverlays.contains($0.action) } : global
     }
 
-    /// Footer hints: the scope's hinted keys, then (unless left out) the global ones.
-    public func hints(for scope: KeyScope, withGlobal: Bool = true) -> [(keys: String, help: String)] {
-        (bindings(in: scope) + (withGlobal ? globalBindings(reaching: scope) : [])).filter(\.hint).map { binding in
+    /// Footer hints: the scope's hinted keys, then (unless left out) the global ones, without
+    /// the actions that cannot succeed where the cursor is.
+    public func hints(for scope: KeyScope, withGlobal: Bool = true, excluding: Set<Action> = []) -> [(keys: String, help: String)] {
+        (bindings(in: scope) + (withGlobal ? globalBindings(reaching: scope) : [])).filter { $0.hint && !excluding.contains($0.action) }.map { binding in
             (binding.keys.map(\.description).joined(separator: "/"), KeyMap.shortHelp(binding.help))
         }
     }

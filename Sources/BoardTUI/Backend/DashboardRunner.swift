@@ -88,6 +88,9 @@ public enum DashboardRunner {
                 screen.apply(loaded.theme)
                 if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.reportSettingsProblems(loaded.problems) }
             }
+            if let work = store.snapshotWork() {  // off the input path: the state is a value, copied as it is now
+                DispatchQueue.global(qos: .utility).async { try? work.run() }
+            }
             if Date().timeIntervalSince(lastHeartbeat) >= 4.5 {
                 presence.heartbeat()
                 dashboard.othersPresent = presence.others()

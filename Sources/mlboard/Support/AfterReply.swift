@@ -1,9 +1,9 @@
 import BoardStore
 import Foundation
 
-/// Work a command leaves until its reply is out: a reader whose snapshot lags far behind the
-/// journal (a first open, or someone who only reads) writes a fresh one, so the next open is
-/// quick, without making this command wait for it.
+/// Work a command leaves until its reply is out: when this user's snapshot lags far behind
+/// the journal (every 2,000 events, a first open, or someone who only reads), a fresh one is
+/// written, so the next open is quick, without making this command's reply wait for it.
 enum AfterReply {
     nonisolated(unsafe) private static var stores: [WorkspaceStore] = []
 
@@ -11,7 +11,7 @@ enum AfterReply {
 
     static func run() {
         fflush(nil)  // every stream: the reply is out before the work starts
-        for store in stores where store.snapshotIsBehind { try? store.writeSnapshot() }
+        for store in stores { try? store.snapshotWork()?.run() }
         stores.removeAll()
     }
 }

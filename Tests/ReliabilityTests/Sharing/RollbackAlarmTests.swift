@@ -73,6 +73,22 @@ struct RollbackAlarmTests {
         #expect(next.readOnlyReason?.contains("accept-head") == true, "\(next.readOnlyReason ?? "writable")")
     }
 
+    @Test("a reader (a dashboard) whose journal is cut or rewritten under it raises the alarm at its next look",
+          arguments: ["truncated", "rewritten"])
+    func changedUnderAReader(change: String) throws {
+        let workspace = try TestWorkspace(name: "alarmreader\(change)")
+        defer { workspace.cleanUp() }
+        try workspace.comment(3)
+        let early = workspace.journalLines
+        let reader = try workspace.open()
+        try workspace.comment(1, tag: "later")
+        #expect(try reader.refresh().count == 1)
+        try workspace.writeJournal(change == "truncated" ? early : try rewrittenChain(workspace))
+        #expect(throws: StoreError.self) { try reader.refresh() }
+        #expect(reader.readOnlyReason?.contains("accept-head") == true, "\(reader.readOnlyReason ?? "writable")")
+        #expect(try workspace.open().readOnlyReason?.contains("accept-head") == true, "the next process knows too")
+    }
+
     @Test("8 and 16 concurrent writers of one user: not one rollback or fork warning", arguments: [8, 16])
     func noFalseAlarms(writers: Int) throws {
         let workspace = try TestWorkspace(name: "alarmquiet\(writers)")
