@@ -69,7 +69,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["BoardCore", "BoardStore"], path: "Tests/Support"),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
-        .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore", "TestSupport"], resources: [.copy("Snapshots")]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["BoardCore"], resources: [.copy("Expected")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
