@@ -14,7 +14,8 @@ struct TerminalTextEndToEndTests {
         try TmuxServer.with(label: "mlboard-render", environment: demo.environment) { tmux in
             try tmux.start("ascii", commandLine: [demo.binary.path, "--dir", demo.directory, "--as", "amara-okafor"],
                            environment: ["LC_ALL": "C"], width: size.width, height: size.height)
-            let overview = try tmux.waitFor("ascii") { $0.contains("Projects by lifecycle step") }
+            // The footer, the last row of the first frame, says the frame is drawn whole.
+            let overview = try tmux.waitFor("ascii") { $0.contains("Projects by lifecycle step") && $0.contains("q quit") }
             TerminalTextEndToEndTests.expectASCII(overview, size, "overview")
 
             try tmux.keys("ascii", "2")
