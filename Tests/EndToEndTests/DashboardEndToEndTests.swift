@@ -1,7 +1,8 @@
+import TestSupport
 import Foundation
 import Testing
 
-@Suite("The real dashboard under tmux", .enabled(if: EndToEnd.tmuxAvailable, "tmux is needed"), .serialized)
+@Suite("The real dashboard under tmux", .enabled(if: TmuxServer.available, "tmux is needed"), .serialized)
 struct DashboardEndToEndTests {
     @Test("browse every pane, filter, create a project through its form, assign a RACI letter, quit")
     func browseAndEdit() throws {

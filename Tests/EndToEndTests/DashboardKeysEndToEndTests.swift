@@ -1,7 +1,8 @@
+import TestSupport
 import Foundation
 import Testing
 
-@Suite("Keys of the real dashboard under tmux", .enabled(if: EndToEnd.tmuxAvailable, "tmux is needed"), .serialized)
+@Suite("Keys of the real dashboard under tmux", .enabled(if: TmuxServer.available, "tmux is needed"), .serialized)
 struct DashboardKeysEndToEndTests {
     @Test("keys typed in a detail act on the item it shows; q closes the detail, then quits with status 0")
     func detailOwnsTheKeys() throws {

@@ -1,8 +1,9 @@
+import TestSupport
 import Foundation
 import Testing
 
 @Suite("A version's detail and restoring a project, in the real dashboard under tmux",
-       .enabled(if: EndToEnd.tmuxAvailable, "tmux is needed"), .serialized)
+       .enabled(if: TmuxServer.available, "tmux is needed"), .serialized)
 struct DetailAndRestoreEndToEndTests {
     @Test("Enter on a model card opens its detail, c comments on that version; v lists the archived projects, R restores one")
     func versionDetailAndRestore() throws {

@@ -1,7 +1,8 @@
+import TestSupport
 import Foundation
 import Testing
 
-@Suite("The binary installed away from the clone", .enabled(if: EndToEnd.tmuxAvailable, "tmux is needed"), .serialized)
+@Suite("The binary installed away from the clone", .enabled(if: TmuxServer.available, "tmux is needed"), .serialized)
 struct InstalledBinaryTests {
     @Test("a copy of the binary in a folder outside the clone opens with --theme light")
     func namedThemeWithoutTheClone() throws {
@@ -20,18 +21,14 @@ struct InstalledBinaryTests {
         #expect(copy.terminationStatus == 0)
 
         try TmuxServer.with(environment: environment) { tmux in
-            let command = [installed.path, "--dir", directory, "--as", "amara-okafor", "--theme", "light"]
-                .map { "'\($0)'" }.joined(separator: " ")
             // Started in the install folder, so no themes/ folder of the clone is anywhere near;
             // the pane stays if mlboard exits, so a failure shows why.
-            try tmux.tmux(["new-session", "-d", "-s", "light", "-x", "120", "-y", "40", "-c", bin.path,
-                           "env LANG=C.UTF-8 TERM=xterm-256color \(command); echo \"mlboard exited with status $?.\"",
-                           ";", "set-option", "-t", "light", "remain-on-exit", "on"])
-            tmux.noteProcesses()
+            try tmux.start("light", commandLine: [installed.path, "--dir", directory, "--as", "amara-okafor", "--theme", "light"],
+                           directory: bin.path)
             let screen = try tmux.waitFor("light", seconds: 30) { $0.contains("Projects by lifecycle step") }
             #expect(screen.contains("Projects by lifecycle step"), "\(screen)")
             #expect(!screen.contains("no theme"), "\(screen)")
-            let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "light"])
+            let styled = try tmux.styledScreen("light")
             #expect(styled.contains("48;5;253"), "the light theme's footer background, colour 253, is on the screen")
             try tmux.keys("light", "q")
         }

@@ -1,7 +1,8 @@
+import TestSupport
 import Foundation
 import Testing
 
-@Suite("config.toml in the real dashboard", .enabled(if: EndToEnd.tmuxAvailable, "tmux is needed"), .serialized)
+@Suite("config.toml in the real dashboard", .enabled(if: TmuxServer.available, "tmux is needed"), .serialized)
 struct SettingsEndToEndTests {
     @Test("a config.toml with bad entries: the good ones apply, each problem is listed by ? with its line, j still moves")
     func badEntriesCostOnlyThemselves() throws {
@@ -15,7 +16,7 @@ struct SettingsEndToEndTests {
             try tmux.start("settings", ["--dir", directory, "--as", "amara-okafor"])
             let first = try tmux.waitFor("settings", seconds: 30) { $0.contains("2 problems in your settings") }
             #expect(first.contains("2 problems in your settings"), "\(first)")
-            let styled = try tmux.tmux(["capture-pane", "-p", "-e", "-t", "settings"])
+            let styled = try tmux.styledScreen("settings")
             #expect(styled.contains("48;5;253"), "theme = \"light\" before the bad line still applies")
 
             try tmux.keys("settings", "?")

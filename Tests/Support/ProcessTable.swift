@@ -1,9 +1,9 @@
 import Foundation
 
 /// What /proc says about processes: who descends from whom, and who is still running.
-enum ProcessTable {
+public enum ProcessTable {
     /// Every process below `root`, children and their children.
-    static func descendants(of root: pid_t) -> Set<pid_t> {
+    public static func descendants(of root: pid_t) -> Set<pid_t> {
         var children: [pid_t: [pid_t]] = [:]
         for pid in allPids() {
             if let parent = stat(of: pid)?.parent { children[parent, default: []].append(pid) }
@@ -17,7 +17,7 @@ enum ProcessTable {
     }
 
     /// Those of `pids` that still run (a zombie has ended; it only waits for its parent).
-    static func alive(_ pids: Set<pid_t>) -> [pid_t] {
+    public static func alive(_ pids: Set<pid_t>) -> [pid_t] {
         pids.filter { pid in
             guard kill(pid, 0) == 0 || errno == EPERM else { return false }
             return stat(of: pid).map { $0.state != "Z" && $0.state != "X" } ?? false
