@@ -30,12 +30,16 @@ struct DashboardEndToEndTests {
 
             try tmux.keys("lead", "n")
             try tmux.waitFor("lead") { $0.contains("New project") }
+            // Each field is seen on screen before the next key: under load a frame can lag the keys.
             try tmux.type("lead", "churn-uplift")
+            try tmux.waitFor("lead") { $0.contains("churn-uplift") }
             try tmux.keys("lead", "Tab")
             try tmux.type("lead", "Churn uplift modelling")
+            try tmux.waitFor("lead") { $0.contains("Churn uplift modelling") }
             try tmux.keys("lead", "Enter")
-            let created = try tmux.waitFor("lead") { $0.contains("Churn uplift modelling") && !$0.contains("New project") }
-            #expect(created.contains("Churn uplift modelling"))
+            // The form is gone when its footer is ("New project: saved" stays on the status line).
+            let created = try tmux.waitFor("lead") { $0.contains("Churn uplift modelling") && !$0.contains("next field") }
+            #expect(created.contains("Churn uplift modelling") && !created.contains("next field"), "\(created)")
 
             try tmux.keys("lead", "3", "m", "r")
             let assigned = try tmux.waitFor("lead") { $0.contains("is Responsible for") }
