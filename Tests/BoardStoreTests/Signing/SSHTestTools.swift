@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Glibc
 import Testing
 
@@ -109,8 +110,7 @@ final class TestAgent {
 
     init(folder: SSHTestFolder) throws {
         socketPath = folder.path("agent.sock")
-        processID = try SignalCleanSpawn.start(["timeout", "120", "ssh-agent", "-D", "-a", socketPath],
-                                               environment: SSHTool.quietEnvironment)
+        processID = try CleanSpawn.start(["timeout", "120", "ssh-agent", "-D", "-a", socketPath], environment: SSHTool.quietEnvironment)
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: socketPath) {
             usleep(10_000)
         }
@@ -149,40 +149,6 @@ final class TestAgent {
     }
 
     deinit { stop() }
-}
-
-/// Starts a process with no signals blocked or ignored. Foundation's Process passes on the signal mask
-/// of the test runner's worker thread, which blocks SIGTERM and SIGALRM, so neither `terminate()` nor
-/// `timeout` could end the child.
-enum SignalCleanSpawn {
-    static func start(_ arguments: [String], environment: [String: String]) throws -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaultSignals = sigset_t()
-        sigemptyset(&defaultSignals)
-        for signal in [SIGTERM, SIGALRM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaultSignals, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        var files = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&files)
-        defer { posix_spawn_file_actions_destroy(&files) }
-        posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&files, 2, "/dev/null", O_WRONLY, 0)
-
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var processID: pid_t = 0
-        let result = posix_spawnp(&processID, arguments[0], &files, &attributes, argv, envp)
-        guard result == 0 else { throw SSHTool.ToolFailure(command: arguments.joined(separator: " "), status: result) }
-        return processID
-    }
 }
 
 /// A reproducible source of test messages (SplitMix64).
