@@ -6,6 +6,9 @@ import Foundation
 /// that need separate processes.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// Frames are measured as a UTF-8 terminal gets them (the dashboard calls setlocale too);
+// without this, the C locale makes panes draw their ASCII fallback.
+setlocale(LC_ALL, "C.UTF-8")
 
 func runChild(_ mode: String, _ rest: [String]) throws -> Bool {
     switch mode {
