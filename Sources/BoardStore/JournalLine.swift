@@ -35,6 +35,19 @@ public enum JournalLine {
         return (line, hash)
     }
 
+    /// The lines for `records`, chained one to the next after `previousHash`, and the last
+    /// line's hash.
+    static func encode(_ records: [EventRecord], after previousHash: String) throws -> (bytes: [UInt8], hash: String) {
+        var bytes: [UInt8] = []
+        var hash = previousHash
+        for record in records {
+            let line = try encode(record, previousHash: hash)
+            bytes += line.bytes
+            hash = line.hash
+        }
+        return (bytes, hash)
+    }
+
     public enum ParseFailure: Error, Equatable {
         case malformed(String)
         case checksum

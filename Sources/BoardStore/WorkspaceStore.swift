@@ -411,13 +411,7 @@ public final class WorkspaceStore {
     /// once, so it is never retried and never assumed to have worked.
     private func append(_ records: [EventRecord], to fd: Int32) throws {
         guard !records.isEmpty else { return }
-        var bytes: [UInt8] = []
-        var hash = position.hash
-        for record in records {
-            let line = try JournalLine.encode(record, previousHash: hash)
-            bytes += line.bytes
-            hash = line.hash
-        }
+        let (bytes, hash) = try JournalLine.encode(records, after: position.hash)
         let start = position.offset
         let sizeBefore = JournalReserve.makeRoom(fd, for: bytes.count, at: start)
         if FailPoint.isArmed(.afterPartialWrite) {
