@@ -62,7 +62,7 @@ struct ReportContent {
         let rows = open.map { request in
             [
                 request.id, request.version.description, "\(request.fromStage) → \(request.toStage)",
-                request.requestedBy, "\(request.approvals.count) of \(state.config.approvalsRequired(for: request.toStage))",
+                request.requestedBy, "\(state.countedApprovers(of: request).count) of \(state.config.approvalsRequired(for: request.toStage))",
                 ReportDates.day(request.requestedAt), "\(now.days(since: request.requestedAt))",
             ]
         }

@@ -7,6 +7,11 @@ import Foundation
 /// re-encoding) keeps verification independent of encoder details.
 ///
 ///     {"actor":{...},"at":1764...,"event":{...},"prev":"<64 hex>","seq":7,"type":"stageChanged","hash":"<64 hex>"}
+///
+/// A signed line has `sig` before `type`: the base64 SSHSIG blob (namespace "mlboard") over the
+/// line's signed hash, the 64 hex digits that would be its `hash` without `sig`. The `hash` covers
+/// `sig` too, so the chain binds every signature, and each signature binds its line's place in
+/// the chain (through `prev`). Builds that know nothing of signatures read signed lines as before.
 public enum JournalLine {
     /// The hash before the first event.
     public static let genesisHash = String(repeating: "0", count: 64)
@@ -20,32 +25,47 @@ public enum JournalLine {
         var type: String
         var event: Event
         var prev: String
+        var sig: String?
     }
 
-    /// The bytes of the line for `record`, ending in a newline, and its hash.
-    static func encode(_ record: EventRecord, previousHash: String) throws -> (bytes: [UInt8], hash: String) {
-        let body = Body(
+    /// Signs a line's signed hash (64 hex digits) for `record`, or returns nil to leave it unsigned.
+    typealias Signing = (_ record: EventRecord, _ signedHash: String) throws -> SSHSignature?
+
+    /// The bytes of the line for `record`, ending in a newline, its hash, and the signature made.
+    static func encode(
+        _ record: EventRecord, previousHash: String, signing: Signing? = nil
+    ) throws -> (bytes: [UInt8], hash: String, signature: SSHSignature?) {
+        var body = Body(
             seq: record.sequence, at: record.at, actor: record.actor, type: record.event.typeName,
             event: record.event, prev: previousHash)
-        let json = try CanonicalJSON.encode(body)
+        var json = try CanonicalJSON.encode(body)
+        let signature = try signing?(record, hexDigest(json))
+        if let signature {
+            body.sig = signature.base64
+            json = try CanonicalJSON.encode(body)
+        }
         let hash = hexDigest(json)
         var line = json
         line.removeLast()  // the closing brace
         line += hashMarker + Array(hash.utf8) + Array("\"}\n".utf8)
-        return (line, hash)
+        return (line, hash, signature)
     }
 
-    /// The lines for `records`, chained one to the next after `previousHash`, and the last
-    /// line's hash.
-    static func encode(_ records: [EventRecord], after previousHash: String) throws -> (bytes: [UInt8], hash: String) {
+    /// The lines for `records`, chained one to the next after `previousHash`, the last line's
+    /// hash, and each line's signature.
+    static func encode(
+        _ records: [EventRecord], after previousHash: String, signing: Signing? = nil
+    ) throws -> (bytes: [UInt8], hash: String, signatures: [SSHSignature?]) {
         var bytes: [UInt8] = []
         var hash = previousHash
+        var signatures: [SSHSignature?] = []
         for record in records {
-            let line = try encode(record, previousHash: hash)
+            let line = try encode(record, previousHash: hash, signing: signing)
             bytes += line.bytes
             hash = line.hash
+            signatures.append(line.signature)
         }
-        return (bytes, hash)
+        return (bytes, hash, signatures)
     }
 
     public enum ParseFailure: Error, Equatable {
@@ -73,8 +93,16 @@ public enum JournalLine {
         var prev: String
     }
 
+    /// A line as read: its record, the chain hashes, and its signature if it has one.
+    struct Parsed {
+        var record: EventRecord
+        var prev: String
+        var hash: String
+        var signature: LineSignature?
+    }
+
     /// Parses one line without its newline, checking its own checksum (not the chain).
-    static func decode<Bytes: Collection>(_ line: Bytes) -> Result<(record: EventRecord, prev: String, hash: String), ParseFailure>
+    static func decode<Bytes: Collection>(_ line: Bytes) -> Result<Parsed, ParseFailure>
     where Bytes.Element == UInt8 {
         let bytes = Array(line)
         let suffixLength = 64 + 2  // hex digits, quote and closing brace
@@ -92,13 +120,33 @@ public enum JournalLine {
                 return .failure(.undecodable("type '\(decoded.type)' does not match its event"))
             }
             let record = EventRecord(sequence: decoded.seq, at: decoded.at, actor: decoded.actor, event: decoded.event)
-            return .success((record, decoded.prev, hash))
+            var signature: LineSignature?
+            if let sig = decoded.sig {
+                guard let signedHash = signedHash(of: body, signature: sig, type: decoded.type) else {
+                    return .failure(.undecodable("its signature field is not where a signed line has it"))
+                }
+                signature = LineSignature(base64: sig, signedHash: signedHash)
+            }
+            return .success(Parsed(record: record, prev: decoded.prev, hash: hash, signature: signature))
         } catch {
             if let head = try? CanonicalJSON.decode(Head.self, from: body), !Event.knownTypeNames.contains(head.type) {
                 return .failure(.unknownEvent(type: head.type, sequence: head.seq, prev: head.prev))
             }
             return .failure(.undecodable("not a known event: \(error)"))
         }
+    }
+
+    /// The hash the signature covers: that of the body with its `sig` field taken out. In
+    /// canonical JSON `sig` comes just before `type`, the last field, so the body ends in
+    /// `,"sig":"SIG","type":"TYPE"}` (base64 and type names need no escaping).
+    private static func signedHash(of body: [UInt8], signature: String, type: String) -> String? {
+        let tail = Array(#","type":""#.utf8) + Array(type.utf8) + Array(#""}"#.utf8)
+        let sigField = Array(#","sig":""#.utf8) + Array(signature.utf8) + [UInt8(ascii: "\"")]
+        guard body.count > tail.count + sigField.count,
+              body[(body.count - tail.count)...].elementsEqual(tail),
+              body[(body.count - tail.count - sigField.count) ..< (body.count - tail.count)].elementsEqual(sigField)
+        else { return nil }
+        return hexDigest(body[..<(body.count - tail.count - sigField.count)] + tail)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -15,6 +15,10 @@ public struct JournalPosition: Equatable, Sendable, Codable {
 struct JournalScan {
     var records: [EventRecord] = []
     var hashes: [String] = []
+    /// Each record's signature as the line carries it, unchecked.
+    var signatures: [LineSignature?] = []
+    /// The offset just after each record's line.
+    var lineEnds: [UInt64] = []
     var end: JournalPosition
     /// Bytes after `end` that are not (yet) a good line: a line still being written, or the
     /// torn tail of a writer that crashed. Readers ignore them; the next writer cuts them off.
@@ -89,8 +93,10 @@ enum JournalReader {
             case .success(let parsed) where parsed.record.sequence == expected && parsed.prev == result.end.hash:
                 result.records.append(parsed.record)
                 result.hashes.append(parsed.hash)
+                result.signatures.append(parsed.signature)
                 result.end = JournalPosition(
                     offset: position.offset + UInt64(index + 1), sequence: expected, hash: parsed.hash)
+                result.lineEnds.append(result.end.offset)
             case .failure(.unknownEvent(let type, let sequence, let prev)) where sequence == expected && prev == result.end.hash:
                 result.newerEvent = NewerEvent(type: type, sequence: sequence)
                 return result  // nothing after it is ours to read, and nothing of it is a torn tail

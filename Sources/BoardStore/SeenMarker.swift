@@ -13,6 +13,8 @@ struct SeenMarker: Codable, Equatable {
         let marker: URL
         let alarm: URL
         let acceptances: URL
+        /// The fingerprint of the workspace's root key, pinned at first sight (see RootPin).
+        let root: URL
         /// The alarm's path, made once: every commit looks for it.
         let alarmPath: String
     }
@@ -32,6 +34,7 @@ struct SeenMarker: Codable, Equatable {
             marker: folder.appendingPathComponent("\(key).json"),
             alarm: folder.appendingPathComponent("\(key).alarm"),
             acceptances: folder.appendingPathComponent("\(key).accepted"),
+            root: folder.appendingPathComponent("\(key).root"),
             alarmPath: folder.appendingPathComponent("\(key).alarm").path)
     }
 
@@ -39,6 +42,7 @@ struct SeenMarker: Codable, Equatable {
     static func forget(_ files: Files) {
         unlink(files.marker.path)
         unlink(files.alarm.path)
+        unlink(files.root.path)
     }
 
     static func load(from url: URL) -> SeenMarker? {

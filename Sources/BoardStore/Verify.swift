@@ -13,8 +13,33 @@ public struct VerifyReport: Equatable, Sendable, Codable {
     /// What this machine saw of the journal before (its seen marker), and any standing alarm.
     public var seenByThisMachine: String?
     public var rollbackAlarm: String?
+    /// What the lines' signatures prove, and who signed.
+    public var signatures: SignatureCounts
+    /// The workspace's root key, and whether this machine pinned another one.
+    public var rootKey: String?
+    public var rootChange: String?
 
     public var passed: Bool { problems.isEmpty }
+}
+
+/// Counts of the journal's lines by what their signatures prove.
+public struct SignatureCounts: Equatable, Sendable, Codable {
+    public var policy: SignaturePolicy = .off
+    public var verified = 0
+    public var unsigned = 0
+    public var bad = 0
+    /// Lines verified per signer, as "handle SHA256:...".
+    public var signers: [String: Int] = [:]
+
+    mutating func count(_ record: EventRecord) {
+        switch record.signature {
+        case .unsigned: unsigned += 1
+        case .bad: bad += 1
+        case .verified(let fingerprint):
+            verified += 1
+            signers["\(record.actor.handle) \(fingerprint)", default: 0] += 1
+        }
+    }
 }
 
 extension WorkspaceStore {
@@ -50,13 +75,32 @@ extension WorkspaceStore {
         let snapshotRead = Snapshot.read(from: SnapshotCache.url(for: directory, environment: environment), journal: folder)
         var replayed = BoardState(config: config)
         var snapshotChecked = false
-        for record in scan.records {
+        var counts = SignatureCounts()
+        var refused: RefusedLine?
+        let checker = LineChecker()
+        for (index, var record) in scan.records.enumerated() {
+            record.signature = checker.mark(of: record, signature: scan.signatures[index], registry: replayed.signing)
+            counts.count(record)
+            if refused == nil, let reason = checker.refusal(of: record, mark: record.signature, state: replayed) {
+                refused = RefusedLine(sequence: record.sequence, reason: reason)
+            }
+            guard refused == nil else { continue }  // lines after a refused one are counted, not applied
             BoardCore.apply(record, to: &replayed)
             if case .success(let snapshot) = snapshotRead, snapshot.position.sequence == record.sequence {
                 snapshotChecked = true
                 snapshotVerdict = agreement(snapshot, replayed)
             }
         }
+        counts.policy = replayed.signing.policy
+        if let refused {
+            problems.append("sequence \(refused.sequence) is refused: \(refused.reason)")
+            firstBad = min(firstBad ?? refused.sequence, refused.sequence)
+        }
+        let pinned = RootPin.load(from: seen)
+        let rootChange = pinned != nil && pinned != replayed.signing.root
+            ? "this machine pinned the root key \(pinned ?? ""), but the journal's root is \(replayed.signing.root ?? "none"); accept it with --accept-root"
+            : nil
+        if let rootChange { problems.append(rootChange) }
         switch snapshotRead {
         case .success(let snapshot) where snapshot.position.sequence == 0:
             snapshotVerdict = agreement(snapshot, BoardState(config: config))
@@ -73,7 +117,8 @@ extension WorkspaceStore {
         return VerifyReport(
             events: scan.end.sequence, lastHash: scan.end.hash, firstBadSequence: firstBad,
             tornTailBytes: scan.corruption == nil ? scan.pendingBytes : 0, snapshot: snapshotVerdict, problems: problems,
-            seenByThisMachine: marker.map { "sequence \($0.sequence) (hash \($0.hash.prefix(12)))" }, rollbackAlarm: alarm)
+            seenByThisMachine: marker.map { "sequence \($0.sequence) (hash \($0.hash.prefix(12)))" }, rollbackAlarm: alarm,
+            signatures: counts, rootKey: replayed.signing.root, rootChange: rootChange)
     }
 
     private static func agreement(_ snapshot: Snapshot, _ replayed: BoardState) -> String {

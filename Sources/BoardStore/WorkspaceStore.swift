@@ -19,6 +19,12 @@ public final class WorkspaceStore {
     public var snapshotInterval: Int64 = 2_000
     /// How long a write waits for another writer's lock.
     public var lockWait = LockWait()
+    /// Where the keys to sign new lines come from; nil writes unsigned lines where allowed.
+    public var signers: SignerSource?
+    /// The line reading stopped at because the workspace refuses it (a bad or missing signature).
+    public private(set) var refusedLine: RefusedLine?
+    /// Why the workspace's root key is not the one this user pinned, or nil.
+    public private(set) var rootChange: String?
     /// This user's snapshot of the workspace, in a cache outside the shared folder.
     public let snapshotURL: URL
 
@@ -38,6 +44,7 @@ public final class WorkspaceStore {
     /// or a network file system's client that crashed) leaves bytes further in.
     private var reserveCheckedAtSize: UInt64?
     private var lookups: StateIndex?
+    private let lineChecker = LineChecker()
     private lazy var seenMarker = SeenMarkerWriter(url: seenFiles.marker)
 
     public var isReadOnly: Bool { readOnlyReason != nil }
@@ -118,6 +125,7 @@ public final class WorkspaceStore {
         let start = store.position
         let scan = try store.applyJournalTail(throughReserve: true)
         store.checkSeen(seen, from: start, scan: scan)
+        store.checkRoot()
         store.readOnlyReason = store.findReadOnlyReason()
         return store
     }
@@ -128,6 +136,8 @@ public final class WorkspaceStore {
             return "its schema version \(state.config.schemaVersion) is newer than this mlboard knows (\(known)); upgrade mlboard to write"
         }
         if let newerEvent { return newerEvent.readOnlyReason }
+        if let refusedLine { return refusedLine.readOnlyReason }
+        if let rootChange { return rootChange }
         if let alarm = HeadAlarm.current(in: seenFiles) { return HeadAlarm.refusal(alarm) }
         for name in [".", DataDirectory.journalName] where !folder.canWrite(name) {
             let path = name == "." ? folder.path : folder.pathOf(name)
@@ -145,6 +155,7 @@ public final class WorkspaceStore {
     /// A journal cut or rewritten under this process raises the rollback alarm here too, so
     /// a dashboard says so at once instead of at its next write.
     public func refresh() throws -> [EventRecord] {
+        if refusedLine != nil { return [] }  // reading stays stopped before the refused line
         let scan: JournalScan
         do {
             scan = try applyJournalTail(throughReserve: false)
@@ -154,6 +165,9 @@ public final class WorkspaceStore {
         }
         if !scan.records.isEmpty {
             saveSeen()
+            if scan.records.contains(where: { $0.event.isKeyEvent }) { checkRoot() }
+        } else if refusedLine != nil {
+            readOnlyReason = findReadOnlyReason()
         } else if scan.pendingBytes > 0 {  // a write in progress, a torn tail, or our line overwritten
             try confirmOwnHead(change: "rewritten")
         } else if let size = folder.factsOf(DataDirectory.journalName)?.size, size < position.offset {
@@ -173,13 +187,68 @@ public final class WorkspaceStore {
             try JournalReader.scan(folder, from: position)
         }
         if let corruption = scan.corruption { throw corruption }
-        for record in scan.records { applyRecord(record) }
-        position = scan.end
-        if let newer = scan.newerEvent, newerEvent == nil {
+        let accepted = acceptLines(scan)
+        if let newer = scan.newerEvent, newerEvent == nil, refusedLine == nil {
             newerEvent = newer
             readOnlyReason = newer.readOnlyReason
         }
-        return scan
+        return accepted.count == scan.records.count ? marked(scan, accepted) : cut(scan, after: accepted)
+    }
+
+    /// Applies each line the workspace accepts, with what its signature proves; stops at the
+    /// first line it refuses, which makes the workspace read-only.
+    private func acceptLines(_ scan: JournalScan) -> [EventRecord] {
+        var accepted: [EventRecord] = []
+        accepted.reserveCapacity(scan.records.count)
+        for (index, var record) in scan.records.enumerated() {
+            record.signature = lineChecker.mark(of: record, signature: scan.signatures[index], registry: state.signing)
+            if let reason = lineChecker.refusal(of: record, mark: record.signature, state: state) {
+                refusedLine = RefusedLine(sequence: record.sequence, reason: reason)
+                readOnlyReason = refusedLine?.readOnlyReason
+                break
+            }
+            applyRecord(record)
+            position = JournalPosition(offset: scan.lineEnds[index], sequence: record.sequence, hash: scan.hashes[index])
+            accepted.append(record)
+        }
+        if refusedLine == nil { position = scan.end }
+        return accepted
+    }
+
+    private func marked(_ scan: JournalScan, _ records: [EventRecord]) -> JournalScan {
+        var result = scan
+        result.records = records
+        return result
+    }
+
+    /// The scan as far as the lines accepted: nothing after a refused line counts.
+    private func cut(_ scan: JournalScan, after records: [EventRecord]) -> JournalScan {
+        var result = JournalScan(end: position)
+        result.records = records
+        result.hashes = Array(scan.hashes.prefix(records.count))
+        result.signatures = Array(scan.signatures.prefix(records.count))
+        result.lineEnds = Array(scan.lineEnds.prefix(records.count))
+        return result
+    }
+
+    /// Compares the root key with the one this user pinned (pinning it at first sight).
+    private func checkRoot() {
+        let change = RootPin.check(root: state.signing.root, in: seenFiles)
+        if let change, rootChange == nil { warnings.append(change) }
+        rootChange = change
+        if change != nil { readOnlyReason = findReadOnlyReason() }
+    }
+
+    /// Takes the workspace's current root key as the one to trust from now on.
+    public func acceptRoot() throws {
+        if let root = state.signing.root {
+            try RootPin.save(root, in: seenFiles)
+        } else {
+            unlink(seenFiles.root.path)
+        }
+        rootChange = nil
+        warnings.removeAll { $0.contains("accept-root") }
+        readOnlyReason = findReadOnlyReason()
     }
 
     /// Compares the journal with what this machine saw of it before; a rollback or fork
@@ -219,7 +288,13 @@ public final class WorkspaceStore {
     public func allRecords() throws -> [EventRecord] {
         let scan = try JournalReader.scan(folder, from: .start)
         if let corruption = scan.corruption { throw corruption }
-        return scan.records
+        var registry = KeyRegistry()
+        return scan.records.enumerated().map { index, record in
+            var marked = record
+            marked.signature = lineChecker.mark(of: record, signature: scan.signatures[index], registry: registry)
+            registry.apply(record)
+            return marked
+        }
     }
 
     // MARK: Writing
@@ -254,8 +329,8 @@ public final class WorkspaceStore {
         }
         FailPoint.reach(.afterLock)
         try catchUpForWriting(fd)
-        let records = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
-        try append(records, to: fd)
+        let decided = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
+        let records = try append(decided, to: fd)
         FailPoint.reach(.afterFlushBeforeUnlock)
         return records
     }
@@ -348,6 +423,7 @@ public final class WorkspaceStore {
             scan = try applyJournalTail(throughReserve: true, using: fd)  // look at all of it before cutting anything
         }
         if let newerEvent { throw StoreError.readOnly(newerEvent.readOnlyReason) }  // never write over its lines
+        if let refusedLine { throw StoreError.readOnly(refusedLine.readOnlyReason) }
         if scan.pendingBytes > 0 {
             try cutTornTail(fd, at: scan.end.offset, length: scan.pendingBytes)
             reserveCheckedAtSize = nil
@@ -409,9 +485,15 @@ public final class WorkspaceStore {
     /// One write of all lines at the end of the journal's lines, into its zero reserve, then
     /// fdatasync. A failed flush is fatal for this write: Linux reports a write-back error
     /// once, so it is never retried and never assumed to have worked.
-    private func append(_ records: [EventRecord], to fd: Int32) throws {
-        guard !records.isEmpty else { return }
-        let (bytes, hash) = try JournalLine.encode(records, after: position.hash)
+    /// Returns the records as written, each marked with the signature it carries.
+    private func append(_ records: [EventRecord], to fd: Int32) throws -> [EventRecord] {
+        guard !records.isEmpty else { return [] }
+        let signing = WriterSigning(source: signers)
+        var registry = state.signing  // as it stands before each line
+        let (bytes, hash, signatures) = try JournalLine.encode(records, after: position.hash) { record, signedHash in
+            defer { registry.apply(record) }
+            return try signing.signature(for: record, signedHash: signedHash, registry: registry)
+        }
         let start = position.offset
         let sizeBefore = JournalReserve.makeRoom(fd, for: bytes.count, at: start)
         if FailPoint.isArmed(.afterPartialWrite) {
@@ -428,9 +510,15 @@ public final class WorkspaceStore {
         if fdatasync(fd) != 0 {
             throw StoreError.lastIO("fdatasync", journalPath)
         }
-        for record in records { applyRecord(record) }
+        let written = zip(records, signatures).map { record, signature in
+            var signed = record
+            signed.signature = signature.map { .verified(fingerprint: $0.publicKey.fingerprint) } ?? .unsigned
+            return signed
+        }
+        for record in written { applyRecord(record) }
         position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
         saveSeen()
+        return written
     }
 
     // MARK: Snapshots

@@ -26,7 +26,7 @@ struct CanonicalJSONDecodingTests {
         #expect(records.count > 300)
         var hash = JournalLine.genesisHash
         for record in records {
-            let (line, lineHash) = try JournalLine.encode(record, previousHash: hash)
+            let (line, lineHash, _) = try JournalLine.encode(record, previousHash: hash)
             let body = try CanonicalJSON.encode(JournalLine.Body(seq: record.sequence, at: record.at, actor: record.actor,
                                                                   type: record.event.typeName, event: record.event, prev: hash))
             let fast = try CanonicalJSON.decode(JournalLine.Body.self, from: body)

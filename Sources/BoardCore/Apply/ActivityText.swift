@@ -29,6 +29,10 @@ public enum ActivityText {
         case .challengeEdited(let id, _): "edited challenge \(id)"
         case .challengeMoved(let id, let status, _): "moved challenge \(id) to \(status.rawValue)"
         case .commented(let c): "commented on \(c.target)"
+        case .keyAdded(let handle, let fingerprint, let key): "added \(key.prefix { $0 != " " }) key \(fingerprint) for \(handle)"
+        case .keyRevoked(let fingerprint): "revoked key \(fingerprint)"
+        case .rootKeySet(let fingerprint): "made \(fingerprint) the root key"
+        case .signaturePolicySet(let policy): policy == .required ? "required signatures on every line" : "turned required signatures off"
         }
     }
 }

@@ -5,7 +5,7 @@ public func apply(_ record: EventRecord, to state: inout BoardState) {
     state.lastSequence = record.sequence
     state.activity.append(ActivityEntry(
         sequence: record.sequence, at: record.at, actor: record.actor.handle,
-        summary: ActivityText.summary(of: record.event)))
+        summary: ActivityText.summary(of: record.event), signature: record.signature))
     if state.activity.count > BoardState.activityLimit {
         state.activity.removeFirst(state.activity.count - BoardState.activityLimit)
     }
@@ -34,6 +34,8 @@ private func applyEvent(_ record: EventRecord, to state: inout BoardState) {
     case .commented(let comment):
         state.comments[comment.id] = comment
         state.counters.comments = max(state.counters.comments, IdNumber.of(comment.id))
+    case .keyAdded, .keyRevoked, .rootKeySet, .signaturePolicySet:
+        state.signing.apply(record)
     }
 }
 
@@ -117,7 +119,8 @@ private func applyRequestEvent(_ record: EventRecord, to state: inout BoardState
     case .promotionRequested(let request):
         state.requests[request.id] = request
         state.counters.requests = max(state.counters.requests, IdNumber.of(request.id))
-    case .approvalRecorded(let id, let approval):
+    case .approvalRecorded(let id, var approval):
+        approval.signature = record.signature  // the reader's finding, never the line's claim
         state.requests[id]?.approvals.append(approval)
     case .requestApproved(let id):
         close(id, as: .approved, comment: nil)

@@ -31,6 +31,11 @@ public enum Command: Equatable, Sendable {
     case moveChallenge(id: String, to: ChallengeStatus, note: String?)
 
     case comment(on: CommentTarget, body: String)
+
+    case addKey(handle: String, fingerprint: String, publicKey: String)
+    case revokeKey(fingerprint: String)
+    case setRootKey(fingerprint: String)
+    case setSignaturePolicy(SignaturePolicy)
 }
 
 public struct NewProject: Equatable, Sendable {

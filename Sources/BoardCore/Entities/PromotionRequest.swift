@@ -42,12 +42,18 @@ public struct Approval: Codable, Equatable, Sendable {
     /// The approver's written reason for passing a failing gate.
     public var overrideReason: String?
     public var failedGates: [String]
+    /// What the reader found of the approval's signature (set when applied, never written).
+    public var signature: SignatureMark?
 
-    public init(by: String, at: Instant, comment: String?, overrideReason: String?, failedGates: [String]) {
+    public init(by: String, at: Instant, comment: String?, overrideReason: String?, failedGates: [String], signature: SignatureMark? = nil) {
         self.by = by
         self.at = at
         self.comment = comment
         self.overrideReason = overrideReason
         self.failedGates = failedGates
+        self.signature = signature
     }
+
+    /// Whether the approval counts toward the quorum: a badly signed one never does.
+    public var counts: Bool { signature?.isBad != true }
 }

@@ -34,6 +34,11 @@ public enum Event: Codable, Equatable, Sendable {
 
     case commented(Comment)
 
+    case keyAdded(handle: String, fingerprint: String, publicKey: String)
+    case keyRevoked(fingerprint: String)
+    case rootKeySet(fingerprint: String)
+    case signaturePolicySet(SignaturePolicy)
+
     /// Every `type` this build can read; a line with another type was written by a newer mlboard.
     public static let knownTypeNames: Set<String> = [
         "projectCreated",
@@ -62,6 +67,10 @@ public enum Event: Codable, Equatable, Sendable {
         "challengeEdited",
         "challengeMoved",
         "commented",
+        "keyAdded",
+        "keyRevoked",
+        "rootKeySet",
+        "signaturePolicySet",
     ]
 
     /// The event's name in the journal's `type` field.
@@ -93,6 +102,18 @@ public enum Event: Codable, Equatable, Sendable {
         case .challengeEdited: "challengeEdited"
         case .challengeMoved: "challengeMoved"
         case .commented: "commented"
+        case .keyAdded: "keyAdded"
+        case .keyRevoked: "keyRevoked"
+        case .rootKeySet: "rootKeySet"
+        case .signaturePolicySet: "signaturePolicySet"
+        }
+    }
+
+    /// Events that say who may sign: they must verify whatever the policy.
+    public var isKeyEvent: Bool {
+        switch self {
+        case .keyAdded, .keyRevoked, .rootKeySet, .signaturePolicySet: true
+        default: false
         }
     }
 }
@@ -103,11 +124,25 @@ public struct EventRecord: Codable, Equatable, Sendable {
     public var at: Instant
     public var actor: Actor
     public var event: Event
+    /// What the reader found of the line's signature. Not part of the event: a reader sets it.
+    public var signature: SignatureMark
 
-    public init(sequence: Int64, at: Instant, actor: Actor, event: Event) {
+    public init(sequence: Int64, at: Instant, actor: Actor, event: Event, signature: SignatureMark = .unsigned) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
         self.event = event
+        self.signature = signature
+    }
+
+    private enum CodingKeys: String, CodingKey { case sequence, at, actor, event, signature }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sequence = try container.decode(Int64.self, forKey: .sequence)
+        at = try container.decode(Instant.self, forKey: .at)
+        actor = try container.decode(Actor.self, forKey: .actor)
+        event = try container.decode(Event.self, forKey: .event)
+        signature = try container.decodeIfPresent(SignatureMark.self, forKey: .signature) ?? .unsigned
     }
 }

@@ -36,3 +36,13 @@ extension BoardState {
         return result.mapValues { $0.sorted() }
     }
 }
+
+extension BoardState {
+    /// The distinct people whose approvals of `request` count toward its quorum: a badly signed
+    /// approval, or one by someone without the right to approve its stage, is not counted.
+    public func countedApprovers(of request: PromotionRequest) -> Set<String> {
+        Set(request.approvals.filter { approval in
+            approval.counts && stakeholders[approval.by]?.mayApprove(to: request.toStage) == true
+        }.map(\.by))
+    }
+}

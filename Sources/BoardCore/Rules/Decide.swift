@@ -51,6 +51,10 @@ struct Decider {
         case .editChallenge(let id, let edit): return try editChallenge(id, edit)
         case .moveChallenge(let id, let status, let note): return try moveChallenge(id, status, note)
         case .comment(let target, let body): return try comment(target, body)
+        case .addKey(let handle, let fingerprint, let publicKey): return try addKey(handle, fingerprint, publicKey)
+        case .revokeKey(let fingerprint): return try revokeKey(fingerprint)
+        case .setRootKey(let fingerprint): return try setRootKey(fingerprint)
+        case .setSignaturePolicy(let policy): return try setSignaturePolicy(policy)
         }
     }
 

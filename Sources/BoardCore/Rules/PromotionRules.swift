@@ -42,7 +42,7 @@ extension Decider {
         guard request.requestedBy != approver.handle else {
             throw RuleViolation(.separationOfDuties, "'\(approver.handle)' requested \(id) and may not approve it")
         }
-        guard !request.approvals.contains(where: { $0.by == approver.handle }) else {
+        guard !request.approvals.contains(where: { $0.by == approver.handle && $0.counts }) else {
             throw RuleViolation(.oneApprovalPerPerson, "'\(approver.handle)' has already approved \(id)")
         }
         if let comment { try Validate.longText(comment, field: "comment") }
@@ -59,7 +59,7 @@ extension Decider {
             by: approver.handle, at: now, comment: comment, overrideReason: failures.isEmpty ? nil : overrideReason,
             failedGates: failures)
         var events: [Event] = [.approvalRecorded(request: id, approval)]
-        if request.approvals.count + 1 >= config.approvalsRequired(for: request.toStage) {
+        if state.countedApprovers(of: request).subtracting([approver.handle]).count + 1 >= config.approvalsRequired(for: request.toStage) {
             events += completion(of: request, version: version)
         }
         return events

@@ -25,6 +25,7 @@ public enum Rule: String, Codable, CaseIterable, Sendable {
     case requesterOnly = "requester-only"
     case nothingToRollBack = "nothing-to-roll-back"
     case nothingToChange = "nothing-to-change"
+    case keyRights = "key-rights"
 }
 
 /// A command refused: which rule, and a sentence naming the entity.

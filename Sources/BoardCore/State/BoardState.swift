@@ -13,6 +13,8 @@ public struct BoardState: Codable, Equatable, Sendable {
     /// The newest events, oldest first, for the activity feed.
     public var activity: [ActivityEntry] = []
     public var counters = IdCounters()
+    /// Who may sign lines, and whether lines must be signed.
+    public var signing = KeyRegistry()
     /// The sequence number of the last event applied; 0 for an empty journal.
     public var lastSequence: Int64 = 0
 
@@ -37,12 +39,14 @@ public struct ActivityEntry: Codable, Equatable, Sendable {
     public var at: Instant
     public var actor: String
     public var summary: String
+    public var signature: SignatureMark
 
-    public init(sequence: Int64, at: Instant, actor: String, summary: String) {
+    public init(sequence: Int64, at: Instant, actor: String, summary: String, signature: SignatureMark = .unsigned) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
         self.summary = summary
+        self.signature = signature
     }
 }
 

@@ -135,7 +135,7 @@ struct RequestsCommand: ParsableCommand {
             let mark = mine.contains(request.id) ? "*" : " "
             Console.say("\(mark) \(request.id.padding(6)) \(request.status.rawValue.padding(10)) \(request.version) "
                 + "\(request.fromStage) -> \(request.toStage) by \(request.requestedBy) "
-                + "(\(request.approvals.count)/\(needed)): \(request.reason)")
+                + "(\(state.countedApprovers(of: request).count)/\(needed)): \(request.reason)")
         }
     }
 }

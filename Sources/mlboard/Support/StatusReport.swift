@@ -58,7 +58,7 @@ struct StatusReport: Encodable {
         pendingRequests = state.openRequests.map { request in
             RequestLine(
                 id: request.id, version: request.version.description, from: request.fromStage, to: request.toStage,
-                requestedBy: request.requestedBy, approvals: request.approvals.count,
+                requestedBy: request.requestedBy, approvals: state.countedApprovers(of: request).count,
                 approvalsNeeded: state.config.approvalsRequired(for: request.toStage),
                 ageDays: now.days(since: request.requestedAt), youMayApprove: mine.contains(request.id))
         }.sorted { ($0.youMayApprove ? 0 : 1, $0.id) < ($1.youMayApprove ? 0 : 1, $1.id) }

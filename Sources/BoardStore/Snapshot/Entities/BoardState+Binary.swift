@@ -14,6 +14,7 @@ extension BoardState: BinaryCodable {
         writer.write(stageMoves)
         writer.write(activity)
         writer.write(counters)
+        writer.write(signing)
         writer.write(lastSequence)
     }
 
@@ -30,6 +31,7 @@ extension BoardState: BinaryCodable {
         state.stageMoves = try reader.read()
         state.activity = try reader.read()
         state.counters = try reader.read()
+        state.signing = try reader.read()
         state.lastSequence = try reader.read()
         return state
     }
@@ -57,9 +59,12 @@ extension ActivityEntry: BinaryCodable {
         writer.write(at)
         writer.write(actor)
         writer.write(summary)
+        writer.write(signature)
     }
 
     static func read(from reader: inout BinaryReader) throws -> ActivityEntry {
-        ActivityEntry(sequence: try reader.read(), at: try reader.read(), actor: try reader.read(), summary: try reader.read())
+        ActivityEntry(
+            sequence: try reader.read(), at: try reader.read(), actor: try reader.read(), summary: try reader.read(),
+            signature: try reader.read())
     }
 }

@@ -38,11 +38,12 @@ extension Approval: BinaryCodable {
         writer.write(comment)
         writer.write(overrideReason)
         writer.write(failedGates)
+        writer.write(signature)
     }
 
     static func read(from reader: inout BinaryReader) throws -> Approval {
         Approval(
             by: try reader.read(), at: try reader.read(), comment: try reader.read(), overrideReason: try reader.read(),
-            failedGates: try reader.read())
+            failedGates: try reader.read(), signature: try reader.read())
     }
 }

@@ -1,0 +1,82 @@
+import BoardCore
+import Foundation
+
+/// Judges journal lines as they are read: what their signatures prove (`mark`), and whether the
+/// workspace accepts them (`refusal`). Both look only at the state before the line, so a key
+/// rotated or revoked later never changes the verdict on an earlier line.
+struct LineChecker {
+    private let verifier = SSHSignatureVerifier()
+
+    /// Verified when the signature holds for a key registered to the line's actor and valid at
+    /// the line's position, or for the key a key line adds for its own actor (the root's first
+    /// line, which `refusal` judges).
+    func mark(of record: EventRecord, signature: LineSignature?, registry: KeyRegistry) -> SignatureMark {
+        guard let signature else { return .unsigned }
+        let parsed: SSHSignature
+        do {
+            guard let blob = Data(base64Encoded: signature.base64) else { return .bad(reason: "the signature is not base64") }
+            parsed = try SSHSignature(blob: Array(blob))
+        } catch {
+            return .bad(reason: "not a valid SSH signature: \(error)")
+        }
+        let fingerprint = parsed.publicKey.fingerprint
+        let handle = record.actor.handle
+        if let key = registry.keys[fingerprint] {
+            guard key.handle == handle else { return .bad(reason: "signed with \(key.handle)'s key \(fingerprint), not a key of \(handle)") }
+            if let revokedAt = key.revokedAt, record.sequence >= revokedAt {
+                return .bad(reason: "signed with key \(fingerprint), revoked at sequence \(revokedAt)")
+            }
+        } else if case .keyAdded(handle, fingerprint, _) = record.event {
+            // a key's own line: `refusal` accepts it only as the workspace's first key
+        } else {
+            return .bad(reason: "signed with key \(fingerprint), which is not registered")
+        }
+        switch verifier.verify(message: Array(signature.signedHash.utf8), signature: parsed, by: parsed.publicKey) {
+        case .verified: return .verified(fingerprint: fingerprint)
+        case .rejected(let why): return .bad(reason: why.description)
+        }
+    }
+
+    /// Why the workspace refuses the line, or nil. Key lines must verify whatever the policy, and
+    /// their author must have the right (a lead, or the key's owner); every line after the policy
+    /// turned to `required` must verify.
+    func refusal(of record: EventRecord, mark: SignatureMark, state: BoardState) -> String? {
+        let registry = state.signing
+        if record.event.isKeyEvent {
+            guard case .verified(let signer) = mark else {
+                return "a key line must be signed by its author (\(describe(mark)))"
+            }
+            guard let author = state.stakeholders[record.actor.handle], author.active else {
+                return "\(record.actor.handle) is not an active stakeholder"
+            }
+            if case .keyAdded(_, let fingerprint, let publicKey) = record.event {
+                guard (try? SSHPublicKeyLine(parsing: publicKey).key.fingerprint) == fingerprint else {
+                    return "the key it adds does not have the fingerprint it claims"
+                }
+            }
+            return KeyAuthority.refusal(of: record.event, by: author, signedWith: signer, in: registry)
+        }
+        if registry.requiresSignature(at: record.sequence) && !mark.isVerified {
+            return "signatures are required since sequence \(registry.policySince), and this line's is \(describe(mark))"
+        }
+        return nil
+    }
+
+    private func describe(_ mark: SignatureMark) -> String {
+        switch mark {
+        case .unsigned: "missing"
+        case .verified(let fingerprint): "verified with \(fingerprint)"
+        case .bad(let reason): "bad: \(reason)"
+        }
+    }
+}
+
+/// A line the workspace refuses: reading stops before it and writes are refused.
+public struct RefusedLine: Equatable, Sendable {
+    public var sequence: Int64
+    public var reason: String
+
+    public var readOnlyReason: String {
+        "journal line \(sequence) is refused: \(reason). Nothing from there on is read; run mlboard verify"
+    }
+}
