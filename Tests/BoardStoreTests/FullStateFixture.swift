@@ -37,7 +37,9 @@ enum FullStateFixture {
             id: "PR-1", version: ref, fromStage: "staging", toStage: "production", reason: "beats v2",
             requestedBy: "max", requestedAt: at(4))
         request.status = .superseded
-        request.approvals = [Approval(by: "lea", at: at(5), comment: "fine", overrideReason: "gate waived", failedGates: ["auc"])]
+        request.approvals = [Approval(
+            by: "lea", at: at(5), comment: "fine", overrideReason: "gate waived", failedGates: ["auc"],
+            signature: flags ? .verified(fingerprint: "SHA256:approver") : .bad(reason: "signed with another key"))]
         request.closedAt = at(6)
         request.closedBy = "ops"
         request.closingComment = "replaced by PR-2"
@@ -57,7 +59,14 @@ enum FullStateFixture {
             state.comments[id] = Comment(id: id, target: target, author: "ana", at: at(9 + Int64(index)), body: "note \(index) ✓ 漢字 😀")
         }
         state.stageMoves = [StageMove(version: ref, from: "development", to: "staging", at: at(20), by: "lea", reason: "ready", request: "PR-1")]
-        state.activity = [ActivityEntry(sequence: 41, at: at(21), actor: "lea", summary: "moved churn-gbm v3")]
+        state.activity = [ActivityEntry(
+            sequence: 41, at: at(21), actor: "lea", summary: "moved churn-gbm v3",
+            signature: flags ? .bad(reason: "not registered") : .verified(fingerprint: "SHA256:activity"))]
+        state.signing.keys["SHA256:lea"] = SigningKey(
+            fingerprint: "SHA256:lea", handle: "lea", publicKey: "ssh-ed25519 AAAAlea", addedAt: 3, revokedAt: 30)
+        state.signing.root = "SHA256:root"
+        state.signing.policy = flags ? .required : .off
+        state.signing.policySince = 4
         state.counters.requests = 1
         state.counters.challenges = 2
         state.counters.comments = 4
