@@ -9,22 +9,29 @@ public final class JournalFollower: Sendable {
 
     public var usesInotify: Bool { watcher.usesInotify }
 
-    /// Starts following after `position` (a store's current position, typically).
+    /// Starts following after `position` (a store's current position, typically), marking each
+    /// record's signature against `keys` (the keys registered up to `position`) and the key lines
+    /// it reads after.
     public init(
-        directory: DataDirectory, after position: JournalPosition, useInotify: Bool = true,
+        directory: DataDirectory, after position: JournalPosition, keys: KeyRegistry = KeyRegistry(), useInotify: Bool = true,
         pollInterval: TimeInterval = 1.0, onRecords: @escaping @Sendable ([EventRecord]) -> Void,
         onError: @escaping @Sendable (StoreError) -> Void = { _ in }
     ) {
-        let cursor = Cursor(position)
+        let cursor = Cursor(position, keys: keys)
         let journal = directory.journalURL
         let folder = Result { try WorkspaceFolder.open(directory.path) }
         watcher = JournalWatcher(directory: directory, linesEnd: position.offset, pollInterval: pollInterval, useInotify: useInotify) {
             do {
-                let records: [EventRecord] = try cursor.position.withLock { current in
-                    let scan = try JournalReader.scan(try folder.get(), from: current)
+                let records: [EventRecord] = try cursor.place.withLock { place in
+                    let scan = try JournalReader.scan(try folder.get(), from: place.position)
                     if let corruption = scan.corruption { throw corruption }
-                    current = scan.end
-                    return scan.records
+                    place.position = scan.end
+                    return scan.records.enumerated().map { index, record in
+                        var marked = record
+                        marked.signature = LineChecker().mark(of: record, signature: scan.signatures[index], registry: place.keys)
+                        place.keys.apply(record)
+                        return marked
+                    }
                 }
                 if !records.isEmpty { onRecords(records) }
             } catch let error as StoreError {
@@ -39,9 +46,15 @@ public final class JournalFollower: Sendable {
     public func stop() { watcher.stop() }
 }
 
-/// The follower's place in the journal, shared with the watcher's thread.
+/// The follower's place in the journal and the keys registered up to it, shared with the
+/// watcher's thread.
 private final class Cursor: Sendable {
-    let position: Mutex<JournalPosition>
+    struct Place {
+        var position: JournalPosition
+        var keys: KeyRegistry
+    }
 
-    init(_ start: JournalPosition) { position = Mutex(start) }
+    let place: Mutex<Place>
+
+    init(_ start: JournalPosition, keys: KeyRegistry) { place = Mutex(Place(position: start, keys: keys)) }
 }

@@ -28,8 +28,14 @@ public struct SignatureCounts: Equatable, Sendable, Codable {
     public var verified = 0
     public var unsigned = 0
     public var bad = 0
-    /// Lines verified per signer, as "handle SHA256:...".
-    public var signers: [String: Int] = [:]
+    /// Who signed verified lines, with which key, and how many; by handle, then fingerprint.
+    public var signers: [Signer] = []
+
+    public struct Signer: Equatable, Sendable, Codable {
+        public var handle: String
+        public var fingerprint: String
+        public var lines: Int
+    }
 
     mutating func count(_ record: EventRecord) {
         switch record.signature {
@@ -37,7 +43,12 @@ public struct SignatureCounts: Equatable, Sendable, Codable {
         case .bad: bad += 1
         case .verified(let fingerprint):
             verified += 1
-            signers["\(record.actor.handle) \(fingerprint)", default: 0] += 1
+            if let index = signers.firstIndex(where: { $0.fingerprint == fingerprint && $0.handle == record.actor.handle }) {
+                signers[index].lines += 1
+            } else {
+                signers.append(Signer(handle: record.actor.handle, fingerprint: fingerprint, lines: 1))
+                signers.sort { ($0.handle, $0.fingerprint) < ($1.handle, $1.fingerprint) }
+            }
         }
     }
 }

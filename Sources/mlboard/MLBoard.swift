@@ -10,7 +10,9 @@ struct MLBoard: ParsableCommand {
         abstract: "A shared terminal dashboard for taking machine-learning models from idea to production.",
         discussion: """
             The data directory is --dir, else MLBOARD_DIR, else the nearest .mlboard folder above the
-            current directory. You act as --as HANDLE, else MLBOARD_USER, else your login name.
+            current directory. You act as --as HANDLE, else MLBOARD_USER, else your login name, and
+            sign with --key FILE, else MLBOARD_SIGNING_KEY, else signing_key in config.toml, else your
+            key in ssh-agent.
             Exit codes: 0 done, 1 a rule said no, 2 usage error, 3 data directory problem.
             """,
         subcommands: [
@@ -19,7 +21,7 @@ struct MLBoard: ParsableCommand {
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
-            ReportCommand.self, ExportCommand.self, ImportCommand.self, HelpManCommand.self,
+            KeyCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, HelpManCommand.self,
             DebugAppendCommand.self, DebugFollowCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
@@ -36,6 +38,9 @@ struct MLBoard: ParsableCommand {
             Foundation.exit(failure.exitCode)
         } catch let violation as RuleViolation {
             CLIFailure.rule(violation).report()
+            Foundation.exit(ExitStatus.ruleSaidNo)
+        } catch let refusal as SigningRefusal {
+            Console.error("mlboard: \(refusal.message)")
             Foundation.exit(ExitStatus.ruleSaidNo)
         } catch let error as StoreError {
             CLIFailure.store(error).report()

@@ -14,6 +14,8 @@ public protocol SignerSource: AnyObject {
 public struct SigningRefusal: Error, Equatable, CustomStringConvertible {
     public let message: String
 
+    public init(message: String) { self.message = message }
+
     public var description: String { message }
 }
 
@@ -28,7 +30,13 @@ struct WriterSigning {
         let why = record.event.isKeyEvent ? "a key line must be signed" : "signatures are required in this workspace"
         let registered = registry.activeKeys(of: handle).map { "\($0.fingerprint) (\($0.typeName))" }
         let registeredText = registered.isEmpty ? "\(handle) has no registered key" : "keys registered to \(handle): \(registered.joined(separator: ", "))"
-        guard let signer = try source?.signer(for: handle, registry: registry) else {
+        let found: (any SSHMessageSigner)?
+        do {
+            found = try source?.signer(for: handle, registry: registry)
+        } catch {
+            throw SigningRefusal(message: "cannot act as \(handle): the key to sign with cannot be used: \(error)")
+        }
+        guard let signer = found else {
             guard !mustSign else {
                 let hint = source?.missingKeyHint(for: handle) ?? "no key to sign with was given"
                 throw SigningRefusal(message: "cannot act as \(handle): \(why), and \(hint); \(registeredText)")

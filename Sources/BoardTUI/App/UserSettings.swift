@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     theme = "light"
 ///     mouse = true
+///     signing_key = "~/.ssh/id_ed25519"
 ///     [keys]
 ///     quit = "q, Ctrl-q"
 ///     approvals.approve = "A"
@@ -13,6 +14,8 @@ struct UserSettings {
     var file = ""
     var theme: String?
     var mouse = false
+    /// The SSH key to sign with when neither --key nor MLBOARD_SIGNING_KEY names one.
+    var signingKey: String?
     /// The `[keys]` entries, for `KeyMap.remap`.
     var keyEntries: [TomlFile.Entry] = []
     var problems: [String] = []
@@ -40,9 +43,19 @@ struct UserSettings {
             case ("theme", _): problems.append(.init(line: entry.line, key: key, message: "write the theme's name in quotes"))
             case ("mouse", .bool(let on)): mouse = on
             case ("mouse", _): problems.append(.init(line: entry.line, key: key, message: "write true or false"))
-            default: problems.append(.init(line: entry.line, key: key, message: "unknown setting (theme, mouse, [keys])"))
+            case ("signing_key", .string(let path)): signingKey = path
+            case ("signing_key", _): problems.append(.init(line: entry.line, key: key, message: "write the key file's path in quotes"))
+            default: problems.append(.init(line: entry.line, key: key, message: "unknown setting (theme, mouse, signing_key, [keys])"))
             }
         }
         self.problems = problems.sorted { $0.line < $1.line }.map { "\(file): \($0)" }
+    }
+}
+
+/// What the command line needs of config.toml.
+public enum SigningSettings {
+    /// `signing_key` from config.toml, if set.
+    public static func configuredKey(environment: [String: String]) -> String? {
+        UserSettings.load(environment: environment).signingKey
     }
 }

@@ -25,6 +25,9 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .customLong("private"), help: "Keep the workspace to yourself, even in a shared folder.")
     var isPrivate = false
 
+    @Option(help: "required (the default when you have an SSH key to sign with) or off.")
+    var signatures: SignaturePolicy?
+
     func validate() throws {
         if shared && isPrivate { throw ValidationError("--shared and --private contradict each other; give one") }
     }
@@ -35,13 +38,36 @@ struct InitCommand: ParsableCommand {
         let config = WorkspaceConfig.defaults(name: name)
         if let problem = config.problems().first { throw CLIFailure.usage(problem) }
         let sharing: SharingMode? = shared ? .group : isPrivate ? .private : nil
-        let store = try WorkspaceStore.create(at: directory, config: config, sharing: sharing, environment: workspace.environment)
         let actor = workspace.actor
+        let choice = workspace.keyChoice
+        let signer: (any SSHMessageSigner)?
+        do {
+            signer = signatures == .off ? nil : try choice.signer(for: actor.handle, registry: KeyRegistry())
+        } catch {
+            throw SigningRefusal(message: "cannot sign with \(choice.keyFile.map { "\($0.path) (from \($0.origin))" } ?? "ssh-agent's key"): \(error)")
+        }
+        if signatures == .required && signer == nil {
+            throw SigningRefusal(message: "--signatures required needs a key to sign with, and \(choice.missingKeyHint(for: actor.handle))")
+        }
+        let store = try WorkspaceStore.create(at: directory, config: config, sharing: sharing, environment: workspace.environment)
         let founder = Stakeholder(
             handle: actor.handle, name: displayName ?? actor.handle, role: role, isLead: true,
             approvalStages: config.stages)
-        try store.execute(.addStakeholder(founder), as: actor, now: Instant(Date()))
+        store.signers = choice
+        var commands: [Command] = [.addStakeholder(founder)]
+        if let key = signer?.publicKey {
+            commands += [.addKey(handle: actor.handle, fingerprint: key.fingerprint, publicKey: key.openSSHLine), .setSignaturePolicy(.required)]
+        }
+        try store.execute(commands, as: actor, now: Instant(Date()))
         Console.say("Created workspace '\(name)' in \(directory.path), with \(actor.handle) as its lead.")
+        if let key = signer?.publicKey {
+            Console.say("Signatures are required: every line is signed. Your key \(key.kind.displayName) \(key.fingerprint) is the workspace's root key; "
+                + "register your colleagues' keys with 'mlboard key add FILE --for HANDLE'.")
+        } else {
+            let why = signatures == .off ? "as asked" : "because \(choice.missingKeyHint(for: actor.handle))"
+            Console.say("Signatures are off (\(why)): anyone in the folder's group can act as anyone. "
+                + "Turn them on with 'mlboard key add' and 'mlboard key policy required'.")
+        }
         if store.sharing == .group {
             Console.say("It is shared with the folder's group: every member can read and write it ('mlboard doctor' checks it).")
         }

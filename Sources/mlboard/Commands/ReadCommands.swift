@@ -34,7 +34,7 @@ struct LogCommand: ParsableCommand {
         guard follow else { return }
         let printer = LogPrinter(json: json)
         let follower = JournalFollower(
-            directory: store.directory, after: store.position,
+            directory: store.directory, after: store.position, keys: store.state.signing,
             onRecords: { records in for record in records { try? printer.emit(record) } },
             onError: { error in Console.error("mlboard: \(error)") })
         follower.start()
@@ -55,6 +55,7 @@ struct LogPrinter: Sendable {
         var type: String
         var summary: String
         var event: Event
+        var signature: SignatureMark
     }
 
     func emit(_ record: EventRecord) throws {
@@ -63,10 +64,11 @@ struct LogPrinter: Sendable {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let line = Line(
                 seq: record.sequence, at: record.at.iso8601, actor: record.actor, type: record.event.typeName,
-                summary: ActivityText.summary(of: record.event), event: record.event)
+                summary: ActivityText.summary(of: record.event), event: record.event, signature: record.signature)
             print(String(decoding: try encoder.encode(line), as: UTF8.self))
         } else {
-            Console.say("#\(record.sequence) \(record.at.iso8601) \(record.actor.handle): \(ActivityText.summary(of: record.event))")
+            Console.say("#\(record.sequence) \(record.at.iso8601) \(record.actor.handle): \(ActivityText.summary(of: record.event))"
+                + SignatureText.suffix(record.signature))
         }
         fflush(nil)
     }
@@ -88,20 +90,24 @@ struct HistoryCommand: ParsableCommand {
         var by: String
         var reason: String
         var request: String?
+        var signature: SignatureMark
     }
 
     func run() throws {
         let store = try workspace.openStore()
         guard store.state.models[model] != nil else { throw RuleViolation(.unknownEntity, "no model '\(model)'") }
-        let lines = store.state.stageHistory(of: model).map { move in
-            Line(version: move.version.number, from: move.from, to: move.to, at: move.at.iso8601, by: move.by,
-                 reason: move.reason, request: move.request)
+        let lines: [Line] = try store.allRecords().compactMap { record in
+            guard case .stageChanged(let move) = record.event, move.version.model == model,
+                  record.sequence <= store.position.sequence else { return nil }
+            return Line(version: move.version.number, from: move.from, to: move.to, at: move.at.iso8601, by: move.by,
+                        reason: move.reason, request: move.request, signature: record.signature)
         }
         if json { return try Console.printJSON(lines) }
         if lines.isEmpty { Console.say("\(model): no version has moved yet") }
         for line in lines {
             let request = line.request.map { " (\($0))" } ?? ""
-            Console.say("\(line.at)  v\(line.version) \(line.from) -> \(line.to) by \(line.by)\(request): \(line.reason)")
+            Console.say("\(line.at)  v\(line.version) \(line.from) -> \(line.to) by \(line.by)\(request): \(line.reason)"
+                + SignatureText.suffix(line.signature))
         }
         let current = store.state.versions(of: model).map { "v\($0.ref.number) \($0.stage)" }
         Console.say("Now: \(current.joined(separator: ", "))")
@@ -117,10 +123,13 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "After a rollback or fork alarm: take the journal as it is now as the truth, so writes go through again (recorded with your name).")
     var acceptHead = false
+    @Flag(help: "After the workspace's root key changed: trust its new root key from now on.")
+    var acceptRoot = false
 
     func run() throws {
         let directory = try workspace.locate()
         if acceptHead { try accept(directory) }
+        if acceptRoot { try trustRoot(directory) }
         let report = try WorkspaceStore.verify(directory, environment: workspace.environment)
         if json {
             try Console.printJSON(report)
@@ -128,6 +137,12 @@ struct VerifyCommand: ParsableCommand {
             Console.say("\(report.events) events, chain ends at \(report.lastHash.prefix(16))…")
             Console.say("snapshot: \(report.snapshot)")
             Console.say("this machine last saw: \(report.seenByThisMachine ?? "nothing yet")")
+            let counts = report.signatures
+            Console.say("signatures: \(counts.policy.rawValue); \(counts.verified) verified, \(counts.unsigned) unsigned, \(counts.bad) bad; "
+                + "root key \(report.rootKey ?? "none")")
+            for signer in counts.signers {
+                Console.say("  signed by \(signer.handle) with \(signer.fingerprint): \(signer.lines) line\(signer.lines == 1 ? "" : "s")")
+            }
             if report.tornTailBytes > 0 {
                 Console.say("torn tail: \(report.tornTailBytes) bytes after the last good line (the next write cuts it off)")
             }
@@ -149,6 +164,12 @@ extension VerifyCommand {
         let store = try WorkspaceStore.open(directory, environment: workspace.environment)
         try store.acceptHead(by: Identity.osUser(environment: workspace.environment), now: Date())
         Console.error("mlboard: accepted the journal's head at sequence \(store.position.sequence) as the truth on this machine")
+    }
+
+    private func trustRoot(_ directory: DataDirectory) throws {
+        let store = try WorkspaceStore.open(directory, environment: workspace.environment)
+        try store.acceptRoot()
+        Console.error("mlboard: trusting the root key \(store.state.signing.root ?? "(none)") on this machine from now on")
     }
 }
 

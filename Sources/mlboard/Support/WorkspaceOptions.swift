@@ -1,6 +1,7 @@
 import ArgumentParser
 import BoardCore
 import BoardStore
+import BoardTUI
 import Foundation
 
 /// Where the data directory is and who is acting; every command that touches a workspace takes these.
@@ -8,8 +9,13 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "The data directory (default: MLBOARD_DIR, else the nearest .mlboard folder).")
     var dir: String?
 
-    @Option(name: .customLong("as"), help: "Act as this stakeholder handle (default: MLBOARD_USER, else your login).")
+    @Option(name: .customLong("as"), help: "Act as this stakeholder handle (default: MLBOARD_USER, else your login). Where signatures are required, you sign as them: their key must be yours.")
     var handle: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Sign with this SSH private key (default: MLBOARD_SIGNING_KEY, else signing_key in config.toml, else the first key ssh-agent holds that is registered to you).",
+        valueName: "FILE"))
+    var key: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "Give up a write after waiting this many seconds for another writer's lock (default: wait; after a second it says who holds it).",
@@ -21,6 +27,11 @@ struct WorkspaceOptions: ParsableArguments {
     var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
     var actor: Actor { Identity.resolve(explicit: handle, environment: environment) }
+
+    /// The key to sign with, from --key, MLBOARD_SIGNING_KEY, config.toml or ssh-agent.
+    var keyChoice: KeyChoice {
+        KeyChoice.resolve(flag: key, configured: SigningSettings.configuredKey(environment: environment), environment: environment)
+    }
 
     func locate() throws -> DataDirectory {
         guard let found = DataDirectory.locate(explicit: dir, environment: environment, start: currentDirectory) else {
@@ -35,14 +46,19 @@ struct WorkspaceOptions: ParsableArguments {
         let store = try WorkspaceStore.open(try locate(), environment: environment)
         for warning in store.warnings { Console.error("mlboard: \(warning)") }
         store.lockWait = LockWait(limit: wait) { Console.error("mlboard: \($0)") }
+        store.signers = keyChoice
         AfterReply.remember(store)
         return store
     }
 
     /// Runs one command and prints what it recorded.
     func perform(_ command: Command) throws {
-        let store = try openStore()
+        try perform(command, on: try openStore())
+    }
+
+    /// The same on a store already open.
+    func perform(_ command: Command, on store: WorkspaceStore) throws {
         let records = try store.execute(command, as: actor, now: Instant(Date()))
-        for record in records { Console.say("#\(record.sequence) \(ActivityText.summary(of: record.event))") }
+        for record in records { Console.say("#\(record.sequence) \(ActivityText.summary(of: record.event))\(SignatureText.suffix(record.signature))") }
     }
 }
