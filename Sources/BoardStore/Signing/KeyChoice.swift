@@ -44,21 +44,6 @@ public final class KeyChoice: SignerSource {
         return "ssh-agent holds no key registered to \(handle): load it with ssh-add, or name it with --key FILE"
     }
 
-    /// What the dashboard's header says: the key this person signs with, or why there is none.
-    public func describe(for handle: String, registry: KeyRegistry) -> String {
-        do {
-            guard let signer = try signer(for: handle, registry: registry) else {
-                return registry.isEmpty && keyFile == nil ? "no signing key" : "no key of \(handle)"
-            }
-            let key = signer.publicKey
-            let short = key.fingerprint.dropFirst("SHA256:".count).prefix(8)
-            let registered = registry.keys[key.fingerprint].map { $0.handle == handle && $0.revokedAt == nil } ?? false
-            return "\(key.kind.displayName) \(short)" + (registered ? "" : " (not registered to \(handle))")
-        } catch {
-            return "key unusable: \(error)"
-        }
-    }
-
     private func fileKey(_ path: String) -> Result<any SSHMessageSigner, SigningError> {
         if let fileSigner { return fileSigner }
         let made = Result { () throws(SigningError) -> any SSHMessageSigner in

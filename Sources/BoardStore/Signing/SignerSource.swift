@@ -9,6 +9,23 @@ public protocol SignerSource: AnyObject {
     func missingKeyHint(for handle: String) -> String
 }
 
+extension SignerSource {
+    /// What the dashboard's header says: the key this person signs with, or why there is none.
+    public func describe(for handle: String, registry: KeyRegistry) -> String {
+        do {
+            guard let signer = try signer(for: handle, registry: registry) else {
+                return "no signing key: " + missingKeyHint(for: handle)
+            }
+            let key = signer.publicKey
+            let short = key.fingerprint.dropFirst("SHA256:".count).prefix(8)
+            let registered = registry.keys[key.fingerprint].map { $0.handle == handle && $0.revokedAt == nil } ?? false
+            return "\(key.kind.displayName) \(short)" + (registered ? "" : " (not registered to \(handle))")
+        } catch {
+            return "key unusable: \(error)"
+        }
+    }
+}
+
 /// A line that cannot be signed as the workspace demands: nothing is written. The command line
 /// exits 1, as for a rule that says no.
 public struct SigningRefusal: Error, Equatable, CustomStringConvertible {
