@@ -148,7 +148,10 @@ public enum DemoWorkspace {
     /// final state. A refused step is a bug in the demo: it stops with a precondition failure
     /// naming the step.
     public static func build(projects size: Int = 8) -> (records: [EventRecord], state: BoardState) {
-        let steps = script(projects: size)
+        run(script(projects: size))
+    }
+
+    static func run(_ steps: [DemoStep]) -> (records: [EventRecord], state: BoardState) {
         precondition(steps.last?.at == lastStepAt, "the demo's last step must fall at lastStepAt")
         var state = BoardState(config: config)
         var records: [EventRecord] = []
