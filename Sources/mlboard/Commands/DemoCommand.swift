@@ -12,6 +12,10 @@ struct DemoCommand: ParsableCommand {
             The demo lives in --dir, else MLBOARD_DIR, else $XDG_DATA_HOME/mlboard/demo
             (~/.local/share/mlboard/demo). Its content is the same every time; its clock is shifted
             so that its story ends an hour before it was created.
+            It is signed: each demo person gets an Ed25519 key in DIR-keys beside the data
+            directory (its own folder, mode 0700), every line is signed with its author's key and
+            signatures are required. The dashboard signs with the key of the person you open it
+            as (--as, else the lead); --key FILE signs with another key instead.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -30,13 +34,15 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let directory = demoDirectory()
+        let keys = DemoKeys(for: directory)
         if !directory.exists {
-            try create(at: directory)
+            try create(at: directory, keys: keys)
         } else {
             Console.say("Demo workspace already exists in \(directory.path).")
         }
         guard !noTui else { return }
         let store = try WorkspaceStore.open(directory, environment: workspace.environment)
+        store.signers = workspace.key == nil ? keys.signers : workspace.keyChoice
         let actor = Identity.resolve(explicit: workspace.handle ?? DemoWorkspace.leadHandle, environment: [:])
         try DashboardLauncher.open(store, as: actor, options: display)
     }
@@ -50,17 +56,20 @@ struct DemoCommand: ParsableCommand {
         return DataDirectory(data.appendingPathComponent("mlboard/demo"))
     }
 
-    private func create(at directory: DataDirectory) throws {
+    private func create(at directory: DataDirectory, keys: DemoKeys) throws {
+        let publicKeys = try keys.generate(for: DemoWorkspace.people(projects: size))
         let store = try WorkspaceStore.create(
             at: directory, config: DemoWorkspace.config, environment: workspace.environment)
+        store.signers = keys.signers
         // Shifted so the story ends an hour ago: "overdue" and "ago" then read as the demo intends.
         let shift = Instant(Date()).millis - DemoWorkspace.now.millis
-        let plan = DemoWorkspace.script(projects: size).map { step in
+        let plan = DemoWorkspace.script(projects: size, keys: publicKeys).map { step in
             PlannedCommand(step.command, as: step.actor, at: Instant(millis: step.at.millis + shift))
         }
         let records = try store.execute(plan)
         try store.writeSnapshot()
         Console.say("Created the demo workspace in \(directory.path): \(records.count) events, \(store.state.projects.count) projects.")
         Console.say("The demo's lead is '\(DemoWorkspace.leadHandle)'.")
+        Console.say("Every line is signed; each person's key is in \(keys.folder.path).")
     }
 }

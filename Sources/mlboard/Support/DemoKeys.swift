@@ -1,0 +1,45 @@
+import BoardDemo
+import BoardStore
+import Foundation
+import Glibc
+
+/// The demo's own signing keys: one unencrypted Ed25519 key per demo person, named by handle, in
+/// a private folder beside the data directory (`DIR-keys`), never inside it, where the people
+/// sharing a workspace could read them.
+struct DemoKeys {
+    let folder: URL
+
+    init(for directory: DataDirectory) {
+        let data = directory.url.standardizedFileURL
+        folder = data.deletingLastPathComponent().appendingPathComponent(data.lastPathComponent + "-keys")
+    }
+
+    /// Signs as each demo person with their key (the dashboard's `--as` picks whose).
+    var signers: KeyFolder { KeyFolder(folder) }
+
+    /// Makes a new key for each of `handles` (mode 0600, in a folder of mode 0700), replacing the
+    /// keys of a demo that was there before, and returns them as the demo's plan registers them.
+    func generate(for handles: [String]) throws -> [String: DemoKey] {
+        if mkdir(folder.path, 0o700) != 0 && errno != EEXIST {
+            throw CLIFailure.usage("cannot create \(folder.path): \(String(cString: strerror(errno)))")
+        }
+        var facts = stat()
+        guard lstat(folder.path, &facts) == 0, facts.st_mode & S_IFMT == S_IFDIR, facts.st_uid == getuid(),
+              chmod(folder.path, 0o700) == 0 else {
+            throw CLIFailure.usage("\(folder.path) must be a folder of your own, to keep the demo's keys in")
+        }
+        var keys: [String: DemoKey] = [:]
+        for handle in handles {
+            let path = folder.appendingPathComponent(handle).path
+            unlink(path)  // an old demo's key: its workspace is gone
+            unlink(path + ".pub")
+            do {
+                let key = try Ed25519KeyFile.generate(at: path, comment: "\(handle)@mlboard-demo")
+                keys[handle] = DemoKey(fingerprint: key.fingerprint, publicKey: key.openSSHLine)
+            } catch {
+                throw CLIFailure.usage("cannot make the demo's key for \(handle): \(error)")
+            }
+        }
+        return keys
+    }
+}
