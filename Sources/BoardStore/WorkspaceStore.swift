@@ -37,7 +37,7 @@ public final class WorkspaceStore {
     /// A line of a newer mlboard that reading stopped at.
     private var newerEvent: NewerEvent?
     private var journal: OpenJournal?
-    private var lockHolder: LockHolderFile?
+    var lockHolder: LockHolderFile?
     /// The journal's size when this writer last found its reserve all zeros. While the size
     /// stays, so do the zeros: writers only ever write lines at the reserve's start. Only a
     /// write that reached the disk out of order (a power loss, which restarts every process,
@@ -337,7 +337,7 @@ public final class WorkspaceStore {
 
     /// Takes the lock on the journal and returns its descriptor, once that descriptor is
     /// still the file the folder names (someone may have replaced the journal meanwhile).
-    private func lockJournal() throws -> Int32 {
+    func lockJournal() throws -> Int32 {
         while true {
             let fresh = journal == nil
             let open = try openJournal()
@@ -414,7 +414,7 @@ public final class WorkspaceStore {
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside. The
     /// whole reserve is read when this writer has not yet seen it at this file size.
-    private func catchUpForWriting(_ fd: Int32) throws {
+    func catchUpForWriting(_ fd: Int32) throws {
         let size = JournalReserve.size(of: fd)
         if let size, size < position.offset { try confirmOwnHead(fd, change: "shortened") }
         let throughReserve = size == nil || size != reserveCheckedAtSize
