@@ -7,33 +7,43 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import an mlboard JSON export, or projects, stakeholders and challenges from CSV, all or nothing.",
+        abstract: "Import an mlboard journal or JSON export, or projects, stakeholders and challenges from CSV, all or nothing.",
         discussion: """
             Every row becomes a command checked by the same rules as a person's. If any row is
             refused, nothing is written and the message names the file, row (the header is row 1),
             column and rule. CSV files are told apart by name (projects.csv, stakeholders.csv,
             challenges.csv) or by their header; their rows are made by you (--as), now.
             A JSON export replays its history, with its people and times, into a workspace with no
-            events yet; --create makes that workspace (in --dir, else ./.mlboard) from the export's
-            own configuration.
+            events yet, as new lines that carry none of the authors' signatures; --create makes that
+            workspace (in --dir, else ./.mlboard) from the export's own configuration.
+            A journal export (export --format journal) is copied line for line, chain and signatures
+            intact, into a workspace with no events yet (or one --create makes), once every line
+            passes the checks a reader makes: checksum, chain, signature, the signature policy.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Argument(help: "A JSON export, or one or more CSV files.") var files: [String]
+    @Argument(help: "A journal or JSON export, or one or more CSV files.") var files: [String]
     @Flag(help: "Check every row and report what would be imported; write nothing.") var dryRun = false
     @Flag(help: "Create the workspace from a JSON export's configuration first.") var create = false
 
     func run() throws {
         let inputs = try files.map(ImportInput.read)
+        let journal = inputs.first(where: \.isJournal)
         let jsonInputs = inputs.filter(\.isJSON)
-        if !jsonInputs.isEmpty && inputs.count > 1 {
-            throw CLIFailure.usage("import one JSON export at a time, without CSV files beside it")
+        if (journal != nil || !jsonInputs.isEmpty) && inputs.count > 1 {
+            throw CLIFailure.usage("import one JSON or journal export at a time, without other files beside it")
         }
-        if create && jsonInputs.isEmpty { throw CLIFailure.usage("--create needs a JSON export, whose configuration it uses") }
-        let (store, createdFolder) = try openOrCreate(jsonInputs.first)
+        if create && jsonInputs.isEmpty && journal == nil {
+            throw CLIFailure.usage("--create needs a JSON or journal export, whose configuration it uses")
+        }
+        let (store, createdFolder) = try openOrCreate(journal ?? jsonInputs.first)
         defer { if dryRun, let createdFolder { try? FileManager.default.removeItem(at: createdFolder) } }
         do {
-            try run(inputs, jsonInputs: jsonInputs, into: store)
+            if let journal {
+                try copy(journal, into: store)
+            } else {
+                try run(inputs, jsonInputs: jsonInputs, into: store)
+            }
         } catch {
             // A failed --create leaves nothing behind: no workspace.yml, no empty journal.
             if let createdFolder { try? FileManager.default.removeItem(at: createdFolder) }
@@ -72,13 +82,37 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// Copies a journal export's lines as they are, so each keeps its author's signature.
+    private func copy(_ input: ImportInput, into store: WorkspaceStore) throws {
+        let export = try input.journalExport()
+        guard store.state.lastSequence == 0 else {
+            throw CLIFailure.usage(
+                "a journal export is copied whole, with its signatures, into a workspace with no events yet; \(store.directory.path) has \(store.state.lastSequence). Use --create with a new --dir")
+        }
+        let records: [EventRecord]
+        do {
+            records = try store.adoptJournal(export.lines, dryRun: dryRun)
+        } catch let refusal as JournalCopyRefusal {
+            throw CLIFailure.usage(
+                "\(input.name): not copied, nothing was written: \(refusal). A JSON export (export --format json) carries the content without the signatures")
+        }
+        let signed = records.filter(\.signature.isVerified).count
+        let signers = Set(records.filter(\.signature.isVerified).map(\.actor.handle)).count
+        let what = "\(records.count) journal lines, \(signed) of them signed by \(signers) people"
+        if dryRun {
+            Console.say("Dry run: every line passes the checks. Would copy \(what). Nothing was written.")
+        } else {
+            Console.say("Copied \(what), as they were: chain, hashes and signatures intact.")
+        }
+    }
+
     /// The store, and the topmost folder that creating it made: removed if the import fails,
     /// and after a dry run, which creates a throw-away workspace.
     private func openOrCreate(_ json: ImportInput?) throws -> (WorkspaceStore, URL?) {
         guard create, let json else { return (try workspace.openStore(), nil) }
         let directory = workspace.dir.map { DataDirectory(URL(fileURLWithPath: $0, relativeTo: workspace.currentDirectory)) }
             ?? DataDirectory(workspace.currentDirectory.appendingPathComponent(DataDirectory.conventionalName))
-        let config = try json.export().workspace
+        let config = json.isJournal ? try json.journalExport().workspace : try json.export().workspace
         if let problem = config.problems().first { throw CLIFailure.usage("\(json.name): workspace: \(problem)") }
         if dryRun {
             let store = try DryRunWorkspace.make(config: config, environment: workspace.environment)
@@ -117,7 +151,17 @@ struct ImportInput {
     }
 
     var isJSON: Bool {
-        name.lowercased().hasSuffix(".json") || data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+        guard !isJournal else { return false }
+        return name.lowercased().hasSuffix(".json") || data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+    }
+
+    /// A journal export: its first line says so.
+    var isJournal: Bool { JournalExport.isOne(data) }
+
+    func journalExport() throws -> JournalExport {
+        do { return try JournalExport.decode(data) } catch let error as ExchangeError {
+            throw CLIFailure.usage("\(name): \(error)")
+        }
     }
 
     func export() throws -> ExportDocument {
