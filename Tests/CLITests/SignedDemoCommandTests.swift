@@ -9,10 +9,10 @@ struct SignedDemoCommandTests {
     func demoVerifies() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let directory = cli.root.appendingPathComponent("demo")
+        let directory = cli.root.appendingPathComponent("not-yet/demo")  // its parent is made too
         let created = try cli.run("demo", "--no-tui", "--dir", directory.path)
         #expect(created.status == 0, "\(created.stderr)")
-        let keys = cli.root.appendingPathComponent("demo-keys")
+        let keys = cli.root.appendingPathComponent("not-yet/demo-keys")
         #expect(created.stdout.contains(keys.path))
 
         let report = try WorkspaceStore.verify(DataDirectory(directory), environment: cli.environment)

@@ -20,6 +20,7 @@ struct DemoKeys {
     /// Makes a new key for each of `handles` (mode 0600, in a folder of mode 0700), replacing the
     /// keys of a demo that was there before, and returns them as the demo's plan registers them.
     func generate(for handles: [String]) throws -> [String: DemoKey] {
+        try? FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         if mkdir(folder.path, 0o700) != 0 && errno != EEXIST {
             throw CLIFailure.usage("cannot create \(folder.path): \(String(cString: strerror(errno)))")
         }
