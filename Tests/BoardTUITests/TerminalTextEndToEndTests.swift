@@ -42,7 +42,8 @@ struct TerminalTextEndToEndTests {
         let demo = try DemoDirectory()
         defer { demo.remove() }
         let name = "Team 👍🏽 🇩🇪 ❤️ 👩‍💻 review of 🟠 顧客離反予測 with a long tail of words after it"
-        try demo.run(["project", "create", "zz-emoji", "--name", name, "--goal", "risk management", "--as", "amara-okafor"])
+        try demo.run(["project", "create", "zz-emoji", "--name", name, "--goal", "risk management", "--as", "amara-okafor",
+                      "--key", demo.root.appendingPathComponent("demo-keys/amara-okafor").path])  // the demo requires signatures
         try TmuxServer.with(label: "mlboard-render", environment: demo.environment) { tmux in
             try tmux.start("wide", commandLine: [demo.binary.path, "--dir", demo.directory, "--as", "amara-okafor"],
                            width: size.width, height: size.height)

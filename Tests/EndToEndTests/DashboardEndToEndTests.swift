@@ -8,7 +8,7 @@ struct DashboardEndToEndTests {
     func browseAndEdit() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
         try TmuxServer.with(environment: environment) { tmux in
-            try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
+            try tmux.start("lead", ["demo", "--dir", directory, "--as", "amara-okafor"])
             let first = try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }
             #expect(first.contains("Amara Okafor"))
             for (key, title) in [("2", "Projects ("), ("3", "Stakeholders ("), ("4", "development ("), ("5", "Challenges ("),
@@ -60,7 +60,7 @@ struct DashboardEndToEndTests {
         let (directory, environment) = try EndToEnd.demoWorkspace()
         try TmuxServer.with(environment: environment) { tmux in
             for (session, handle) in [("requester", "priya-raman"), ("first", "jonas-weber"), ("second", "rosa-delgado")] {
-                try tmux.start(session, ["--dir", directory, "--as", handle])
+                try tmux.start(session, ["demo", "--dir", directory, "--as", handle])
                 try tmux.waitFor(session) { $0.contains("Projects by lifecycle step") }
             }
             try tmux.keys("requester", "4", "/")

@@ -9,7 +9,7 @@ struct DetailAndRestoreEndToEndTests {
     func versionDetailAndRestore() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
         try TmuxServer.with(environment: environment) { tmux in
-            try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
+            try tmux.start("lead", ["demo", "--dir", directory, "--as", "amara-okafor"])
             try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }
 
             try tmux.keys("lead", "4", "Enter")
