@@ -78,6 +78,20 @@ struct SignedDemoCommandTests {
         #expect(store.state.signing.keys[jonasFingerprint]?.handle == "jonas-weber")
     }
 
+    @Test("demo --signatures off makes no keys and writes unsigned lines, so unsigned writers (benchmarks) can compare")
+    func unsignedDemo() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let directory = cli.root.appendingPathComponent("demo")
+        let created = try cli.run("demo", "--no-tui", "--signatures", "off", "--dir", directory.path)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.root.appendingPathComponent("demo-keys").path))
+        let report = try WorkspaceStore.verify(DataDirectory(directory), environment: cli.environment)
+        #expect(report.problems.isEmpty && report.signatures.policy == .off && report.signatures.verified == 0)
+        let comment = try cli.run(["comment", "--project", DemoProject.slug, "unsigned words", "--dir", directory.path], as: "jonas-weber")
+        #expect(comment.status == 0, "\(comment.stderr)")
+    }
+
     private func mode(_ path: String) throws -> Int {
         ((try FileManager.default.attributesOfItem(atPath: path))[.posixPermissions] as? Int ?? 0) & 0o777
     }

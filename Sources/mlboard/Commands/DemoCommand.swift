@@ -26,6 +26,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Number of projects (8 gives the hand-made demo; more scale it for benchmarks).")
     var size = 8
 
+    @Option(help: "required (the default: each demo person gets a key, every line is signed) or off (no keys, unsigned lines, as workspaces that choose it; for benchmarks that compare the two).")
+    var signatures: SignaturePolicy = .required
+
     @OptionGroup var display: DashboardOptionsGroup
 
     func validate() throws {
@@ -57,7 +60,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     private func create(at directory: DataDirectory, keys: DemoKeys) throws {
-        let publicKeys = try keys.generate(for: DemoWorkspace.people(projects: size))
+        let publicKeys = signatures == .off ? [:] : try keys.generate(for: DemoWorkspace.people(projects: size))
         let store = try WorkspaceStore.create(
             at: directory, config: DemoWorkspace.config, environment: workspace.environment)
         store.signers = keys.signers
@@ -70,6 +73,10 @@ struct DemoCommand: ParsableCommand {
         try store.writeSnapshot()
         Console.say("Created the demo workspace in \(directory.path): \(records.count) events, \(store.state.projects.count) projects.")
         Console.say("The demo's lead is '\(DemoWorkspace.leadHandle)'.")
-        Console.say("Every line is signed; each person's key is in \(keys.folder.path).")
+        if signatures == .off {
+            Console.say("Signatures are off: no keys were made and the lines are unsigned.")
+        } else {
+            Console.say("Every line is signed; each person's key is in \(keys.folder.path).")
+        }
     }
 }
