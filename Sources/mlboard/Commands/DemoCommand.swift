@@ -15,7 +15,8 @@ struct DemoCommand: ParsableCommand {
             It is signed: each demo person gets an Ed25519 key in DIR-keys beside the data
             directory (its own folder, mode 0700), every line is signed with its author's key and
             signatures are required. The dashboard signs with the key of the person you open it
-            as (--as, else the lead); --key FILE signs with another key instead.
+            as (--as, else the lead); --key FILE signs with another key instead. With
+            --signatures off no keys are made and the lines are unsigned.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -63,7 +64,7 @@ struct DemoCommand: ParsableCommand {
         let publicKeys = signatures == .off ? [:] : try keys.generate(for: DemoWorkspace.people(projects: size))
         let store = try WorkspaceStore.create(
             at: directory, config: DemoWorkspace.config, environment: workspace.environment)
-        store.signers = keys.signers
+        store.signers = signatures == .off ? nil : keys.signers
         // Shifted so the story ends an hour ago: "overdue" and "ago" then read as the demo intends.
         let shift = Instant(Date()).millis - DemoWorkspace.now.millis
         let plan = DemoWorkspace.script(projects: size, keys: publicKeys).map { step in

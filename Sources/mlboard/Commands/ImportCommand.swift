@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "A journal or JSON export, or one or more CSV files.") var files: [String]
     @Flag(help: "Check every row and report what would be imported; write nothing.") var dryRun = false
-    @Flag(help: "Create the workspace from a JSON export's configuration first.") var create = false
+    @Flag(help: "Create the workspace from a JSON or journal export's configuration first.") var create = false
 
     func run() throws {
         let inputs = try files.map(ImportInput.read)
