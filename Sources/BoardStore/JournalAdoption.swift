@@ -5,12 +5,13 @@ import Glibc
 /// A whole journal copied from one workspace into another byte for byte, so every line keeps
 /// its chain, its hash and its author's signature (nobody but the author could sign it again).
 extension WorkspaceStore {
-    /// The journal's lines exactly as written, up to the last one this store accepted, once they
-    /// pass the checks `adoptJournal` makes of them.
+    /// Every whole line of the journal exactly as written, once they all pass the checks
+    /// `adoptJournal` makes of them: a line this build cannot read (damage, a refused signature,
+    /// a newer mlboard's event) refuses the copy instead of leaving it and what follows out.
     public func journalLines() throws -> [UInt8] {
-        try refresh()
-        if let refusedLine { throw JournalCopyRefusal(refusedLine.readOnlyReason) }
-        let lines = try JournalReader.readBytes(folder, from: 0, to: position.offset)
+        var lines = try JournalReader.readLines(folder, from: 0)
+        let wholeLines = lines.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        lines.removeSubrange(wholeLines...)  // a torn tail is no line of the journal
         _ = try JournalCopy.check(lines, config: state.config)
         return lines
     }

@@ -64,6 +64,22 @@ struct JournalAdoptionTests {
         #expect(throws: JournalCopyRefusal.self) { try team.open().journalLines() }
     }
 
+    @Test("a line of a newer mlboard refuses the export instead of leaving it out; a torn tail is left out")
+    func exportOfNewerLinesAndTornTails() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.cleanUp() }
+        let good = workspace.journalLines
+        try workspace.writeJournal(good + Array(#"{"actor":{"handle":"lea""#.utf8))
+        #expect(try workspace.open().journalLines() == good)
+        let store = try workspace.open()
+        let body = #"{"actor":{"handle":"lea","osUser":"tester"},"at":9000,"event":{"modelDeployed":{"model":"m"}},"prev":""#
+            + store.position.hash + #"","seq":\#(store.position.sequence + 1),"type":"modelDeployed"}"#
+        let newer = Array((body.dropLast() + #","hash":""# + JournalLine.hexDigest(Array(body.utf8)) + "\"}\n").utf8)
+        try workspace.writeJournal(good + newer)
+        let refusal = #expect(throws: JournalCopyRefusal.self) { try workspace.open().journalLines() }
+        #expect(refusal?.description.contains("newer mlboard") == true, "\(String(describing: refusal))")
+    }
+
     @Test("only a workspace with no events takes a copy")
     func onlyIntoAnEmptyWorkspace() throws {
         let team = try SignedTeam()
