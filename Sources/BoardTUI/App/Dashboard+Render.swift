@@ -108,15 +108,7 @@ extension Dashboard {
 
     private func drawPane(in rect: Rect, into buffer: inout CellBuffer) {
         let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
-        switch ui.pane {
-        case .overview: OverviewPane.draw(context, in: rect, into: &buffer)
-        case .projects: ProjectsPane.draw(context, in: rect, into: &buffer)
-        case .team: TeamPane.draw(context, in: rect, into: &buffer)
-        case .models: ModelsPane.draw(context, in: rect, into: &buffer)
-        case .challenges: ChallengesPane.draw(context, in: rect, into: &buffer)
-        case .approvals: ApprovalsPane.draw(context, in: rect, into: &buffer)
-        case .activity: ActivityPane.draw(context, in: rect, into: &buffer)
-        }
+        ui.pane.registered.draw(context, in: rect, into: &buffer)
     }
 
     private func drawOverlay(_ overlay: Overlay, in rect: Rect, into buffer: inout CellBuffer) {

@@ -1,32 +1,16 @@
 import BoardCore
 
-/// The seven panes, in number-key order.
+/// Each pane's identity, in number-key order: what the UI state remembers (focus, cursors,
+/// filters). Everything else about a pane belongs to its type, registered in `PaneRegistry`.
 public enum Pane: Int, CaseIterable, Sendable {
     case overview = 1, projects, team, models, challenges, approvals, activity
 
-    public var title: String {
-        switch self {
-        case .overview: "Overview"
-        case .projects: "Projects"
-        case .team: "Team"
-        case .models: "Models"
-        case .challenges: "Challenges"
-        case .approvals: "Approvals"
-        case .activity: "Activity"
-        }
-    }
+    public var title: String { registered.title }
 
-    var scope: KeyScope {
-        switch self {
-        case .overview: .overview
-        case .projects: .projects
-        case .team: .team
-        case .models: .models
-        case .challenges: .challenges
-        case .approvals: .approvals
-        case .activity: .activity
-        }
-    }
+    var scope: KeyScope { registered.scope }
+
+    /// The pane's type, from the registry.
+    var registered: any DashboardPane { PaneRegistry.pane(self) }
 }
 
 /// What covers the panes, if anything.

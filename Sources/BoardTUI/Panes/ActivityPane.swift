@@ -1,8 +1,12 @@
 import BoardCore
 
 /// The live feed, newest first.
-enum ActivityPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ActivityPane: DashboardPane {
+    let pane = Pane.activity
+    let title = "Activity"
+    let scope = KeyScope.activity
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let entries = context.rows.activity
         let inner = Box.draw("Activity (live)", in: rect, into: &buffer)
         let columns: [Column] = [

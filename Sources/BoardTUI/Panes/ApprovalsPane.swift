@@ -1,8 +1,12 @@
 import BoardCore
 
 /// Requests waiting, the ones you may act on first.
-enum ApprovalsPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ApprovalsPane: DashboardPane {
+    let pane = Pane.approvals
+    let title = "Approvals"
+    let scope = KeyScope.approvals
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let requests = context.rows.requests
         let mine = context.rows.awaiting.ids
         let blockers = context.rows.blockers

@@ -1,8 +1,12 @@
 import BoardCore
 
 /// The challenge tracker, and a bar chart of open challenges by category.
-enum ChallengesPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ChallengesPane: DashboardPane {
+    let pane = Pane.challenges
+    let title = "Challenges"
+    let scope = KeyScope.challenges
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let (tableArea, chartArea) = ListLayout.challenges(rect)
         let challenges = context.rows.challenges
         let open = openCount(challenges)
@@ -27,7 +31,7 @@ enum ChallengesPane {
     }
 
     /// The rows list open challenges first, so their count is where the closed ones start.
-    private static func openCount(_ rows: [Challenge]) -> Int {
+    private func openCount(_ rows: [Challenge]) -> Int {
         var low = 0, high = rows.count
         while low < high {
             let middle = (low + high) / 2

@@ -2,8 +2,12 @@ import BoardCore
 
 /// A stage board: one column per stage, a card per version with its key metric and a badge
 /// for a pending request.
-enum ModelsPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ModelsPane: DashboardPane {
+    let pane = Pane.models
+    let title = "Models"
+    let scope = KeyScope.models
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let board = context.rows.versionsByStage
         let pendingByVersion = context.rows.openRequestsByVersion
         guard !board.isEmpty else { return }
@@ -27,7 +31,7 @@ enum ModelsPane {
         }
     }
 
-    private static func drawCard(
+    private func drawCard(
         _ version: ModelVersion, pending: [PromotionRequest], context: PaneContext, at rect: Rect, selected: Bool,
         into buffer: inout CellBuffer
     ) {

@@ -1,8 +1,12 @@
 import BoardCore
 
 /// The figures a lead looks at first.
-enum OverviewPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct OverviewPane: DashboardPane {
+    let pane = Pane.overview
+    let title = "Overview"
+    let scope = KeyScope.overview
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let state = context.state
         let (left, right) = rect.splitLeft(rect.width / 2)
         let (stepsBox, figuresBox) = left.splitTop(max(6, left.height * 3 / 5))

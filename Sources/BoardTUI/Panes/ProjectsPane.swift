@@ -1,8 +1,12 @@
 import BoardCore
 
 /// Sortable, filterable project list.
-enum ProjectsPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ProjectsPane: DashboardPane {
+    let pane = Pane.projects
+    let title = "Projects"
+    let scope = KeyScope.projects
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let projects = context.rows.projects
         let production = context.state.config.policy.productionStage
         let archived = context.ui.showArchivedProjects
@@ -29,7 +33,7 @@ enum ProjectsPane {
     }
 
     /// Asked at draw time: the row list is kept between frames, the clock moves on.
-    private static func isOverdue(_ slug: String, _ context: PaneContext) -> Bool {
+    private func isOverdue(_ slug: String, _ context: PaneContext) -> Bool {
         context.state.projects[slug].flatMap { context.state.daysOverdue($0, now: context.now) } != nil
     }
 }

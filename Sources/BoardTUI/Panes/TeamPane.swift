@@ -1,8 +1,12 @@
 import BoardCore
 
 /// Stakeholders with rights and workload, and the RACI matrix of one project.
-enum TeamPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct TeamPane: DashboardPane {
+    let pane = Pane.team
+    let title = "Team"
+    let scope = KeyScope.team
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let (top, bottom) = ListLayout.team(rect)
         let people = context.rows.stakeholders
         let list = Box.draw("Stakeholders (\(people.count))", in: top, focused: !context.ui.matrixFocused, into: &buffer)
