@@ -116,8 +116,7 @@ extension Dashboard {
     /// A page is as many rows as the focused list (or the open detail) showed in the last frame.
     var pageSize: Int {
         if ui.detail != nil { return detailScrolling.page }
-        let body = ListLayout.body(width: lastFrame.width, height: lastFrame.height)
-        return ListLayout.visibleRows(of: ui.pane, matrix: ui.pane == .team && ui.matrixFocused, in: body)
+        return focused.visibleRows(in: ListLayout.body(width: lastFrame.width, height: lastFrame.height), ui: ui)
     }
 
     private func move(by delta: Int) {
@@ -130,14 +129,8 @@ extension Dashboard {
             ui.matrixCursor.row = max(0, min(steps - 1, ui.matrixCursor.row + delta))
             return
         }
-        if ui.pane == .models {
-            let count = rows.rowCount(.models)
-            let current = ui.modelsRow[ui.modelsColumn] ?? 0
-            ui.modelsRow[ui.modelsColumn] = max(0, min(count - 1, current + delta))
-            return
-        }
-        let count = rows.rowCount(ui.pane)
-        ui.selection[ui.pane] = max(0, min(count - 1, ui.selected(ui.pane) + delta))
+        let count = focused.list(context)?.count ?? 0
+        focused.setCursor(max(0, min(count - 1, focused.cursor(ui) + delta)), in: &ui)
     }
 
     private func moveSideways(_ delta: Int) {

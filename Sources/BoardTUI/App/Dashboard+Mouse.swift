@@ -15,18 +15,19 @@ extension Dashboard {
 
     private func clickTab(at x: Int) {
         var left = 0
-        for pane in Pane.allCases {
-            let width = DisplayWidth.of(" \(pane.rawValue) \(pane.title)") + (pane == .approvals ? 5 : 0)
-            if x < left + width { return switchPane(to: pane) }
+        let rows = self.rows
+        for pane in PaneRegistry.panes {
+            let width = DisplayWidth.of(tabLabel(pane, rows))
+            if x < left + width { return switchPane(to: pane.pane) }
             left += width
         }
     }
 
     /// Rows start below the tab row, the pane's frame and its column headers.
     private func clickRow(y: Int, height: Int) {
-        guard ui.overlays.isEmpty, [.projects, .challenges, .approvals, .activity, .team].contains(ui.pane) else { return }
-        let visible = ListLayout.visibleRows(of: ui.pane, matrix: false, in: ListLayout.body(width: lastFrame.width, height: height))
-        let count = rows.rowCount(ui.pane)
+        guard ui.overlays.isEmpty, let table = focused.clickableTable(in: ListLayout.body(width: lastFrame.width, height: height)) else { return }
+        let visible = ListLayout.tableRows(in: table)
+        let count = focused.list(context)?.count ?? 0
         let first = max(0, min(count - visible, ui.selected(ui.pane) - visible / 2))
         let index = first + (y - 4)
         if y >= 4, index >= 0, index < count { ui.selection[ui.pane] = index }

@@ -52,9 +52,9 @@ extension Dashboard {
         buffer.write(line.sync, x: rect.width - DisplayWidth.of(line.sync) - 1, y: rect.y,
                      style: workspace.readOnlyReason == nil ? .footer : .warning)
         var tabX = 0
-        for pane in Pane.allCases {
-            let label = " \(pane.rawValue) \(pane.title)\(badge(for: pane))"
-            tabX += buffer.write(label, x: tabX, y: rect.y + 1, style: pane == ui.pane ? .tabActive : .tabInactive)
+        let rows = self.rows
+        for pane in PaneRegistry.panes {
+            tabX += buffer.write(tabLabel(pane, rows), x: tabX, y: rect.y + 1, style: pane.pane == ui.pane ? .tabActive : .tabInactive)
         }
         let filter = ui.filter
         if ui.editingFilter || !filter.isEmpty {
@@ -63,10 +63,9 @@ extension Dashboard {
         }
     }
 
-    private func badge(for pane: Pane) -> String {
-        guard pane == .approvals else { return "" }
-        let waiting = rows.awaiting.requests.count
-        return waiting > 0 ? " (\(waiting))" : ""
+    /// A pane's tab: its number key, title and badge.
+    func tabLabel(_ pane: any DashboardPane, _ rows: PaneRows) -> String {
+        " \(pane.pane.rawValue) \(pane.title)\(pane.badge(rows))"
     }
 
     private func drawFooter(y: Int, width: Int, into buffer: inout CellBuffer) {
@@ -107,12 +106,11 @@ extension Dashboard {
     }
 
     private func drawPane(in rect: Rect, into buffer: inout CellBuffer) {
-        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
-        ui.pane.registered.draw(context, in: rect, into: &buffer)
+        focused.draw(context, in: rect, into: &buffer)
     }
 
     private func drawOverlay(_ overlay: Overlay, in rect: Rect, into buffer: inout CellBuffer) {
-        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
+        let context = self.context
         switch overlay {
         case .help:
             HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, problems: settingsProblems, scroll: ui.helpScroll, in: rect, into: &buffer)

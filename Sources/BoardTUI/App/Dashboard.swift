@@ -44,6 +44,12 @@ public final class Dashboard {
         return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache, activityHistory: activityHistory)
     }
 
+    /// What the panes read, as of now.
+    var context: PaneContext { PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self) }
+
+    /// The focused pane's type.
+    var focused: any DashboardPane { ui.pane.registered }
+
     /// Reads the activity older than the state keeps, the first time the Activity pane shows.
     func loadActivityHistory() {
         if activityHistory.isLoaded && !activityHistory.joins(state.activity) { activityHistory.reset() }
@@ -140,10 +146,10 @@ public final class Dashboard {
     }
 
     func clampSelections() {
-        let rows = self.rows
-        for pane in Pane.allCases where pane != .overview {
-            let count = rows.rowCount(pane)
-            ui.selection[pane] = max(0, min(ui.selected(pane), count - 1))
+        let context = self.context
+        for pane in PaneRegistry.panes {
+            guard let count = pane.list(context)?.count else { continue }
+            ui.selection[pane.pane] = max(0, min(ui.selected(pane.pane), count - 1))
         }
     }
 }

@@ -6,6 +6,12 @@ struct ActivityPane: DashboardPane {
     let title = "Activity"
     let scope = KeyScope.activity
 
+    func list(_ context: PaneContext) -> PaneList? {
+        PaneList(context.rows.activity, id: { "\($0.sequence)" }, fields: SearchFields.of)
+    }
+
+    func clickableTable(in body: Rect) -> Rect? { body }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let entries = context.rows.activity
         let inner = Box.draw("Activity (live)", in: rect, into: &buffer)

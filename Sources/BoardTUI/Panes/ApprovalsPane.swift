@@ -6,6 +6,14 @@ struct ApprovalsPane: DashboardPane {
     let title = "Approvals"
     let scope = KeyScope.approvals
 
+    func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.requests, id: \.id, fields: SearchFields.of) }
+    func clickableTable(in body: Rect) -> Rect? { body }
+
+    func badge(_ rows: PaneRows) -> String {
+        let waiting = rows.awaiting.requests.count
+        return waiting > 0 ? " (\(waiting))" : ""
+    }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let requests = context.rows.requests
         let mine = context.rows.awaiting.ids

@@ -6,6 +6,10 @@ struct ChallengesPane: DashboardPane {
     let title = "Challenges"
     let scope = KeyScope.challenges
 
+    func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.challenges, id: \.id, fields: SearchFields.of) }
+    func listArea(in body: Rect, ui: UIState) -> Rect? { ListLayout.challenges(body).table }
+    func clickableTable(in body: Rect) -> Rect? { ListLayout.challenges(body).table }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let (tableArea, chartArea) = ListLayout.challenges(rect)
         let challenges = context.rows.challenges

@@ -11,4 +11,35 @@ protocol DashboardPane: Sendable {
 
     /// Draws the pane into `rect`.
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer)
+    /// What follows the title in the tab row, such as a count waiting for you.
+    func badge(_ rows: PaneRows) -> String
+
+    // MARK: Rows
+
+    /// The rows the cursor moves over; nil for a pane without a list.
+    func list(_ context: PaneContext) -> PaneList?
+    /// The cursor's row in `list`.
+    func cursor(_ ui: UIState) -> Int
+    func setCursor(_ index: Int, in ui: inout UIState)
+    /// The frame of the list inside `body` (nil without a list), and how many rows it shows:
+    /// a page is what the list shows.
+    func listArea(in body: Rect, ui: UIState) -> Rect?
+    func visibleRows(in body: Rect, ui: UIState) -> Int
+    /// Which of the pane's lists the cursor is in (the Models board has one per stage): an
+    /// item is looked for again only in the list it was seen in.
+    func listIndex(_ ui: UIState) -> Int
+    /// The frame of the table whose rows a click selects; nil where clicks select nothing.
+    func clickableTable(in body: Rect) -> Rect?
+}
+
+/// What most panes share: one list whose cursor is `ui.selection[pane]`, filling the body.
+extension DashboardPane {
+    func badge(_ rows: PaneRows) -> String { "" }
+    func list(_ context: PaneContext) -> PaneList? { nil }
+    func cursor(_ ui: UIState) -> Int { ui.selected(pane) }
+    func setCursor(_ index: Int, in ui: inout UIState) { ui.selection[pane] = index }
+    func listArea(in body: Rect, ui: UIState) -> Rect? { body }
+    func visibleRows(in body: Rect, ui: UIState) -> Int { listArea(in: body, ui: ui).map(ListLayout.tableRows) ?? 1 }
+    func listIndex(_ ui: UIState) -> Int { 0 }
+    func clickableTable(in body: Rect) -> Rect? { nil }
 }

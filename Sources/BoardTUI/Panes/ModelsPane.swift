@@ -7,6 +7,19 @@ struct ModelsPane: DashboardPane {
     let title = "Models"
     let scope = KeyScope.models
 
+    /// The versions in the focused stage column; each column keeps its own cursor.
+    func list(_ context: PaneContext) -> PaneList? {
+        let versions = context.rows.versionsByStage[safe: context.ui.modelsColumn]?.versions ?? []
+        return PaneList(versions, id: \.ref.description) { version in
+            SearchFields.of(version, project: context.state.models[version.ref.model]?.project ?? "")
+        }
+    }
+
+    func cursor(_ ui: UIState) -> Int { ui.modelsRow[ui.modelsColumn] ?? 0 }
+    func setCursor(_ index: Int, in ui: inout UIState) { ui.modelsRow[ui.modelsColumn] = index }
+    func listIndex(_ ui: UIState) -> Int { ui.modelsColumn }
+    func visibleRows(in body: Rect, ui: UIState) -> Int { max(1, (body.height - 2) / ListLayout.cardHeight) }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let board = context.rows.versionsByStage
         let pendingByVersion = context.rows.openRequestsByVersion

@@ -6,6 +6,8 @@ struct OverviewPane: DashboardPane {
     let title = "Overview"
     let scope = KeyScope.overview
 
+    func listArea(in body: Rect, ui: UIState) -> Rect? { nil }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let state = context.state
         let (left, right) = rect.splitLeft(rect.width / 2)

@@ -6,6 +6,9 @@ struct ProjectsPane: DashboardPane {
     let title = "Projects"
     let scope = KeyScope.projects
 
+    func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.projects, id: \.slug, fields: SearchFields.of) }
+    func clickableTable(in body: Rect) -> Rect? { body }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let projects = context.rows.projects
         let production = context.state.config.policy.productionStage

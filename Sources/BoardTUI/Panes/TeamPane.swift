@@ -6,6 +6,17 @@ struct TeamPane: DashboardPane {
     let title = "Team"
     let scope = KeyScope.team
 
+    /// The stakeholders; the matrix has a cursor of its own (`ui.matrixCursor`).
+    func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.stakeholders, id: \.handle, fields: SearchFields.of) }
+
+    func listArea(in body: Rect, ui: UIState) -> Rect? { ui.matrixFocused ? ListLayout.team(body).matrix : ListLayout.team(body).list }
+
+    func visibleRows(in body: Rect, ui: UIState) -> Int {
+        ui.matrixFocused ? ListLayout.matrixRows(in: ListLayout.team(body).matrix) : ListLayout.tableRows(in: ListLayout.team(body).list)
+    }
+
+    func clickableTable(in body: Rect) -> Rect? { ListLayout.team(body).list }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let (top, bottom) = ListLayout.team(rect)
         let people = context.rows.stakeholders
