@@ -14,13 +14,8 @@ extension Dashboard {
         case .commandLine: ui.commandLine = ""
         case .nextPane: switchPane(to: Pane(rawValue: ui.pane.rawValue % Pane.allCases.count + 1) ?? .overview)
         case .previousPane: switchPane(to: Pane(rawValue: (ui.pane.rawValue + Pane.allCases.count - 2) % Pane.allCases.count + 1) ?? .overview)
-        case .paneOverview: switchPane(to: .overview)
-        case .paneProjects: switchPane(to: .projects)
-        case .paneTeam: switchPane(to: .team)
-        case .paneModels: switchPane(to: .models)
-        case .paneChallenges: switchPane(to: .challenges)
-        case .paneApprovals: switchPane(to: .approvals)
-        case .paneActivity: switchPane(to: .activity)
+        case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7, .pane8, .pane9:
+            if let pane = action.paneNumber.flatMap(Pane.init(rawValue:)) { switchPane(to: pane) }
         case .up: move(by: -1)
         case .down: move(by: 1)
         case .pageUp: move(by: -pageSize)

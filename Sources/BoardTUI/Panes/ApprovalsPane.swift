@@ -6,6 +6,18 @@ struct ApprovalsPane: DashboardPane {
     let title = "Approvals"
     let scope = KeyScope.approvals
 
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("a")], .approve, .approvals, "approve (asks first)", hint: true),
+        .init([.character("r")], .reject, .approvals, "reject with a comment (asks first)", hint: true),
+        .init([.character("w")], .withdraw, .approvals, "withdraw your own request (asks first)"),
+        .init([.character("c")], .comment, .approvals, "comment on the request", hint: true),
+        // In the review of a request: the request it shows.
+        .init([.character("a")], .approve, .review, "approve (asks first)", hint: true),
+        .init([.character("r")], .reject, .review, "reject with a comment (asks first)", hint: true),
+        .init([.character("w")], .withdraw, .review, "withdraw your own request (asks first)"),
+        .init([.character("c")], .comment, .review, "comment on the request", hint: true),
+    ]
+
     func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.requests, id: \.id, fields: SearchFields.of) }
     func clickableTable(in body: Rect) -> Rect? { body }
 

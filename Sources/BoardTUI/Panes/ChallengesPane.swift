@@ -6,6 +6,17 @@ struct ChallengesPane: DashboardPane {
     let title = "Challenges"
     let scope = KeyScope.challenges
 
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("n")], .newItem, .challenges, "new challenge", hint: true),
+        .init([.character("e")], .edit, .challenges, "edit the challenge", hint: true),
+        .init([.character("m")], .moveStatus, .challenges, "move to another status", hint: true),
+        .init([.character("c")], .comment, .challenges, "comment on the challenge", hint: true),
+        // In a challenge's detail: the challenge it shows.
+        .init([.character("e")], .edit, .challengeDetail, "edit this challenge", hint: true),
+        .init([.character("m")], .moveStatus, .challengeDetail, "move the challenge to another status", hint: true),
+        .init([.character("c")], .comment, .challengeDetail, "comment on this challenge", hint: true),
+    ]
+
     func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.challenges, id: \.id, fields: SearchFields.of) }
     func listArea(in body: Rect, ui: UIState) -> Rect? { ListLayout.challenges(body).table }
     func clickableTable(in body: Rect) -> Rect? { ListLayout.challenges(body).table }

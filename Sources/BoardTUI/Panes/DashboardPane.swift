@@ -8,6 +8,9 @@ protocol DashboardPane: Sendable {
     var title: String { get }
     /// The scope of its keys in `KeyMap` (and its section in config.toml).
     var scope: KeyScope { get }
+    /// Its keys, in the order `?` lists them: those of `scope`, and of the scopes it opens
+    /// (its detail or review, the Team pane's matrix). `KeyMap.standard` collects them.
+    var bindings: [KeyMap.Binding] { get }
 
     /// Draws the pane into `rect`.
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer)
@@ -34,6 +37,7 @@ protocol DashboardPane: Sendable {
 
 /// What most panes share: one list whose cursor is `ui.selection[pane]`, filling the body.
 extension DashboardPane {
+    var bindings: [KeyMap.Binding] { [] }
     func badge(_ rows: PaneRows) -> String { "" }
     func list(_ context: PaneContext) -> PaneList? { nil }
     func cursor(_ ui: UIState) -> Int { ui.selected(pane) }

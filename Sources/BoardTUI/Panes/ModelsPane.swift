@@ -7,6 +7,15 @@ struct ModelsPane: DashboardPane {
     let title = "Models"
     let scope = KeyScope.models
 
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("p")], .requestPromotion, .models, "request a promotion of the version", hint: true),
+        .init([.character("n")], .newItem, .models, "register a new version of the model", hint: true),
+        .init([.character("c")], .comment, .models, "comment on the version", hint: true),
+        // In a version's detail: the version it shows.
+        .init([.character("p")], .requestPromotion, .versionDetail, "request a promotion of this version", hint: true),
+        .init([.character("c")], .comment, .versionDetail, "comment on this version", hint: true),
+    ]
+
     /// The versions in the focused stage column; each column keeps its own cursor.
     func list(_ context: PaneContext) -> PaneList? {
         let versions = context.rows.versionsByStage[safe: context.ui.modelsColumn]?.versions ?? []

@@ -6,6 +6,21 @@ struct ProjectsPane: DashboardPane {
     let title = "Projects"
     let scope = KeyScope.projects
 
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("s")], .sort, .projects, "cycle the sort column", hint: true),
+        .init([.character("n")], .newItem, .projects, "new project", hint: true),
+        .init([.character("c")], .comment, .projects, "comment on the project", hint: true),
+        .init([.character("e")], .edit, .projects, "edit the project", hint: true),
+        .init([.character("A")], .archive, .projects, "archive the project (asks first)"),
+        .init([.character("v")], .toggleArchived, .projects, "archived projects (list them, or the live ones again)", hint: true),
+        .init([.character("R")], .restore, .projects, "restore the archived project (asks first)"),
+        // In its detail: the project it shows.
+        .init([.character("e")], .edit, .projectDetail, "edit this project", hint: true),
+        .init([.character("c")], .comment, .projectDetail, "comment on this project", hint: true),
+        .init([.character("A")], .archive, .projectDetail, "archive this project (asks first)"),
+        .init([.character("R")], .restore, .projectDetail, "restore this archived project (asks first)"),
+    ]
+
     func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.projects, id: \.slug, fields: SearchFields.of) }
     func clickableTable(in body: Rect) -> Rect? { body }
 
