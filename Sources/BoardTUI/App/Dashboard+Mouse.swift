@@ -5,8 +5,8 @@ extension Dashboard {
         // A question or a form owns the mouse as it owns the keys.
         guard ui.overlays.isEmpty || ui.readingOverlay else { return }
         switch button {
-        case 4: perform(.up)
-        case 5: perform(.down)
+        case 4: _ = carryOut(perform(.up))
+        case 5: _ = carryOut(perform(.down))
         case 1 where y == 1 && ui.detail == nil: clickTab(at: x)
         case 1: clickRow(y: y, height: height)
         default: break

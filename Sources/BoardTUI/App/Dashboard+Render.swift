@@ -91,9 +91,9 @@ extension Dashboard {
         case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
         case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
         case .review, .projectDetail, .challengeDetail, .versionDetail:
-            return keyMap.hints(for: ui.scope, withGlobal: false, excluding: approvalActionsOutOfReach)
+            return keyMap.hints(for: ui.scope, withGlobal: false, excluding: focused.actionsOutOfReach(context))
                 + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
-        default: return keyMap.hints(for: ui.scope, excluding: approvalActionsOutOfReach)
+        default: return keyMap.hints(for: ui.scope, excluding: focused.actionsOutOfReach(context))
         }
     }
 
@@ -120,33 +120,6 @@ extension Dashboard {
         case .projectDetail(let slug): detailScrolling = ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
         case .challengeDetail(let id): detailScrolling = ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
         case .versionDetail(let ref): detailScrolling = VersionDetailOverlay.draw(context, ref: ref, in: rect, into: &buffer)
-        }
-    }
-}
-
-/// What every pane renderer reads.
-struct PaneContext {
-    let state: BoardState
-    let ui: UIState
-    let rows: PaneRows
-    let me: String
-    let now: Instant
-    let dashboard: Dashboard
-
-    func stageStyle(_ stage: String) -> StyleRole {
-        let policy = state.config.policy
-        if stage == policy.productionStage { return .stageProduction }
-        if stage == policy.archiveStage { return .stageArchived }
-        if stage == state.config.initialStage { return .stageDevelopment }
-        return .stageStaging
-    }
-
-    static func severityStyle(_ severity: Severity) -> StyleRole {
-        switch severity {
-        case .low: .severityLow
-        case .medium: .severityMedium
-        case .high: .severityHigh
-        case .critical: .severityCritical
         }
     }
 }

@@ -12,9 +12,6 @@ public final class Dashboard {
     public var othersPresent: [String] = []
     /// When the last change from elsewhere arrived.
     public var lastRemoteChange: Instant?
-    /// Set by actions that want the runner to do terminal work.
-    public var pendingClipboard: String?
-    public var pendingTheme: String?
     public var themeNames: [String] = ["default"]
     /// The size of the last frame drawn: a page of a list is as many rows as it showed.
     var lastFrame = (width: Dashboard.minimumSize.width, height: Dashboard.minimumSize.height)
@@ -45,7 +42,7 @@ public final class Dashboard {
     }
 
     /// What the panes read, as of now.
-    var context: PaneContext { PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self) }
+    var context: PaneContext { PaneContext(state: state, ui: ui, rows: rows, actor: workspace.me, now: clock()) }
 
     /// The focused pane's type.
     var focused: any DashboardPane { ui.pane.registered }

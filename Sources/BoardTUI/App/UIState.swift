@@ -22,6 +22,14 @@ public enum Overlay: Sendable {
     case projectDetail(slug: String)
     case challengeDetail(id: String)
     case versionDetail(VersionRef)
+
+    /// A detail or review: what it shows is what its keys act on, and it scrolls.
+    var isDetail: Bool {
+        switch self {
+        case .review, .projectDetail, .challengeDetail, .versionDetail: true
+        case .help, .confirm, .form: false
+        }
+    }
 }
 
 /// A governance or destructive action waiting for y/n.
@@ -75,12 +83,7 @@ public struct UIState: Sendable {
 
     /// The detail or review open over the panes (under the help, if that is open too).
     public var detail: Overlay? {
-        overlays.last { overlay in
-            switch overlay {
-            case .review, .projectDetail, .challengeDetail, .versionDetail: true
-            case .help, .confirm, .form: false
-            }
-        }
+        overlays.last(where: \.isDetail)
     }
 
     public var scope: KeyScope {
@@ -91,8 +94,7 @@ public struct UIState: Sendable {
         case .versionDetail: return .versionDetail
         default: break
         }
-        if pane == .team && matrixFocused { return .teamMatrix }
-        return pane.scope
+        return pane.registered.scope(in: self)
     }
 
     /// Whether a y/n question is open (it answers Ctrl-C itself).

@@ -12,6 +12,13 @@ struct ActivityPane: DashboardPane {
 
     func clickableTable(in body: Rect) -> Rect? { body }
 
+    func copyText(_ context: PaneContext) -> String? {
+        context.rows.activity[safe: context.ui.selected(.activity)].map { "#\($0.sequence) \($0.actor): \($0.summary)" }
+    }
+
+    /// The whole history, not only what the state keeps.
+    func shown() -> [Effect] { [.loadOlderActivity] }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let entries = context.rows.activity
         let inner = Box.draw("Activity (live)", in: rect, into: &buffer)

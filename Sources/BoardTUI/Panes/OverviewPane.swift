@@ -8,6 +8,11 @@ struct OverviewPane: DashboardPane {
 
     func listArea(in body: Rect, ui: UIState) -> Rect? { nil }
 
+    /// Enter goes to the requests waiting.
+    func perform(_ action: Action, ui: inout UIState, context: PaneContext) -> [Effect]? {
+        action == .open ? [.showPane(.approvals)] : nil
+    }
+
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let state = context.state
         let (left, right) = rect.splitLeft(rect.width / 2)

@@ -22,6 +22,8 @@ struct TeamPane: DashboardPane {
         .init([.character("]"), .character("L")], .nextProject, .teamMatrix, "next project"),
     ]
 
+    func scope(in ui: UIState) -> KeyScope { ui.matrixFocused ? .teamMatrix : .team }
+
     /// The stakeholders; the matrix has a cursor of its own (`ui.matrixCursor`).
     func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.stakeholders, id: \.handle, fields: SearchFields.of) }
 
