@@ -16,7 +16,7 @@ extension Dashboard {
         case .nextPane: switchPane(to: paneBeside(by: 1))
         case .previousPane: switchPane(to: paneBeside(by: -1))
         case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7, .pane8, .pane9:
-            if let pane = action.paneNumber.flatMap(Pane.init(rawValue:)) { switchPane(to: pane) }
+            if let pane = action.paneNumber.flatMap(PaneRegistry.pane(number:)) { switchPane(to: pane) }
         case .up: move(by: -1)
         case .down: move(by: 1)
         case .pageUp: move(by: -pageSize)

@@ -21,7 +21,7 @@ extension Dashboard {
             ui.matrixProject = argument
             openDetail(.projectDetail(slug: argument))
         case "pane":
-            let pane = Int(argument).flatMap(Pane.init(rawValue:))
+            let pane = Int(argument).flatMap(PaneRegistry.pane(number:))
                 ?? Pane.allCases.first { $0.title.lowercased() == argument.lowercased() }
             guard let pane else { return [.complain("no pane '\(argument)'; 1-\(Pane.allCases.count) or a name")] }
             switchPane(to: pane)

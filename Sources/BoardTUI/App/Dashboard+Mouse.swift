@@ -16,8 +16,8 @@ extension Dashboard {
     private func clickTab(at x: Int) {
         var left = 0
         let rows = self.rows
-        for pane in PaneRegistry.panes {
-            let width = DisplayWidth.of(tabLabel(pane, rows))
+        for (index, pane) in PaneRegistry.panes.enumerated() {
+            let width = DisplayWidth.of(tabLabel(pane, number: index + 1, rows))
             if x < left + width { return switchPane(to: pane.pane) }
             left += width
         }

@@ -53,8 +53,8 @@ extension Dashboard {
                      style: workspace.readOnlyReason == nil ? .footer : .warning)
         var tabX = 0
         let rows = self.rows
-        for pane in PaneRegistry.panes {
-            tabX += buffer.write(tabLabel(pane, rows), x: tabX, y: rect.y + 1, style: pane.pane == ui.pane ? .tabActive : .tabInactive)
+        for (index, pane) in PaneRegistry.panes.enumerated() {
+            tabX += buffer.write(tabLabel(pane, number: index + 1, rows), x: tabX, y: rect.y + 1, style: pane.pane == ui.pane ? .tabActive : .tabInactive)
         }
         let filter = ui.filter
         if ui.editingFilter || !filter.isEmpty {
@@ -64,8 +64,8 @@ extension Dashboard {
     }
 
     /// A pane's tab: its number key, title and badge.
-    func tabLabel(_ pane: any DashboardPane, _ rows: PaneRows) -> String {
-        " \(pane.pane.rawValue) \(pane.title)\(pane.badge(rows))"
+    func tabLabel(_ pane: any DashboardPane, number: Int, _ rows: PaneRows) -> String {
+        " \(number) \(pane.title)\(pane.badge(rows))"
     }
 
     private func drawFooter(y: Int, width: Int, into buffer: inout CellBuffer) {

@@ -1,7 +1,8 @@
 import BoardCore
 
-/// Each pane's identity, in number-key order: what the UI state remembers (focus, cursors,
-/// filters). Everything else about a pane belongs to its type, registered in `PaneRegistry`.
+/// Each pane's identity: what the UI state remembers (focus, cursors, filters). Everything
+/// else about a pane, its number key too, comes from its type's place in `PaneRegistry`;
+/// the raw value repeats that place (`PaneRegistryTests` checks they agree).
 public enum Pane: Int, CaseIterable, Sendable {
     case overview = 1, projects, team, models, challenges, approvals, activity
 
