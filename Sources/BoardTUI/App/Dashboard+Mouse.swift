@@ -28,8 +28,8 @@ extension Dashboard {
         guard ui.overlays.isEmpty, let table = focused.clickableTable(in: ListLayout.body(width: lastFrame.width, height: height)) else { return }
         let visible = ListLayout.tableRows(in: table)
         let count = focused.list(context)?.count ?? 0
-        let first = max(0, min(count - visible, ui.selected(ui.pane) - visible / 2))
+        let first = max(0, min(count - visible, focused.cursor(ui) - visible / 2))
         let index = first + (y - 4)
-        if y >= 4, index >= 0, index < count { ui.selection[ui.pane] = index }
+        if y >= 4, index >= 0, index < count { focused.setCursor(index, in: &ui) }
     }
 }

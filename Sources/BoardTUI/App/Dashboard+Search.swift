@@ -19,5 +19,4 @@ extension Dashboard {
         let position = (matching.firstIndex(of: next) ?? 0) + 1
         say("'\(text)': match \(position) of \(matching.count)")
     }
-
 }
