@@ -202,6 +202,14 @@ struct InteractionTests {
         let slug = try #require(PaneRows(state: DemoDashboard.built.state, ui: dashboard.ui, me: "", now: DemoWorkspace.now).projects.first?.slug)
         #expect(dashboard.handle(.character("y")) == [.copy(slug)])
     }
+
+    @Test(":theme hands the switch to the runner, and nothing else does")
+    func themeSwitch() {
+        let (dashboard, _) = DemoDashboard.make()
+        DemoDashboard.type(dashboard, ":theme light")
+        #expect(dashboard.handle(.enter) == [.switchTheme("light")])
+        #expect(dashboard.handle(.character("j")).isEmpty)
+    }
 }
 
 @Suite("Mouse and the team form")
