@@ -52,9 +52,9 @@ extension Dashboard {
         buffer.write(line.sync, x: rect.width - DisplayWidth.of(line.sync) - 1, y: rect.y,
                      style: workspace.readOnlyReason == nil ? .footer : .warning)
         var tabX = 0
-        for pane in Pane.allCases {
-            let label = " \(pane.rawValue) \(pane.title)\(badge(for: pane))"
-            tabX += buffer.write(label, x: tabX, y: rect.y + 1, style: pane == ui.pane ? .tabActive : .tabInactive)
+        let rows = self.rows
+        for (index, pane) in PaneRegistry.panes.enumerated() {
+            tabX += buffer.write(tabLabel(pane, number: index + 1, rows), x: tabX, y: rect.y + 1, style: pane.pane == ui.pane ? .tabActive : .tabInactive)
         }
         let filter = ui.filter
         if ui.editingFilter || !filter.isEmpty {
@@ -63,10 +63,9 @@ extension Dashboard {
         }
     }
 
-    private func badge(for pane: Pane) -> String {
-        guard pane == .approvals else { return "" }
-        let waiting = rows.awaiting.requests.count
-        return waiting > 0 ? " (\(waiting))" : ""
+    /// A pane's tab: its number key, title and badge.
+    func tabLabel(_ pane: any DashboardPane, number: Int, _ rows: PaneRows) -> String {
+        " \(number) \(pane.title)\(pane.badge(rows))"
     }
 
     private func drawFooter(y: Int, width: Int, into buffer: inout CellBuffer) {
@@ -92,9 +91,9 @@ extension Dashboard {
         case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
         case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
         case .review, .projectDetail, .challengeDetail, .versionDetail:
-            return keyMap.hints(for: ui.scope, withGlobal: false, excluding: approvalActionsOutOfReach)
+            return keyMap.hints(for: ui.scope, withGlobal: false, excluding: focused.actionsOutOfReach(context))
                 + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
-        default: return keyMap.hints(for: ui.scope, excluding: approvalActionsOutOfReach)
+        default: return keyMap.hints(for: ui.scope, excluding: focused.actionsOutOfReach(context))
         }
     }
 
@@ -107,20 +106,11 @@ extension Dashboard {
     }
 
     private func drawPane(in rect: Rect, into buffer: inout CellBuffer) {
-        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
-        switch ui.pane {
-        case .overview: OverviewPane.draw(context, in: rect, into: &buffer)
-        case .projects: ProjectsPane.draw(context, in: rect, into: &buffer)
-        case .team: TeamPane.draw(context, in: rect, into: &buffer)
-        case .models: ModelsPane.draw(context, in: rect, into: &buffer)
-        case .challenges: ChallengesPane.draw(context, in: rect, into: &buffer)
-        case .approvals: ApprovalsPane.draw(context, in: rect, into: &buffer)
-        case .activity: ActivityPane.draw(context, in: rect, into: &buffer)
-        }
+        focused.draw(context, in: rect, into: &buffer)
     }
 
     private func drawOverlay(_ overlay: Overlay, in rect: Rect, into buffer: inout CellBuffer) {
-        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
+        let context = self.context
         switch overlay {
         case .help:
             HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, problems: settingsProblems, scroll: ui.helpScroll, in: rect, into: &buffer)
@@ -130,33 +120,6 @@ extension Dashboard {
         case .projectDetail(let slug): detailScrolling = ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
         case .challengeDetail(let id): detailScrolling = ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
         case .versionDetail(let ref): detailScrolling = VersionDetailOverlay.draw(context, ref: ref, in: rect, into: &buffer)
-        }
-    }
-}
-
-/// What every pane renderer reads.
-struct PaneContext {
-    let state: BoardState
-    let ui: UIState
-    let rows: PaneRows
-    let me: String
-    let now: Instant
-    let dashboard: Dashboard
-
-    func stageStyle(_ stage: String) -> StyleRole {
-        let policy = state.config.policy
-        if stage == policy.productionStage { return .stageProduction }
-        if stage == policy.archiveStage { return .stageArchived }
-        if stage == state.config.initialStage { return .stageDevelopment }
-        return .stageStaging
-    }
-
-    static func severityStyle(_ severity: Severity) -> StyleRole {
-        switch severity {
-        case .low: .severityLow
-        case .medium: .severityMedium
-        case .high: .severityHigh
-        case .critical: .severityCritical
         }
     }
 }

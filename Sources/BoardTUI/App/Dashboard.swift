@@ -12,9 +12,6 @@ public final class Dashboard {
     public var othersPresent: [String] = []
     /// When the last change from elsewhere arrived.
     public var lastRemoteChange: Instant?
-    /// Set by actions that want the runner to do terminal work.
-    public var pendingClipboard: String?
-    public var pendingTheme: String?
     public var themeNames: [String] = ["default"]
     /// The size of the last frame drawn: a page of a list is as many rows as it showed.
     var lastFrame = (width: Dashboard.minimumSize.width, height: Dashboard.minimumSize.height)
@@ -43,6 +40,12 @@ public final class Dashboard {
         if rowCache?.config != state.config { rowCache = RowCache(config: state.config, changeLog: workspace.projectChangeLog) }
         return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache, activityHistory: activityHistory)
     }
+
+    /// What the panes read, as of now.
+    var context: PaneContext { PaneContext(state: state, ui: ui, rows: rows, actor: workspace.me, now: clock()) }
+
+    /// The focused pane's type.
+    var focused: any DashboardPane { ui.pane.registered }
 
     /// Reads the activity older than the state keeps, the first time the Activity pane shows.
     func loadActivityHistory() {
@@ -140,10 +143,10 @@ public final class Dashboard {
     }
 
     func clampSelections() {
-        let rows = self.rows
-        for pane in Pane.allCases where pane != .overview {
-            let count = rows.rowCount(pane)
-            ui.selection[pane] = max(0, min(ui.selected(pane), count - 1))
+        let context = self.context
+        for pane in PaneRegistry.panes {
+            guard let count = pane.list(context)?.count else { continue }
+            ui.selection[pane.pane] = max(0, min(ui.selected(pane.pane), count - 1))
         }
     }
 }

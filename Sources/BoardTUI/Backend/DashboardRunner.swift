@@ -71,22 +71,23 @@ public enum DashboardRunner {
             // Input said ready but held no key, again and again: end of input, the terminal is gone.
             silentWakes = woken.inputReady && keys.isEmpty ? silentWakes + 1 : 0
             if silentWakes >= 50 { break }
+            var terminalWork: [TerminalEffect] = []
             for key in keys {
                 if key == NCursesScreen.mouseKey {
                     if let mouse = screen.readMouse() { dashboard.handleMouse(x: mouse.x, y: mouse.y, button: mouse.button, height: size.height) }
                 } else {
-                    dashboard.handle(key)
+                    terminalWork += dashboard.handle(key)
                 }
             }
-            if let text = dashboard.pendingClipboard {
-                screen.copyToClipboard(text)
-                dashboard.pendingClipboard = nil
-            }
-            if let name = dashboard.pendingTheme {
-                dashboard.pendingTheme = nil
-                let loaded = library.load(name)
-                screen.apply(loaded.theme)
-                if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.reportSettingsProblems(loaded.problems) }
+            for work in terminalWork {
+                switch work {
+                case .copy(let text):
+                    screen.copyToClipboard(text)
+                case .switchTheme(let name):
+                    let loaded = library.load(name)
+                    screen.apply(loaded.theme)
+                    if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.reportSettingsProblems(loaded.problems) }
+                }
             }
             if let work = store.snapshotWork() {  // off the input path: the state is a value, copied as it is now
                 DispatchQueue.global(qos: .utility).async { try? work.run() }

@@ -1,8 +1,25 @@
 import BoardCore
 
 /// The live feed, newest first.
-enum ActivityPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ActivityPane: DashboardPane {
+    let pane = Pane.activity
+    let title = "Activity"
+    let scope = KeyScope.activity
+
+    func list(_ context: PaneContext) -> PaneList? {
+        PaneList(context.rows.activity, id: { "\($0.sequence)" }, fields: SearchFields.of)
+    }
+
+    func clickableTable(in body: Rect) -> Rect? { body }
+
+    func copyText(_ context: PaneContext) -> String? {
+        context.rows.activity[safe: context.ui.selected(.activity)].map { "#\($0.sequence) \($0.actor): \($0.summary)" }
+    }
+
+    /// The whole history, not only what the state keeps.
+    func shown() -> [Effect] { [.loadOlderActivity] }
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let entries = context.rows.activity
         let inner = Box.draw("Activity (live)", in: rect, into: &buffer)
         let columns: [Column] = [
