@@ -10,19 +10,37 @@ public protocol SignerSource: AnyObject {
 }
 
 extension SignerSource {
-    /// What the dashboard's header says: the key this person signs with, or why there is none.
-    public func describe(for handle: String, registry: KeyRegistry) -> String {
+    /// The key this person signs with, or why there is none, for the dashboard's header.
+    public func status(for handle: String, registry: KeyRegistry) -> SigningKeyStatus {
         do {
             guard let signer = try signer(for: handle, registry: registry) else {
-                return "no signing key: " + missingKeyHint(for: handle)
+                return SigningKeyStatus(label: "no signing key", detail: missingKeyHint(for: handle), usable: false)
             }
             let key = signer.publicKey
-            let short = key.fingerprint.dropFirst("SHA256:".count).prefix(8)
-            let registered = registry.keys[key.fingerprint].map { $0.handle == handle && $0.revokedAt == nil } ?? false
-            return "\(key.kind.displayName) \(short)" + (registered ? "" : " (not registered to \(handle))")
+            let label = "\(key.kind.displayName) \(key.fingerprint.dropFirst("SHA256:".count).prefix(8))"
+            guard registry.keys[key.fingerprint].map({ $0.handle == handle && $0.revokedAt == nil }) ?? false else {
+                return SigningKeyStatus(
+                    label: "\(label) not registered",
+                    detail: "\(key.fingerprint) is not a registered key of \(handle): a lead adds it with mlboard key add", usable: false)
+            }
+            return SigningKeyStatus(label: label, detail: "signing as \(handle) with \(key.kind.displayName) \(key.fingerprint)", usable: true)
         } catch {
-            return "key unusable: \(error)"
+            return SigningKeyStatus(label: "signing key unusable", detail: "\(error)", usable: false)
         }
+    }
+}
+
+/// The key someone signs with, in a word and in full.
+public struct SigningKeyStatus: Equatable, Sendable {
+    /// "ED25519 Re+xJUl8", "no signing key", ...
+    public var label: String
+    public var detail: String
+    public var usable: Bool
+
+    public init(label: String, detail: String, usable: Bool) {
+        self.label = label
+        self.detail = detail
+        self.usable = usable
     }
 }
 

@@ -35,6 +35,8 @@ extension Dashboard {
             let lead = person.isLead ? ", lead" : ""
             return ["\(person.name) (\(person.handle), \(person.role)\(lead))", "\(person.name) (\(person.handle)\(lead))", person.handle]
         } ?? ["\(me) (not a stakeholder: read only)", "\(me) (read only)"]
+        let signing = signingLabel()
+        let youSigning = you.map { "\($0) · \(signing)" }
         var sync: String
         if let reason = workspace.readOnlyReason {
             sync = "READ-ONLY: \(reason)"
@@ -46,7 +48,7 @@ extension Dashboard {
         if state.stakeholders[me] == nil && workspace.readOnlyReason == nil { sync = "live · you cannot write" }
         buffer.fill(Rect(x: 0, y: rect.y, width: rect.width, height: 1), style: .footer)
         let x = buffer.write(" mlboard ", x: 0, y: rect.y, style: .tabActive)
-        let line = HeaderLine(workspace: state.config.name, you: you, othersPresent: othersPresent, sync: sync)
+        let line = HeaderLine(workspace: state.config.name, you: youSigning, othersPresent: othersPresent, sync: sync)
             .fitted(in: rect.width - x - 1)
         buffer.write(line.left, x: x + 1, y: rect.y, style: .footer)
         buffer.write(line.sync, x: rect.width - DisplayWidth.of(line.sync) - 1, y: rect.y,
@@ -61,6 +63,14 @@ extension Dashboard {
             let text = ui.editingFilter ? "/\(filter)▏" : "filter: \(filter)"
             buffer.write(text, x: tabX + 2, y: rect.y + 1, style: .key, maxWidth: rect.width - tabX - 2)
         }
+    }
+
+    /// "unsigned" where lines need no signature and you have no key; else the key you sign with,
+    /// or that you have none.
+    private func signingLabel() -> String {
+        let key = workspace.signingKey
+        if state.signing.policy == .off && key?.usable != true { return "unsigned" }
+        return key.map { $0.usable ? "signs with \($0.label)" : $0.label } ?? "no signing key"
     }
 
     /// A pane's tab: its number key, title and badge.
@@ -113,7 +123,9 @@ extension Dashboard {
         let context = self.context
         switch overlay {
         case .help:
-            HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, problems: settingsProblems, scroll: ui.helpScroll, in: rect, into: &buffer)
+            HelpOverlay.draw(
+                keyMap: keyMap, scope: ui.scope, problems: settingsProblems, signing: workspace.signingKey?.detail, scroll: ui.helpScroll,
+                in: rect, into: &buffer)
         case .confirm(let confirmation): ConfirmOverlay.draw(confirmation, in: rect, into: &buffer)
         case .form(let form): FormOverlay.draw(form, in: rect, into: &buffer)
         case .review(let id): detailScrolling = ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)

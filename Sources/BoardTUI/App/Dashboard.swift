@@ -129,7 +129,7 @@ public final class Dashboard {
                      .requestWithdrawn(let r), .requestSuperseded(let r, _): r == id
                 default: false
                 }
-            } ? "\(id) changed since you opened this: now \(state.requests[id]?.status.rawValue ?? "gone"), \(state.requests[id]?.approvals.count ?? 0) approvals" : nil
+            } ? "\(id) changed since you opened this: now \(state.requests[id]?.status.rawValue ?? "gone"), \(state.requests[id].map { state.countedApprovers(of: $0).count } ?? 0) approvals" : nil
         case .requestPromotion(let ref):
             touched = records.contains { if case .stageChanged(let move) = $0.event { return move.version == ref } else { return false } }
                 ? "\(ref) moved to \(state.versions[ref]?.stage ?? "?") since you opened this" : nil

@@ -11,16 +11,21 @@ public protocol DashboardWorkspace: AnyObject {
     var projectChangeLog: ProjectChangeLog? { get }
     /// Every activity entry since the journal began, oldest first (the state keeps the newest only).
     func activityHistory() throws -> [ActivityEntry]
+    /// The key this person signs with, or why there is none (nil: this workspace does not sign).
+    var signingKey: SigningKeyStatus? { get }
 }
 
 extension DashboardWorkspace {
     public var projectChangeLog: ProjectChangeLog? { nil }
+    public var signingKey: SigningKeyStatus? { nil }
     public func activityHistory() throws -> [ActivityEntry] { state.activity }
 }
 
 extension ActivityEntry {
     init(_ record: EventRecord) {
-        self.init(sequence: record.sequence, at: record.at, actor: record.actor.handle, summary: ActivityText.summary(of: record.event))
+        self.init(
+            sequence: record.sequence, at: record.at, actor: record.actor.handle, summary: ActivityText.summary(of: record.event),
+            signature: record.signature)
     }
 }
 
@@ -39,6 +44,7 @@ public final class StoreWorkspace: DashboardWorkspace {
 
     public var state: BoardState { store.state }
     public var readOnlyReason: String? { store.readOnlyReason }
+    public var signingKey: SigningKeyStatus? { store.signers?.status(for: me.handle, registry: store.state.signing) }
 
     public func run(_ command: Command, now: Instant) throws {
         projectChangeLog?.note(try store.execute(command, as: me, now: now))
@@ -54,6 +60,7 @@ public final class MemoryWorkspace: DashboardWorkspace {
     public private(set) var state: BoardState
     public let me: Actor
     public var readOnlyReason: String?
+    public var signingKey: SigningKeyStatus?
     /// The last event this workspace recorded, for tests.
     public private(set) var lastEvent: Event?
     public let projectChangeLog: ProjectChangeLog? = ProjectChangeLog()

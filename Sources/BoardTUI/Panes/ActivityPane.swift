@@ -24,13 +24,14 @@ struct ActivityPane: DashboardPane {
         let inner = Box.draw("Activity (live)", in: rect, into: &buffer)
         let columns: [Column] = [
             .fixed("#", 6, priority: 20, right: true), Column("When", minimum: 16, natural: 20, priority: 85),
-            Column("Who", minimum: 8, natural: 12, priority: 60), Column("What", minimum: 20, natural: 30, priority: 90, fills: true),
+            Column("Who", minimum: 8, natural: 12, priority: 60), .fixed("Signed", 8, priority: 40),
+            Column("What", minimum: 20, natural: 30, priority: 90, fills: true),
         ]
         Table.draw(columns: columns, count: entries.count, selected: context.ui.selected(.activity), in: inner, into: &buffer) { index in
             let entry = entries[index]
             return [
                 TableCell("\(entry.sequence)", .muted), TableCell(entry.at.iso8601, .muted), TableCell(entry.actor, .key),
-                TableCell(entry.summary),
+                SignatureBadge.cell(entry.signature), TableCell(entry.summary),
             ]
         }
     }
