@@ -48,11 +48,35 @@ public final class Dashboard {
     var focused: any DashboardPane { ui.pane.registered }
 
     /// Reads the activity older than the state keeps, the first time the Activity pane shows.
+    /// Loads the activity older than the state keeps, unless the workspace reads it on another
+    /// thread (see `olderActivityToRead`).
     func loadActivityHistory() {
         if activityHistory.isLoaded && !activityHistory.joins(state.activity) { activityHistory.reset() }
+        guard !activityHistory.isLoaded, workspace.activityHistoryReader() == nil else { return }
         do {
             try activityHistory.load(from: workspace)
         } catch {
+            complain("older activity could not be read: \(error)")
+        }
+    }
+
+    /// The read the runner should start on another thread: the Activity pane is shown, it lacks
+    /// the activity older than the state keeps, and no read is under way. Marks the read begun.
+    public func olderActivityToRead() -> (@Sendable () throws -> [ActivityEntry])? {
+        guard ui.pane == .activity else { return nil }
+        if activityHistory.isLoaded && !activityHistory.joins(state.activity) { activityHistory.reset() }
+        guard !activityHistory.isLoaded, !activityHistory.isReading, !ActivityHistory.stateHoldsAll(state),
+              let read = workspace.activityHistoryReader() else { return nil }
+        activityHistory.beginReading()
+        return read
+    }
+
+    /// What a read of the older activity on another thread found.
+    public func olderActivityArrived(_ result: Result<[ActivityEntry], any Error>) {
+        switch result {
+        case .success(let entries): activityHistory.finishReading(entries)
+        case .failure(let error):
+            activityHistory.readFailed()
             complain("older activity could not be read: \(error)")
         }
     }

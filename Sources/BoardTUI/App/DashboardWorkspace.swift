@@ -13,11 +13,15 @@ public protocol DashboardWorkspace: AnyObject {
     func activityHistory() throws -> [ActivityEntry]
     /// The key this person signs with, or why there is none (nil: this workspace does not sign).
     var signingKey: SigningKeyStatus? { get }
+    /// Reads what `activityHistory` returns on another thread; nil when it is cheap enough to
+    /// read on the input loop.
+    func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])?
 }
 
 extension DashboardWorkspace {
     public var projectChangeLog: ProjectChangeLog? { nil }
     public var signingKey: SigningKeyStatus? { nil }
+    public func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])? { nil }
     public func activityHistory() throws -> [ActivityEntry] { state.activity }
 }
 
@@ -52,6 +56,11 @@ public final class StoreWorkspace: DashboardWorkspace {
 
     public func activityHistory() throws -> [ActivityEntry] {
         try store.allRecords().map(ActivityEntry.init)
+    }
+
+    public func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])? {
+        let read = store.recordsReader()
+        return { try read().map(ActivityEntry.init) }
     }
 }
 

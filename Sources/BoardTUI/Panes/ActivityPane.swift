@@ -21,7 +21,8 @@ struct ActivityPane: DashboardPane {
 
     func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let entries = context.rows.activity
-        let inner = Box.draw("Activity (live)", in: rect, into: &buffer)
+        let reading = context.rows.activityHistory?.isReading == true
+        let inner = Box.draw(reading ? "Activity (live) · reading older history…" : "Activity (live)", in: rect, into: &buffer)
         let columns: [Column] = [
             .fixed("#", 6, priority: 20, right: true), Column("When", minimum: 16, natural: 20, priority: 85),
             Column("Who", minimum: 8, natural: 12, priority: 60), .fixed("Signed", 8, priority: 40),
