@@ -80,11 +80,22 @@ extension Dashboard {
 
     private func drawFooter(y: Int, width: Int, into buffer: inout CellBuffer) {
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: .footer)
+        // Whole hints only, a hint cut mid-word reads as another one; when they do not all fit,
+        // the last place goes to `?`, which lists every key.
+        let hints = footerHints().map { (keys: $0.keys, help: " \($0.help)") }
+        let widths = hints.map { DisplayWidth.of($0.keys) + DisplayWidth.of($0.help) + 2 }
+        let allFit = 1 + widths.reduce(0, +) - 2 <= width - 1
+        let more = (keys: "?", help: " every key")
+        let room = allFit ? width - 1 : width - 1 - (DisplayWidth.of(more.keys) + DisplayWidth.of(more.help))
         var x = 1
-        for hint in footerHints() {
-            guard x < width - 4 else { break }
-            x += buffer.write(hint.keys, x: x, y: y, style: .key, maxWidth: width - x)
-            x += buffer.write(" \(hint.help)  ", x: x, y: y, style: .footer, maxWidth: width - x)
+        for (hint, hintWidth) in zip(hints, widths) where allFit || hint.keys != "?" {
+            guard x + hintWidth - 2 <= room else { break }
+            x += buffer.write(hint.keys, x: x, y: y, style: .key)
+            x += buffer.write(hint.help + "  ", x: x, y: y, style: .footer, maxWidth: width - x)
+        }
+        if !allFit {
+            x += buffer.write(more.keys, x: x, y: y, style: .key)
+            buffer.write(more.help, x: x, y: y, style: .footer, maxWidth: width - x)
         }
         if let line = ui.commandLine {
             buffer.write(":" + line + "▏", x: 0, y: y + 1, style: .input, maxWidth: width)
