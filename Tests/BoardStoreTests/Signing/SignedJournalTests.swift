@@ -140,6 +140,17 @@ struct SignedJournalTests {
         #expect(reader.refusedLine?.reason.contains("revoked at sequence \(revokedAt)") == true)
     }
 
+    @Test func aDeactivatedStakeholdersKeySignsNothingMore() throws {
+        var team = try SignedTeam()
+        defer { team.cleanUp() }
+        try team.run(.deactivateStakeholder(handle: "bob"), as: SignedTeam.lea, key: team.leaKey)
+        let deactivatedAt = try team.open().position.sequence
+        try team.appendByHand(.retrainRecorded(project: TestWorkspace.project, note: "bob, gone"), as: SignedTeam.bob, signedWith: team.bobKey)
+        let reader = try team.openAsNewcomer()
+        #expect(reader.refusedLine?.sequence == deactivatedAt + 1)
+        #expect(reader.refusedLine?.reason.contains("not an active stakeholder") == true)
+    }
+
     @Test func aRotatedRootIsRefusedUntilAccepted() throws {
         var team = try SignedTeam()
         defer { team.cleanUp() }
