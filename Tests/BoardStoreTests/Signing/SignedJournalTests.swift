@@ -77,6 +77,8 @@ struct SignedJournalTests {
             let report = try WorkspaceStore.verify(team.workspace.directory, environment: team.workspace.environment)
             #expect(report.firstBadSequence == forgedSequence)
             #expect(report.problems.contains { $0.contains("\(forgedSequence)") })
+            let findings = try WorkspaceDoctor.examine(team.workspace.directory, environment: team.workspace.environment)
+            #expect(findings.contains { $0.problem.contains("journal line \(forgedSequence) is refused") }, "\(findings)")
         }
     }
 
