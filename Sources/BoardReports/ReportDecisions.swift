@@ -31,6 +31,11 @@ enum ReportDecisions {
                 if let reason = approval.overrideReason {
                     what += " (overrode \(approval.failedGates.joined(separator: "; ")): \(reason))"
                 }
+                switch approval.signature {
+                case .verified(let fingerprint): what += " · signed with \(fingerprint)"
+                case .bad(let reason): what += " · BAD signature, not counted: \(reason)"
+                case .unsigned, nil: break
+                }
                 found.append(ReportDecision(at: approval.at, by: approval.by, what: what, order: found.count))
             }
             if request.status == .rejected, let at = request.closedAt, let by = request.closedBy {

@@ -286,12 +286,26 @@ public final class WorkspaceStore {
 
     /// Every record in the journal, oldest first (for the log and exports).
     public func allRecords() throws -> [EventRecord] {
+        try Self.markedRecords(in: folder)
+    }
+
+    /// Reads every record up to where this store stands, on any thread, through a descriptor of
+    /// its own (the dashboard reads older history this way, off its input loop).
+    public func recordsReader() -> @Sendable () throws -> [EventRecord] {
+        let (path, end) = (directory.path, position.sequence)
+        return { try Self.markedRecords(in: try WorkspaceFolder.open(path)).prefix { $0.sequence <= end } }
+    }
+
+    /// The journal's records, each marked with what its signature proves against the keys
+    /// registered before it.
+    private static func markedRecords(in folder: WorkspaceFolder) throws -> [EventRecord] {
         let scan = try JournalReader.scan(folder, from: .start)
         if let corruption = scan.corruption { throw corruption }
+        let checker = LineChecker()
         var registry = KeyRegistry()
         return scan.records.enumerated().map { index, record in
             var marked = record
-            marked.signature = lineChecker.mark(of: record, signature: scan.signatures[index], registry: registry)
+            marked.signature = checker.mark(of: record, signature: scan.signatures[index], registry: registry)
             registry.apply(record)
             return marked
         }

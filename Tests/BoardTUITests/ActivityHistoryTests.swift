@@ -47,4 +47,46 @@ struct ActivityHistoryTests {
         #expect(dashboard.rows.activity.first?.sequence == workspace.state.lastSequence)
         #expect(dashboard.rows.activity.last?.sequence == 1)
     }
+
+    @Test("a workspace that reads history on another thread keeps the input loop free, and the pane says it is reading")
+    func readOffTheInputLoop() throws {
+        let memory = MemoryWorkspace(
+            state: DemoDashboard.built.state, me: Actor(handle: DemoWorkspace.leadHandle, osUser: "test"), records: DemoDashboard.built.records)
+        let threaded = ThreadedHistory(memory)
+        let dashboard = Dashboard(workspace: threaded, clock: { DemoWorkspace.now })
+        #expect(dashboard.olderActivityToRead() == nil, "nothing to read until Activity shows")
+        dashboard.handle(.character("7"))
+        #expect(threaded.readsOnTheLoop == 0)
+        let read = try #require(dashboard.olderActivityToRead())
+        #expect(dashboard.olderActivityToRead() == nil, "one read at a time")
+        #expect(dashboard.render(width: 120, height: 40).text.contains("reading older history"))
+        #expect(dashboard.rows.activity.count == BoardState.activityLimit, "meanwhile the state's newest entries")
+        dashboard.olderActivityArrived(Result { try read() })
+        #expect(dashboard.rows.activity.count == DemoDashboard.built.records.count)
+        #expect(!dashboard.render(width: 120, height: 40).text.contains("reading older history"))
+        #expect(dashboard.olderActivityToRead() == nil, "read once")
+    }
+}
+
+/// A workspace whose history is read through `activityHistoryReader`, as the store's is.
+private final class ThreadedHistory: DashboardWorkspace {
+    let memory: MemoryWorkspace
+    private(set) var readsOnTheLoop = 0
+
+    init(_ memory: MemoryWorkspace) { self.memory = memory }
+
+    var state: BoardState { memory.state }
+    var me: Actor { memory.me }
+    var readOnlyReason: String? { nil }
+    func run(_ command: Command, now: Instant) throws { try memory.run(command, now: now) }
+
+    func activityHistory() throws -> [ActivityEntry] {
+        readsOnTheLoop += 1
+        return try memory.activityHistory()
+    }
+
+    func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])? {
+        let entries = DemoDashboard.built.records.map { ActivityEntry(sequence: $0.sequence, at: $0.at, actor: $0.actor.handle, summary: "") }
+        return { entries }
+    }
 }

@@ -15,8 +15,8 @@ struct DemoDirectory {
         guard DemoDirectory.binaryBuilt else { throw CocoaError(.fileNoSuchFile) }
         binary = BuiltBinary.mlboard
         root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-render-\(UUID().uuidString.prefix(8))")
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["MLBOARD_DIR", "MLBOARD_USER", "NO_COLOR", "TMUX", "LC_ALL", "LC_CTYPE"] { environment.removeValue(forKey: key) }
+        var environment = HermeticEnvironment.current()
+        for key in ["NO_COLOR", "TMUX", "LC_ALL", "LC_CTYPE"] { environment.removeValue(forKey: key) }
         environment["LANG"] = "C.UTF-8"  // tmux itself reads UTF-8, whatever the dashboard runs under
         environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
         environment["XDG_CONFIG_HOME"] = root.appendingPathComponent("config").path

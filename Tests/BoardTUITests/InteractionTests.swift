@@ -196,11 +196,19 @@ struct InteractionTests {
     }
 
     @Test("y copies the selected item's id")
-    func copy() {
+    func copy() throws {
         let (dashboard, _) = DemoDashboard.make()
         dashboard.handle(.character("2"))
-        dashboard.handle(.character("y"))
-        #expect(dashboard.pendingClipboard == PaneRows(state: DemoDashboard.built.state, ui: dashboard.ui, me: "", now: DemoWorkspace.now).projects.first?.slug)
+        let slug = try #require(PaneRows(state: DemoDashboard.built.state, ui: dashboard.ui, me: "", now: DemoWorkspace.now).projects.first?.slug)
+        #expect(dashboard.handle(.character("y")) == [.copy(slug)])
+    }
+
+    @Test(":theme hands the switch to the runner, and nothing else does")
+    func themeSwitch() {
+        let (dashboard, _) = DemoDashboard.make()
+        DemoDashboard.type(dashboard, ":theme light")
+        #expect(dashboard.handle(.enter) == [.switchTheme("light")])
+        #expect(dashboard.handle(.character("j")).isEmpty)
     }
 }
 

@@ -10,9 +10,9 @@ struct CLIHarness {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("mlboard-cli-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["MLBOARD_DIR", "MLBOARD_USER", "MLBOARD_FAILPOINT"] { environment.removeValue(forKey: key) }
+        var environment = HermeticEnvironment.current()
         environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
+        environment["XDG_CONFIG_HOME"] = root.appendingPathComponent("config").path
         environment["XDG_DATA_HOME"] = root.appendingPathComponent("share").path
         self.environment = environment
     }

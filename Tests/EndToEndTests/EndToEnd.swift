@@ -15,8 +15,8 @@ enum EndToEnd {
     /// A fresh demo workspace in a temporary folder; returns its path and an environment for it.
     static func demoWorkspace() throws -> (directory: String, environment: [String: String]) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-e2e-\(UUID().uuidString.prefix(8))")
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["MLBOARD_DIR", "MLBOARD_USER", "NO_COLOR", "TMUX"] { environment.removeValue(forKey: key) }
+        var environment = HermeticEnvironment.current()
+        for key in ["NO_COLOR", "TMUX"] { environment.removeValue(forKey: key) }
         environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
         environment["XDG_CONFIG_HOME"] = root.appendingPathComponent("config").path
         let directory = root.appendingPathComponent("demo").path

@@ -30,8 +30,7 @@ struct CommandLineUsageTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-rel-usage-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["MLBOARD_DIR", "MLBOARD_USER", "MLBOARD_FAILPOINT"] { environment.removeValue(forKey: key) }
+        var environment = HermeticEnvironment.current()
         environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
         environment["XDG_DATA_HOME"] = root.appendingPathComponent("share").path
         let outcome = try Binary.run(arguments, environment: environment, currentDirectory: root)

@@ -42,4 +42,18 @@ struct DemoReportTests {
         }
         #expect(text.contains(DemoWorkspace.overdueProject))
     }
+
+    @Test("the decisions list each approver's key, and say which approval is badly signed")
+    func approversKeys() throws {
+        var state = Self.demo
+        let move = try #require(state.stageMoves.last { $0.request != nil && state.models[$0.version.model]?.project == "churn-prediction" })
+        let id = try #require(move.request)
+        let approvals = try #require(state.requests[id]?.approvals)
+        state.requests[id]?.approvals[0].signature = .verified(fingerprint: "SHA256:approverkey")
+        if approvals.count > 1 { state.requests[id]?.approvals[1].signature = .bad(reason: "signed with another key") }
+        let text = StatusReportBuilder.render(state, now: DemoWorkspace.now, project: "churn-prediction", format: .markdown)
+        #expect(text.contains("· signed with SHA256:approverkey"), "\(text)")
+        if approvals.count > 1 { #expect(text.contains("· BAD signature, not counted: signed with another key")) }
+        #expect(!StatusReportBuilder.render(Self.demo, now: DemoWorkspace.now, format: .markdown).contains("signed with"))
+    }
 }

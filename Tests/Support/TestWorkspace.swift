@@ -16,7 +16,7 @@ public struct TestWorkspace {
             .appendingPathComponent("mlboard-test-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         directory = DataDirectory((dataParent ?? root).appendingPathComponent("data"))
-        var environment = ProcessInfo.processInfo.environment
+        var environment = HermeticEnvironment.current()
         environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
         environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
         environment["MLBOARD_DIR"] = directory.path

@@ -22,6 +22,9 @@ public enum WorkspaceDoctor {
         findings.checkLeftovers()
         findings.checkFreeSpace()
         findings.checkLocks()
+        if let store = try? WorkspaceStore.open(directory, environment: environment) {
+            findings.checkSigning(store)
+        }
         let seen = SeenMarker.files(for: directory, environment: environment)
         if let alarm = HeadAlarm.current(in: seen) {
             findings.add(directory.journalURL.path, alarm + " (seen by this machine)",

@@ -123,5 +123,16 @@ struct DoctorChecks {
         }
     }
 
+    /// A line refused for its signature, or a root key other than the one this machine pinned.
+    mutating func checkSigning(_ store: WorkspaceStore) {
+        let journal = store.directory.journalURL.path
+        if let refused = store.refusedLine {
+            add(journal, refused.readOnlyReason, advice: "compare the journal with a backup; the line and those after it are not read")
+        }
+        if let change = store.rootChange {
+            add(journal, change, advice: "ask the root key's holder whether they handed it on; only then run 'mlboard verify --accept-root'")
+        }
+    }
+
     private func octal(_ mode: mode_t) -> String { String(mode, radix: 8) }
 }

@@ -56,8 +56,13 @@ struct LineChecker {
             }
             return KeyAuthority.refusal(of: record.event, by: author, signedWith: signer, in: registry)
         }
-        if registry.requiresSignature(at: record.sequence) && !mark.isVerified {
+        guard registry.requiresSignature(at: record.sequence) else { return nil }
+        if !mark.isVerified {
             return "signatures are required since sequence \(registry.policySince), and this line's is \(describe(mark))"
+        }
+        // A key outlives its owner's deactivation; the owner's right to act does not.
+        if state.stakeholders[record.actor.handle]?.active != true {
+            return "\(record.actor.handle) is not an active stakeholder"
         }
         return nil
     }

@@ -9,15 +9,32 @@ final class ActivityHistory {
     /// Changes whenever `known` does, for the derived rows.
     private(set) var generation = 0
     private(set) var isLoaded = false
+    /// Whether a read on another thread is under way.
+    private(set) var isReading = false
+
+    /// Whether the state's newest entries are all there is, so nothing need be read.
+    static func stateHoldsAll(_ state: BoardState) -> Bool { state.activity.count < BoardState.activityLimit }
 
     /// Reads the journal's entries unless they are read already (or the state holds them all).
     func load(from workspace: DashboardWorkspace) throws {
         guard !isLoaded else { return }
-        let state = workspace.state
-        known = state.activity.count < BoardState.activityLimit ? [] : try workspace.activityHistory()
+        known = Self.stateHoldsAll(workspace.state) ? [] : try workspace.activityHistory()
         isLoaded = true
         generation += 1
     }
+
+    /// A read elsewhere began: until it ends, the pane shows the state's newest entries.
+    func beginReading() { isReading = true }
+
+    /// The entries a read elsewhere found.
+    func finishReading(_ entries: [ActivityEntry]) {
+        isReading = false
+        known = entries
+        isLoaded = true
+        generation += 1
+    }
+
+    func readFailed() { isReading = false }
 
     /// Adds entries of records from other processes, so a flood of them leaves no gap.
     func note(_ records: [EventRecord]) {
@@ -38,6 +55,7 @@ final class ActivityHistory {
     func reset() {
         known = []
         isLoaded = false
+        isReading = false
         generation += 1
     }
 

@@ -3,26 +3,27 @@ import BoardCore
 extension Dashboard {
     static let commandNames = ["theme", "project", "pane", "filter", "help", "quit"]
 
-    func runCommandLine(_ text: String) {
+    /// Runs a `:` command; returns what it asks of the terminal.
+    func runCommandLine(_ text: String) -> [Effect] {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
-        guard let name = words.first else { return }
+        guard let name = words.first else { return [] }
         let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         switch name {
         case "q", "quit": quitAskingFirst()
-        case "help": perform(.help)
+        case "help": return perform(.help)
         case "theme":
-            guard !argument.isEmpty else { return complain(":theme NAME; themes: \(themeNames.joined(separator: ", "))") }
-            pendingTheme = argument
+            guard !argument.isEmpty else { return [.complain(":theme NAME; themes: \(themeNames.joined(separator: ", "))")] }
+            return [.terminal(.switchTheme(argument))]
         case "project":
-            guard state.projects[argument] != nil else { return complain("no project '\(argument)'") }
+            guard state.projects[argument] != nil else { return [.complain("no project '\(argument)'")] }
             switchPane(to: .projects)
             if let row = rows.projects.firstIndex(where: { $0.slug == argument }) { ui.selection[.projects] = row }
             ui.matrixProject = argument
             openDetail(.projectDetail(slug: argument))
         case "pane":
-            let pane = Int(argument).flatMap(Pane.init(rawValue:))
+            let pane = Int(argument).flatMap(PaneRegistry.pane(number:))
                 ?? Pane.allCases.first { $0.title.lowercased() == argument.lowercased() }
-            guard let pane else { return complain("no pane '\(argument)'; 1-7 or a name") }
+            guard let pane else { return [.complain("no pane '\(argument)'; 1-\(Pane.allCases.count) or a name")] }
             switchPane(to: pane)
         case "filter":
             ui.filters[ui.pane] = argument
@@ -31,6 +32,7 @@ extension Dashboard {
         default:
             complain("unknown command ':\(name)'; commands: \(Dashboard.commandNames.joined(separator: ", "))")
         }
+        return []
     }
 
     /// Completes the command name, then its argument (theme names, project slugs, pane names).

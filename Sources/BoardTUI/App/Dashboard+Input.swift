@@ -1,36 +1,40 @@
 import BoardCore
 
 extension Dashboard {
-    /// Handles one key press.
-    public func handle(_ key: Key) {
-        handleKey(key)
+    /// Handles one key press; returns the work it asks of the terminal (copy a text, switch
+    /// the theme), which the runner carries out.
+    @discardableResult
+    public func handle(_ key: Key) -> [TerminalEffect] {
+        let terminal = carryOut(handleKey(key))
         keepCursorOnItem()
-        matrixFollowsProjects()
+        let context = self.context
+        focused.keyHandled(ui: &ui, context: context)
+        return terminal
     }
 
-    /// The RACI matrix shows the live project last selected in Projects (or opened with
-    /// `:project`), until `[` `]` choose another.
-    private func matrixFollowsProjects() {
-        guard ui.pane == .projects, let project = selectedProject, !project.archived else { return }
-        ui.matrixProject = project.slug
-    }
-
-    private func handleKey(_ key: Key) {
-        if key == .resize { return }
-        if key == .control("c") && !ui.askingQuestion { return quitAskingFirst() }
+    private func handleKey(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        if key == .control("c") && !ui.askingQuestion {
+            quitAskingFirst()
+            return []
+        }
         if ui.commandLine != nil { return handleCommandLine(key) }
-        if ui.editingFilter { return handleFilter(key) }
+        if ui.editingFilter {
+            handleFilter(key)
+            return []
+        }
         switch ui.overlays.last {
-        case .confirm(let confirmation): return handleConfirm(key, confirmation)
-        case .form(let form): return handleForm(key, form)
-        case .help: return handleHelp(key)
-        default: break
+        case .confirm(let confirmation): handleConfirm(key, confirmation)
+        case .form(let form): handleForm(key, form)
+        case .help: handleHelp(key)
+        default:
+            guard let action = keyMap.action(for: key, in: ui.scope) else {
+                if ui.scope.isOverlay { say("\(key) does nothing here; Esc or q closes this view first") }
+                return []
+            }
+            return perform(action)
         }
-        guard let action = keyMap.action(for: key, in: ui.scope) else {
-            if ui.scope.isOverlay { say("\(key) does nothing here; Esc or q closes this view first") }
-            return
-        }
-        perform(action)
+        return []
     }
 
     private func handleFilter(_ key: Key) {
@@ -136,21 +140,26 @@ extension Dashboard {
         }
     }
 
-    private func handleCommandLine(_ key: Key) {
+    private func handleCommandLine(_ key: Key) -> [Effect] {
         var text = ui.commandLine ?? ""
         switch key {
-        case .escape: ui.commandLine = nil; return
+        case .escape:
+            ui.commandLine = nil
+            return []
         case .enter:
             ui.commandLine = nil
-            runCommandLine(text)
-            return
+            return runCommandLine(text)
         case .tab: text = completeCommandLine(text)
         case .backspace:
-            if text.isEmpty { ui.commandLine = nil; return }
+            if text.isEmpty {
+                ui.commandLine = nil
+                return []
+            }
             text.removeLast()
         case .character(let c): text.append(c)
         default: break
         }
         ui.commandLine = text
+        return []
     }
 }

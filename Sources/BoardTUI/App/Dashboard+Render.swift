@@ -35,6 +35,8 @@ extension Dashboard {
             let lead = person.isLead ? ", lead" : ""
             return ["\(person.name) (\(person.handle), \(person.role)\(lead))", "\(person.name) (\(person.handle)\(lead))", person.handle]
         } ?? ["\(me) (not a stakeholder: read only)", "\(me) (read only)"]
+        let signing = signingLabel()
+        let youSigning = you.map { "\($0) · \(signing)" }
         var sync: String
         if let reason = workspace.readOnlyReason {
             sync = "READ-ONLY: \(reason)"
@@ -46,15 +48,15 @@ extension Dashboard {
         if state.stakeholders[me] == nil && workspace.readOnlyReason == nil { sync = "live · you cannot write" }
         buffer.fill(Rect(x: 0, y: rect.y, width: rect.width, height: 1), style: .footer)
         let x = buffer.write(" mlboard ", x: 0, y: rect.y, style: .tabActive)
-        let line = HeaderLine(workspace: state.config.name, you: you, othersPresent: othersPresent, sync: sync)
+        let line = HeaderLine(workspace: state.config.name, you: youSigning, othersPresent: othersPresent, sync: sync)
             .fitted(in: rect.width - x - 1)
         buffer.write(line.left, x: x + 1, y: rect.y, style: .footer)
         buffer.write(line.sync, x: rect.width - DisplayWidth.of(line.sync) - 1, y: rect.y,
                      style: workspace.readOnlyReason == nil ? .footer : .warning)
         var tabX = 0
-        for pane in Pane.allCases {
-            let label = " \(pane.rawValue) \(pane.title)\(badge(for: pane))"
-            tabX += buffer.write(label, x: tabX, y: rect.y + 1, style: pane == ui.pane ? .tabActive : .tabInactive)
+        let rows = self.rows
+        for (index, pane) in PaneRegistry.panes.enumerated() {
+            tabX += buffer.write(tabLabel(pane, number: index + 1, rows), x: tabX, y: rect.y + 1, style: pane.pane == ui.pane ? .tabActive : .tabInactive)
         }
         let filter = ui.filter
         if ui.editingFilter || !filter.isEmpty {
@@ -63,19 +65,37 @@ extension Dashboard {
         }
     }
 
-    private func badge(for pane: Pane) -> String {
-        guard pane == .approvals else { return "" }
-        let waiting = rows.awaiting.requests.count
-        return waiting > 0 ? " (\(waiting))" : ""
+    /// "unsigned" where lines need no signature and you have no key; else the key you sign with,
+    /// or that you have none.
+    private func signingLabel() -> String {
+        let key = workspace.signingKey
+        if state.signing.policy == .off && key?.usable != true { return "unsigned" }
+        return key.map { $0.usable ? "signs with \($0.label)" : $0.label } ?? "no signing key"
+    }
+
+    /// A pane's tab: its number key, title and badge.
+    func tabLabel(_ pane: any DashboardPane, number: Int, _ rows: PaneRows) -> String {
+        " \(number) \(pane.title)\(pane.badge(rows))"
     }
 
     private func drawFooter(y: Int, width: Int, into buffer: inout CellBuffer) {
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: .footer)
+        // Whole hints only, a hint cut mid-word reads as another one; when they do not all fit,
+        // the last place goes to `?`, which lists every key.
+        let hints = footerHints().map { (keys: $0.keys, help: " \($0.help)") }
+        let widths = hints.map { DisplayWidth.of($0.keys) + DisplayWidth.of($0.help) + 2 }
+        let allFit = 1 + widths.reduce(0, +) - 2 <= width - 1
+        let more = (keys: "?", help: " every key")
+        let room = allFit ? width - 1 : width - 1 - (DisplayWidth.of(more.keys) + DisplayWidth.of(more.help))
         var x = 1
-        for hint in footerHints() {
-            guard x < width - 4 else { break }
-            x += buffer.write(hint.keys, x: x, y: y, style: .key, maxWidth: width - x)
-            x += buffer.write(" \(hint.help)  ", x: x, y: y, style: .footer, maxWidth: width - x)
+        for (hint, hintWidth) in zip(hints, widths) where allFit || hint.keys != "?" {
+            guard x + hintWidth - 2 <= room else { break }
+            x += buffer.write(hint.keys, x: x, y: y, style: .key)
+            x += buffer.write(hint.help + "  ", x: x, y: y, style: .footer, maxWidth: width - x)
+        }
+        if !allFit {
+            x += buffer.write(more.keys, x: x, y: y, style: .key)
+            buffer.write(more.help, x: x, y: y, style: .footer, maxWidth: width - x)
         }
         if let line = ui.commandLine {
             buffer.write(":" + line + "▏", x: 0, y: y + 1, style: .input, maxWidth: width)
@@ -92,9 +112,9 @@ extension Dashboard {
         case .form: return [("Tab/↓", "next field"), ("←/→", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
         case .help: return [("j/k", "scroll"), ("Esc/?", "close")]
         case .review, .projectDetail, .challengeDetail, .versionDetail:
-            return keyMap.hints(for: ui.scope, withGlobal: false, excluding: approvalActionsOutOfReach)
+            return keyMap.hints(for: ui.scope, withGlobal: false, excluding: focused.actionsOutOfReach(context))
                 + [("j/k", "scroll"), ("?", "keys"), ("Esc/q", "close")]
-        default: return keyMap.hints(for: ui.scope, excluding: approvalActionsOutOfReach)
+        default: return keyMap.hints(for: ui.scope, excluding: focused.actionsOutOfReach(context))
         }
     }
 
@@ -107,56 +127,22 @@ extension Dashboard {
     }
 
     private func drawPane(in rect: Rect, into buffer: inout CellBuffer) {
-        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
-        switch ui.pane {
-        case .overview: OverviewPane.draw(context, in: rect, into: &buffer)
-        case .projects: ProjectsPane.draw(context, in: rect, into: &buffer)
-        case .team: TeamPane.draw(context, in: rect, into: &buffer)
-        case .models: ModelsPane.draw(context, in: rect, into: &buffer)
-        case .challenges: ChallengesPane.draw(context, in: rect, into: &buffer)
-        case .approvals: ApprovalsPane.draw(context, in: rect, into: &buffer)
-        case .activity: ActivityPane.draw(context, in: rect, into: &buffer)
-        }
+        focused.draw(context, in: rect, into: &buffer)
     }
 
     private func drawOverlay(_ overlay: Overlay, in rect: Rect, into buffer: inout CellBuffer) {
-        let context = PaneContext(state: state, ui: ui, rows: rows, me: me, now: clock(), dashboard: self)
+        let context = self.context
         switch overlay {
         case .help:
-            HelpOverlay.draw(keyMap: keyMap, scope: ui.scope, problems: settingsProblems, scroll: ui.helpScroll, in: rect, into: &buffer)
+            HelpOverlay.draw(
+                keyMap: keyMap, scope: ui.scope, problems: settingsProblems, signing: workspace.signingKey?.detail, scroll: ui.helpScroll,
+                in: rect, into: &buffer)
         case .confirm(let confirmation): ConfirmOverlay.draw(confirmation, in: rect, into: &buffer)
         case .form(let form): FormOverlay.draw(form, in: rect, into: &buffer)
         case .review(let id): detailScrolling = ReviewOverlay.draw(context, requestID: id, in: rect, into: &buffer)
         case .projectDetail(let slug): detailScrolling = ProjectDetailOverlay.draw(context, slug: slug, in: rect, into: &buffer)
         case .challengeDetail(let id): detailScrolling = ChallengeDetailOverlay.draw(context, id: id, in: rect, into: &buffer)
         case .versionDetail(let ref): detailScrolling = VersionDetailOverlay.draw(context, ref: ref, in: rect, into: &buffer)
-        }
-    }
-}
-
-/// What every pane renderer reads.
-struct PaneContext {
-    let state: BoardState
-    let ui: UIState
-    let rows: PaneRows
-    let me: String
-    let now: Instant
-    let dashboard: Dashboard
-
-    func stageStyle(_ stage: String) -> StyleRole {
-        let policy = state.config.policy
-        if stage == policy.productionStage { return .stageProduction }
-        if stage == policy.archiveStage { return .stageArchived }
-        if stage == state.config.initialStage { return .stageDevelopment }
-        return .stageStaging
-    }
-
-    static func severityStyle(_ severity: Severity) -> StyleRole {
-        switch severity {
-        case .low: .severityLow
-        case .medium: .severityMedium
-        case .high: .severityHigh
-        case .critical: .severityCritical
         }
     }
 }

@@ -12,9 +12,6 @@ public final class Dashboard {
     public var othersPresent: [String] = []
     /// When the last change from elsewhere arrived.
     public var lastRemoteChange: Instant?
-    /// Set by actions that want the runner to do terminal work.
-    public var pendingClipboard: String?
-    public var pendingTheme: String?
     public var themeNames: [String] = ["default"]
     /// The size of the last frame drawn: a page of a list is as many rows as it showed.
     var lastFrame = (width: Dashboard.minimumSize.width, height: Dashboard.minimumSize.height)
@@ -44,12 +41,42 @@ public final class Dashboard {
         return PaneRows(state: state, ui: ui, me: me, now: clock(), cache: rowCache, activityHistory: activityHistory)
     }
 
+    /// What the panes read, as of now.
+    var context: PaneContext { PaneContext(state: state, ui: ui, rows: rows, actor: workspace.me, now: clock()) }
+
+    /// The focused pane's type.
+    var focused: any DashboardPane { ui.pane.registered }
+
     /// Reads the activity older than the state keeps, the first time the Activity pane shows.
+    /// Loads the activity older than the state keeps, unless the workspace reads it on another
+    /// thread (see `olderActivityToRead`).
     func loadActivityHistory() {
         if activityHistory.isLoaded && !activityHistory.joins(state.activity) { activityHistory.reset() }
+        guard !activityHistory.isLoaded, workspace.activityHistoryReader() == nil else { return }
         do {
             try activityHistory.load(from: workspace)
         } catch {
+            complain("older activity could not be read: \(error)")
+        }
+    }
+
+    /// The read the runner should start on another thread: the Activity pane is shown, it lacks
+    /// the activity older than the state keeps, and no read is under way. Marks the read begun.
+    public func olderActivityToRead() -> (@Sendable () throws -> [ActivityEntry])? {
+        guard ui.pane == .activity else { return nil }
+        if activityHistory.isLoaded && !activityHistory.joins(state.activity) { activityHistory.reset() }
+        guard !activityHistory.isLoaded, !activityHistory.isReading, !ActivityHistory.stateHoldsAll(state),
+              let read = workspace.activityHistoryReader() else { return nil }
+        activityHistory.beginReading()
+        return read
+    }
+
+    /// What a read of the older activity on another thread found.
+    public func olderActivityArrived(_ result: Result<[ActivityEntry], any Error>) {
+        switch result {
+        case .success(let entries): activityHistory.finishReading(entries)
+        case .failure(let error):
+            activityHistory.readFailed()
             complain("older activity could not be read: \(error)")
         }
     }
@@ -126,7 +153,7 @@ public final class Dashboard {
                      .requestWithdrawn(let r), .requestSuperseded(let r, _): r == id
                 default: false
                 }
-            } ? "\(id) changed since you opened this: now \(state.requests[id]?.status.rawValue ?? "gone"), \(state.requests[id]?.approvals.count ?? 0) approvals" : nil
+            } ? "\(id) changed since you opened this: now \(state.requests[id]?.status.rawValue ?? "gone"), \(state.requests[id].map { state.countedApprovers(of: $0).count } ?? 0) approvals" : nil
         case .requestPromotion(let ref):
             touched = records.contains { if case .stageChanged(let move) = $0.event { return move.version == ref } else { return false } }
                 ? "\(ref) moved to \(state.versions[ref]?.stage ?? "?") since you opened this" : nil
@@ -140,10 +167,10 @@ public final class Dashboard {
     }
 
     func clampSelections() {
-        let rows = self.rows
-        for pane in Pane.allCases where pane != .overview {
-            let count = rows.rowCount(pane)
-            ui.selection[pane] = max(0, min(ui.selected(pane), count - 1))
+        let context = self.context
+        for pane in PaneRegistry.panes {
+            guard let count = pane.list(context)?.count else { continue }
+            ui.selection[pane.pane] = max(0, min(ui.selected(pane.pane), count - 1))
         }
     }
 }

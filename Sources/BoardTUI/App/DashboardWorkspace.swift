@@ -11,16 +11,25 @@ public protocol DashboardWorkspace: AnyObject {
     var projectChangeLog: ProjectChangeLog? { get }
     /// Every activity entry since the journal began, oldest first (the state keeps the newest only).
     func activityHistory() throws -> [ActivityEntry]
+    /// The key this person signs with, or why there is none (nil: this workspace does not sign).
+    var signingKey: SigningKeyStatus? { get }
+    /// Reads what `activityHistory` returns on another thread; nil when it is cheap enough to
+    /// read on the input loop.
+    func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])?
 }
 
 extension DashboardWorkspace {
     public var projectChangeLog: ProjectChangeLog? { nil }
+    public var signingKey: SigningKeyStatus? { nil }
+    public func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])? { nil }
     public func activityHistory() throws -> [ActivityEntry] { state.activity }
 }
 
 extension ActivityEntry {
     init(_ record: EventRecord) {
-        self.init(sequence: record.sequence, at: record.at, actor: record.actor.handle, summary: ActivityText.summary(of: record.event))
+        self.init(
+            sequence: record.sequence, at: record.at, actor: record.actor.handle, summary: ActivityText.summary(of: record.event),
+            signature: record.signature)
     }
 }
 
@@ -39,6 +48,7 @@ public final class StoreWorkspace: DashboardWorkspace {
 
     public var state: BoardState { store.state }
     public var readOnlyReason: String? { store.readOnlyReason }
+    public var signingKey: SigningKeyStatus? { store.signers?.status(for: me.handle, registry: store.state.signing) }
 
     public func run(_ command: Command, now: Instant) throws {
         projectChangeLog?.note(try store.execute(command, as: me, now: now))
@@ -47,6 +57,11 @@ public final class StoreWorkspace: DashboardWorkspace {
     public func activityHistory() throws -> [ActivityEntry] {
         try store.allRecords().map(ActivityEntry.init)
     }
+
+    public func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])? {
+        let read = store.recordsReader()
+        return { try read().map(ActivityEntry.init) }
+    }
 }
 
 /// A workspace held in memory, for rendered-buffer tests: same rules, no files.
@@ -54,6 +69,7 @@ public final class MemoryWorkspace: DashboardWorkspace {
     public private(set) var state: BoardState
     public let me: Actor
     public var readOnlyReason: String?
+    public var signingKey: SigningKeyStatus?
     /// The last event this workspace recorded, for tests.
     public private(set) var lastEvent: Event?
     public let projectChangeLog: ProjectChangeLog? = ProjectChangeLog()

@@ -10,93 +10,48 @@ public struct KeyMap: Sendable {
         public var help: String
         /// Shown in the footer of its scope (the rest only in `?`).
         public var hint: Bool
+
+        init(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ help: String, hint: Bool = false) {
+            (self.keys, self.action, self.scope, self.help, self.hint) = (keys, action, scope, help, hint)
+        }
     }
 
     public internal(set) var bindings: [Binding]
 
-    public static let standard = KeyMap(bindings: [
-        b([.character("q")], .quit, .global, "quit (asks first if a form has unsaved input)", hint: true),
-        b([.character("?")], .help, .global, "show every key", hint: true),
-        b([.escape], .back, .global, "back, close, clear the filter"),
-        b([.character("/")], .filter, .global, "filter the list as you type", hint: true),
-        b([.character(":")], .commandLine, .global, "command line (:theme, :project, :pane, :quit)", hint: true),
-        b([.tab], .nextPane, .global, "next pane"),
-        b([.backTab], .previousPane, .global, "previous pane"),
-        b([.character("1")], .paneOverview, .global, "Overview"),
-        b([.character("2")], .paneProjects, .global, "Projects"),
-        b([.character("3")], .paneTeam, .global, "Team"),
-        b([.character("4")], .paneModels, .global, "Models"),
-        b([.character("5")], .paneChallenges, .global, "Challenges"),
-        b([.character("6")], .paneApprovals, .global, "Approvals"),
-        b([.character("7")], .paneActivity, .global, "Activity"),
-        b([.character("k"), .up], .up, .global, "move up"),
-        b([.character("j"), .down], .down, .global, "move down"),
-        b([.character("h"), .left], .left, .global, "move left"),
-        b([.character("l"), .right], .right, .global, "move right"),
-        b([.pageUp, .control("b")], .pageUp, .global, "page up"),
-        b([.pageDown, .control("f")], .pageDown, .global, "page down"),
-        b([.character("g"), .home], .top, .global, "first row"),
-        b([.character("G"), .end], .bottom, .global, "last row"),
-        b([.enter], .open, .global, "open the selected item", hint: true),
-        b([.character("y")], .copy, .global, "copy the selected item's id (OSC 52 clipboard)"),
-        b([.control("n")], .searchNext, .global, "next row that matches the filter, or the last one cleared"),
-        b([.control("p")], .searchPrevious, .global, "previous row that matches the filter"),
+    /// The global keys, then each registered pane's, in registry order.
+    public static let standard = KeyMap(bindings: globalBindings(switchingTo: PaneRegistry.panes) + PaneRegistry.panes.flatMap(\.bindings))
 
-        b([.character("s")], .sort, .projects, "cycle the sort column", hint: true),
-        b([.character("n")], .newItem, .projects, "new project", hint: true),
-        b([.character("c")], .comment, .projects, "comment on the project", hint: true),
-        b([.character("e")], .edit, .projects, "edit the project", hint: true),
-        b([.character("A")], .archive, .projects, "archive the project (asks first)"),
-
-        b([.character("["), .character("H")], .previousProject, .team, "previous project in the matrix"),
-        b([.character("]"), .character("L")], .nextProject, .team, "next project in the matrix", hint: true),
-        b([.character("m")], .toggleFocus, .team, "edit the RACI matrix", hint: true),
-        b([.character("n")], .newItem, .team, "add a stakeholder", hint: true),
-        b([.character("m"), .escape], .toggleFocus, .teamMatrix, "leave the matrix", hint: true),
-        b([.character("r"), .character("R")], .assignR, .teamMatrix, "make Responsible", hint: true),
-        b([.character("a"), .character("A")], .assignA, .teamMatrix, "make Accountable (one per step)", hint: true),
-        b([.character("c"), .character("C")], .assignC, .teamMatrix, "make Consulted", hint: true),
-        b([.character("i"), .character("I")], .assignI, .teamMatrix, "make Informed", hint: true),
-        b([.character("x"), .delete], .unassign, .teamMatrix, "clear the cell (asks first)", hint: true),
-        b([.character("["), .character("H")], .previousProject, .teamMatrix, "previous project"),
-        b([.character("]"), .character("L")], .nextProject, .teamMatrix, "next project"),
-
-        b([.character("p")], .requestPromotion, .models, "request a promotion of the version", hint: true),
-        b([.character("n")], .newItem, .models, "register a new version of the model", hint: true),
-        b([.character("c")], .comment, .models, "comment on the version", hint: true),
-
-        b([.character("n")], .newItem, .challenges, "new challenge", hint: true),
-        b([.character("e")], .edit, .challenges, "edit the challenge", hint: true),
-        b([.character("m")], .moveStatus, .challenges, "move to another status", hint: true),
-        b([.character("c")], .comment, .challenges, "comment on the challenge", hint: true),
-
-        b([.character("a")], .approve, .approvals, "approve (asks first)", hint: true),
-        b([.character("r")], .reject, .approvals, "reject with a comment (asks first)", hint: true),
-        b([.character("w")], .withdraw, .approvals, "withdraw your own request (asks first)"),
-        b([.character("c")], .comment, .approvals, "comment on the request", hint: true),
-
-        b([.character("a")], .approve, .review, "approve (asks first)", hint: true),
-        b([.character("r")], .reject, .review, "reject with a comment (asks first)", hint: true),
-        b([.character("w")], .withdraw, .review, "withdraw your own request (asks first)"),
-        b([.character("c")], .comment, .review, "comment on the request", hint: true),
-
-        b([.character("e")], .edit, .projectDetail, "edit this project", hint: true),
-        b([.character("c")], .comment, .projectDetail, "comment on this project", hint: true),
-        b([.character("A")], .archive, .projectDetail, "archive this project (asks first)"),
-
-        b([.character("e")], .edit, .challengeDetail, "edit this challenge", hint: true),
-        b([.character("m")], .moveStatus, .challengeDetail, "move the challenge to another status", hint: true),
-        b([.character("c")], .comment, .challengeDetail, "comment on this challenge", hint: true),
-
-        b([.character("v")], .toggleArchived, .projects, "archived projects (list them, or the live ones again)", hint: true),
-        b([.character("R")], .restore, .projects, "restore the archived project (asks first)"),
-        b([.character("R")], .restore, .projectDetail, "restore this archived project (asks first)"),
-        b([.character("p")], .requestPromotion, .versionDetail, "request a promotion of this version", hint: true),
-        b([.character("c")], .comment, .versionDetail, "comment on this version", hint: true),
-    ])
+    /// The keys that work in every pane: a number key for each registered pane, in its place in the tab row.
+    static func globalBindings(switchingTo panes: [any DashboardPane]) -> [Binding] {
+        let numberKeys = panes.enumerated().compactMap { index, pane in
+            Action.showPane(number: index + 1).map { b([.character(Character("\(index + 1)"))], $0, .global, pane.title) }
+        }
+        return [
+            b([.character("q")], .quit, .global, "quit (asks first if a form has unsaved input)", hint: true),
+            b([.character("?")], .help, .global, "show every key", hint: true),
+            b([.escape], .back, .global, "back, close, clear the filter"),
+            b([.character("/")], .filter, .global, "filter the list as you type", hint: true),
+            b([.character(":")], .commandLine, .global, "command line (:theme, :project, :pane, :quit)", hint: true),
+            b([.tab], .nextPane, .global, "next pane"),
+            b([.backTab], .previousPane, .global, "previous pane"),
+        ] + numberKeys + [
+            b([.character("k"), .up], .up, .global, "move up"),
+            b([.character("j"), .down], .down, .global, "move down"),
+            b([.character("h"), .left], .left, .global, "move left"),
+            b([.character("l"), .right], .right, .global, "move right"),
+            b([.pageUp, .control("b")], .pageUp, .global, "page up"),
+            b([.pageDown, .control("f")], .pageDown, .global, "page down"),
+            b([.character("g"), .home], .top, .global, "first row"),
+            b([.character("G"), .end], .bottom, .global, "last row"),
+            b([.enter], .open, .global, "open the selected item", hint: true),
+            b([.character("y")], .copy, .global, "copy the selected item's id (OSC 52 clipboard)"),
+            b([.control("n")], .searchNext, .global, "next row that matches the filter, or the last one cleared"),
+            b([.control("p")], .searchPrevious, .global, "previous row that matches the filter"),
+        ]
+    }
 
     private static func b(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ help: String, hint: Bool = false) -> Binding {
-        Binding(keys: keys, action: action, scope: scope, help: help, hint: hint)
+        Binding(keys, action, scope, help, hint: hint)
     }
 
     /// The action for `key` in `scope`; the scope's own bindings win over global ones.

@@ -27,21 +27,4 @@ enum ListLayout {
     /// Models: cards of this many rows in each stage column.
     static let cardHeight = 3
 
-    /// The frame of the list `pane` shows, inside `body` (nil for the overview).
-    static func listArea(of pane: Pane, matrix: Bool, in body: Rect) -> Rect? {
-        switch pane {
-        case .overview: nil
-        case .projects, .approvals, .activity, .models: body
-        case .challenges: challenges(body).table
-        case .team: matrix ? team(body).matrix : team(body).list
-        }
-    }
-
-    /// How many rows (cards on the model board, steps in the matrix) `pane` shows at once.
-    static func visibleRows(of pane: Pane, matrix: Bool, in body: Rect) -> Int {
-        guard let area = listArea(of: pane, matrix: matrix, in: body) else { return 1 }
-        if pane == .models { return max(1, (area.height - 2) / cardHeight) }
-        if pane == .team && matrix { return matrixRows(in: area) }
-        return tableRows(in: area)
-    }
 }

@@ -1,32 +1,17 @@
 import BoardCore
 
-/// The seven panes, in number-key order.
+/// Each pane's identity: what the UI state remembers (focus, cursors, filters). Everything
+/// else about a pane, its number key too, comes from its type's place in `PaneRegistry`;
+/// the raw value repeats that place (`PaneRegistryTests` checks they agree).
 public enum Pane: Int, CaseIterable, Sendable {
     case overview = 1, projects, team, models, challenges, approvals, activity
 
-    public var title: String {
-        switch self {
-        case .overview: "Overview"
-        case .projects: "Projects"
-        case .team: "Team"
-        case .models: "Models"
-        case .challenges: "Challenges"
-        case .approvals: "Approvals"
-        case .activity: "Activity"
-        }
-    }
+    public var title: String { registered.title }
 
-    var scope: KeyScope {
-        switch self {
-        case .overview: .overview
-        case .projects: .projects
-        case .team: .team
-        case .models: .models
-        case .challenges: .challenges
-        case .approvals: .approvals
-        case .activity: .activity
-        }
-    }
+    var scope: KeyScope { registered.scope }
+
+    /// The pane's type, from the registry.
+    var registered: any DashboardPane { PaneRegistry.pane(self) }
 }
 
 /// What covers the panes, if anything.
@@ -38,6 +23,14 @@ public enum Overlay: Sendable {
     case projectDetail(slug: String)
     case challengeDetail(id: String)
     case versionDetail(VersionRef)
+
+    /// A detail or review: what it shows is what its keys act on, and it scrolls.
+    var isDetail: Bool {
+        switch self {
+        case .review, .projectDetail, .challengeDetail, .versionDetail: true
+        case .help, .confirm, .form: false
+        }
+    }
 }
 
 /// A governance or destructive action waiting for y/n.
@@ -91,12 +84,7 @@ public struct UIState: Sendable {
 
     /// The detail or review open over the panes (under the help, if that is open too).
     public var detail: Overlay? {
-        overlays.last { overlay in
-            switch overlay {
-            case .review, .projectDetail, .challengeDetail, .versionDetail: true
-            case .help, .confirm, .form: false
-            }
-        }
+        overlays.last(where: \.isDetail)
     }
 
     public var scope: KeyScope {
@@ -107,8 +95,7 @@ public struct UIState: Sendable {
         case .versionDetail: return .versionDetail
         default: break
         }
-        if pane == .team && matrixFocused { return .teamMatrix }
-        return pane.scope
+        return pane.registered.scope(in: self)
     }
 
     /// Whether a y/n question is open (it answers Ctrl-C itself).

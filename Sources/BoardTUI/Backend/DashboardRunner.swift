@@ -54,6 +54,7 @@ public enum DashboardRunner {
         }
         var lastHeartbeat = Date()
         var silentWakes = 0
+        let readsDone = Mailbox<Result<[ActivityEntry], any Error>>()
         while !dashboard.isQuitting && mlb_quit_requested() == 0 {
             let size = screen.size
             screen.draw(dashboard.render(width: size.width, height: size.height))
@@ -66,27 +67,36 @@ public enum DashboardRunner {
                     dashboard.complain("\(error)")
                 }
             }
+            if let read = readsDone.take() { dashboard.olderActivityArrived(read) }
             if InterruptKey.take() { dashboard.handle(.control("c")) }
             let keys = screen.readKeys()
             // Input said ready but held no key, again and again: end of input, the terminal is gone.
             silentWakes = woken.inputReady && keys.isEmpty ? silentWakes + 1 : 0
             if silentWakes >= 50 { break }
+            var terminalWork: [TerminalEffect] = []
             for key in keys {
                 if key == NCursesScreen.mouseKey {
                     if let mouse = screen.readMouse() { dashboard.handleMouse(x: mouse.x, y: mouse.y, button: mouse.button, height: size.height) }
                 } else {
-                    dashboard.handle(key)
+                    terminalWork += dashboard.handle(key)
                 }
             }
-            if let text = dashboard.pendingClipboard {
-                screen.copyToClipboard(text)
-                dashboard.pendingClipboard = nil
+            for work in terminalWork {
+                switch work {
+                case .copy(let text):
+                    screen.copyToClipboard(text)
+                case .switchTheme(let name):
+                    let loaded = library.load(name)
+                    screen.apply(loaded.theme)
+                    if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.reportSettingsProblems(loaded.problems) }
+
+                }
             }
-            if let name = dashboard.pendingTheme {
-                dashboard.pendingTheme = nil
-                let loaded = library.load(name)
-                screen.apply(loaded.theme)
-                if loaded.problems.isEmpty { dashboard.say("theme \(name)") } else { dashboard.reportSettingsProblems(loaded.problems) }
+            if let read = dashboard.olderActivityToRead() {
+                DispatchQueue.global(qos: .userInitiated).async {
+                    readsDone.put(Result { try read() })
+                    wake.signal()
+                }
             }
             if let work = store.snapshotWork() {  // off the input path: the state is a value, copied as it is now
                 DispatchQueue.global(qos: .utility).async { try? work.run() }
@@ -145,5 +155,20 @@ final class WakePipe: Sendable {
     func drain() {
         var buffer = [UInt8](repeating: 0, count: 64)
         while read(readEnd, &buffer, buffer.count) > 0 {}
+    }
+}
+
+/// One result handed from another thread to the input loop, which wakes and takes it.
+private final class Mailbox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
+
+    func put(_ new: Value) { lock.withLock { value = new } }
+
+    func take() -> Value? {
+        lock.withLock {
+            defer { value = nil }
+            return value
+        }
     }
 }

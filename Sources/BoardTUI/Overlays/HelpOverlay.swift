@@ -1,9 +1,16 @@
 /// Every key of the current pane and the global ones, generated from the key map; above them,
 /// each problem found in the user's settings, whole.
 enum HelpOverlay {
-    static func draw(keyMap: KeyMap, scope: KeyScope, problems: [String] = [], scroll: Int, in rect: Rect, into buffer: inout CellBuffer) {
+    static func draw(
+        keyMap: KeyMap, scope: KeyScope, problems: [String] = [], signing: String? = nil, scroll: Int, in rect: Rect,
+        into buffer: inout CellBuffer
+    ) {
         let inner = Panel.open("Keys (j/k scroll, Esc closes)", width: 76, height: rect.height, in: rect, into: &buffer)
         var lines: [(String, StyleRole)] = []
+        if let signing {
+            lines += Panel.wrap("Signing: \(signing)", width: max(1, inner.width)).map { ($0, .muted) }
+            lines.append(("", .normal))
+        }
         if !problems.isEmpty {
             lines.append(("Problems in your settings (the defaults are used instead)", .error))
             for problem in problems {

@@ -22,10 +22,15 @@ enum ReviewOverlay {
         lines.append(("", .normal))
         lines += GateLines.gates(failures, failing: "approving needs an override reason")
         lines.append(("", .normal))
-        lines.append(("Approvals: \(request.approvals.count) of \(needed)", .header))
+        let counted = state.countedApprovers(of: request)
+        lines.append(("Approvals: \(counted.count) of \(needed)", .header))
         for approval in request.approvals {
             let override = approval.overrideReason.map { " · OVERRIDE: \($0)" } ?? ""
-            lines.append(("  ✓ \(approval.by) \(Dashboard.ago(from: approval.at, to: context.now)) ago\(approval.comment.map { ": \($0)" } ?? "")\(override)", .pass))
+            let counts = counted.contains(approval.by)
+            let signature = approval.signature.map { " · " + SignatureBadge.text($0) } ?? ""
+            let said = approval.comment.map { ": \($0)" } ?? ""
+            lines.append(("  \(counts ? "✓" : "✗") \(approval.by) \(Dashboard.ago(from: approval.at, to: context.now)) ago\(signature)\(said)\(override)"
+                + (counts ? "" : " (not counted)"), counts ? .pass : .error))
         }
         lines.append(("", .normal))
         lines.append(("Stage history of \(request.version.model)", .header))

@@ -47,12 +47,14 @@ enum VersionDetailOverlay {
         var lines: [(String, StyleRole)] = []
         for request in requests {
             let needed = state.config.approvalsRequired(for: request.toStage)
-            lines.append(("  \(request.id) \(request.fromStage) → \(request.toStage) · \(request.status.rawValue) · \(request.approvals.count) of \(needed) approvals · requested by \(request.requestedBy) \(Dashboard.ago(from: request.requestedAt, to: now)) ago: \(request.reason)",
+            lines.append(("  \(request.id) \(request.fromStage) → \(request.toStage) · \(request.status.rawValue) · \(state.countedApprovers(of: request).count) of \(needed) approvals · requested by \(request.requestedBy) \(Dashboard.ago(from: request.requestedAt, to: now)) ago: \(request.reason)",
                           request.isOpen ? .badge : .normal))
             for approval in request.approvals {
                 let comment = approval.comment.map { ": \($0)" } ?? ""
                 let override = approval.overrideReason.map { " · OVERRIDE: \($0)" } ?? ""
-                lines.append(("    ✓ \(approval.by) \(approval.at.iso8601)\(comment)\(override)", .pass))
+                let signature = approval.signature.map { " · " + SignatureBadge.text($0) } ?? ""
+                let bad = approval.signature?.isBad == true
+                lines.append(("    \(bad ? "✗" : "✓") \(approval.by) \(approval.at.iso8601)\(signature)\(comment)\(override)", bad ? .error : .pass))
             }
             // An approved request says so in its status; the others say who closed them and why.
             if !request.isOpen, request.status != .approved || request.closingComment != nil, let by = request.closedBy {

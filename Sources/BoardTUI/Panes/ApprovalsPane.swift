@@ -1,8 +1,32 @@
 import BoardCore
 
 /// Requests waiting, the ones you may act on first.
-enum ApprovalsPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ApprovalsPane: DashboardPane {
+    let pane = Pane.approvals
+    let title = "Approvals"
+    let scope = KeyScope.approvals
+
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("a")], .approve, .approvals, "approve (asks first)", hint: true),
+        .init([.character("r")], .reject, .approvals, "reject with a comment (asks first)", hint: true),
+        .init([.character("w")], .withdraw, .approvals, "withdraw your own request (asks first)"),
+        .init([.character("c")], .comment, .approvals, "comment on the request", hint: true),
+        // In the review of a request: the request it shows.
+        .init([.character("a")], .approve, .review, "approve (asks first)", hint: true),
+        .init([.character("r")], .reject, .review, "reject with a comment (asks first)", hint: true),
+        .init([.character("w")], .withdraw, .review, "withdraw your own request (asks first)"),
+        .init([.character("c")], .comment, .review, "comment on the request", hint: true),
+    ]
+
+    func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.requests, id: \.id, fields: SearchFields.of) }
+    func clickableTable(in body: Rect) -> Rect? { body }
+
+    func badge(_ rows: PaneRows) -> String {
+        let waiting = rows.awaiting.requests.count
+        return waiting > 0 ? " (\(waiting))" : ""
+    }
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let requests = context.rows.requests
         let mine = context.rows.awaiting.ids
         let blockers = context.rows.blockers
@@ -23,7 +47,7 @@ enum ApprovalsPane {
                 TableCell(mine.contains(request.id) ? "▶" : " ", .key), TableCell(request.id),
                 TableCell(request.version.description + (failing ? " ✗gate" : ""), failing ? .fail : .normal),
                 TableCell("\(request.fromStage) → \(request.toStage)", context.stageStyle(request.toStage)),
-                TableCell(request.requestedBy, .muted), TableCell("\(request.approvals.count)/\(needed)"),
+                TableCell(request.requestedBy, .muted), TableCell("\(context.state.countedApprovers(of: request).count)/\(needed)"),
                 TableCell(Dashboard.ago(from: request.requestedAt, to: context.now)), TableCell(request.reason),
             ]
         }

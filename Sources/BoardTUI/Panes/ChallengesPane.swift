@@ -1,8 +1,27 @@
 import BoardCore
 
 /// The challenge tracker, and a bar chart of open challenges by category.
-enum ChallengesPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ChallengesPane: DashboardPane {
+    let pane = Pane.challenges
+    let title = "Challenges"
+    let scope = KeyScope.challenges
+
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("n")], .newItem, .challenges, "new challenge", hint: true),
+        .init([.character("e")], .edit, .challenges, "edit the challenge", hint: true),
+        .init([.character("m")], .moveStatus, .challenges, "move to another status", hint: true),
+        .init([.character("c")], .comment, .challenges, "comment on the challenge", hint: true),
+        // In a challenge's detail: the challenge it shows.
+        .init([.character("e")], .edit, .challengeDetail, "edit this challenge", hint: true),
+        .init([.character("m")], .moveStatus, .challengeDetail, "move the challenge to another status", hint: true),
+        .init([.character("c")], .comment, .challengeDetail, "comment on this challenge", hint: true),
+    ]
+
+    func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.challenges, id: \.id, fields: SearchFields.of) }
+    func listArea(in body: Rect, ui: UIState) -> Rect? { ListLayout.challenges(body).table }
+    func clickableTable(in body: Rect) -> Rect? { ListLayout.challenges(body).table }
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let (tableArea, chartArea) = ListLayout.challenges(rect)
         let challenges = context.rows.challenges
         let open = openCount(challenges)
@@ -27,7 +46,7 @@ enum ChallengesPane {
     }
 
     /// The rows list open challenges first, so their count is where the closed ones start.
-    private static func openCount(_ rows: [Challenge]) -> Int {
+    private func openCount(_ rows: [Challenge]) -> Int {
         var low = 0, high = rows.count
         while low < high {
             let middle = (low + high) / 2

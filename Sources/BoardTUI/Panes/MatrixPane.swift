@@ -4,14 +4,13 @@ import BoardCore
 /// line naming the person in the cursor's column.
 enum MatrixPane {
     static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
-        let dashboard = context.dashboard
-        guard let slug = dashboard.matrixProjectSlug, let project = context.state.projects[slug] else {
+        guard let slug = context.matrixProjectSlug, let project = context.state.projects[slug] else {
             Box.draw("RACI matrix", in: rect, into: &buffer)
             return
         }
         let focused = context.ui.matrixFocused
         let inner = Box.draw("RACI matrix: \(project.name) ([ ] other project, m edit)", in: rect, focused: focused, into: &buffer)
-        let people = dashboard.matrixPeople
+        let people = context.matrixPeople
         let steps = context.state.config.lifecycleSteps
         let cursor = context.ui.matrixCursor
         let labelWidth = min(30, max(12, inner.width / 3))

@@ -2,8 +2,34 @@ import BoardCore
 
 /// A stage board: one column per stage, a card per version with its key metric and a badge
 /// for a pending request.
-enum ModelsPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ModelsPane: DashboardPane {
+    let pane = Pane.models
+    let title = "Models"
+    let scope = KeyScope.models
+
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("p")], .requestPromotion, .models, "request a promotion of the version", hint: true),
+        .init([.character("n")], .newItem, .models, "register a new version of the model", hint: true),
+        .init([.character("c")], .comment, .models, "comment on the version", hint: true),
+        // In a version's detail: the version it shows.
+        .init([.character("p")], .requestPromotion, .versionDetail, "request a promotion of this version", hint: true),
+        .init([.character("c")], .comment, .versionDetail, "comment on this version", hint: true),
+    ]
+
+    /// The versions in the focused stage column; each column keeps its own cursor.
+    func list(_ context: PaneContext) -> PaneList? {
+        let versions = context.rows.versionsByStage[safe: context.ui.modelsColumn]?.versions ?? []
+        return PaneList(versions, id: \.ref.description) { version in
+            SearchFields.of(version, project: context.state.models[version.ref.model]?.project ?? "")
+        }
+    }
+
+    func cursor(_ ui: UIState) -> Int { ui.modelsRow[ui.modelsColumn] ?? 0 }
+    func setCursor(_ index: Int, in ui: inout UIState) { ui.modelsRow[ui.modelsColumn] = index }
+    func listIndex(_ ui: UIState) -> Int { ui.modelsColumn }
+    func visibleRows(in body: Rect, ui: UIState) -> Int { max(1, (body.height - 2) / ListLayout.cardHeight) }
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let board = context.rows.versionsByStage
         let pendingByVersion = context.rows.openRequestsByVersion
         guard !board.isEmpty else { return }
@@ -27,7 +53,7 @@ enum ModelsPane {
         }
     }
 
-    private static func drawCard(
+    private func drawCard(
         _ version: ModelVersion, pending: [PromotionRequest], context: PaneContext, at rect: Rect, selected: Bool,
         into buffer: inout CellBuffer
     ) {

@@ -1,8 +1,19 @@
 import BoardCore
 
 /// The figures a lead looks at first.
-enum OverviewPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct OverviewPane: DashboardPane {
+    let pane = Pane.overview
+    let title = "Overview"
+    let scope = KeyScope.overview
+
+    func listArea(in body: Rect, ui: UIState) -> Rect? { nil }
+
+    /// Enter goes to the requests waiting.
+    func perform(_ action: Action, ui: inout UIState, context: PaneContext) -> [Effect]? {
+        action == .open ? [.showPane(.approvals)] : nil
+    }
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let state = context.state
         let (left, right) = rect.splitLeft(rect.width / 2)
         let (stepsBox, figuresBox) = left.splitTop(max(6, left.height * 3 / 5))
@@ -34,7 +45,7 @@ enum OverviewPane {
         for (index, request) in shown.enumerated() {
             let yours = index < mine.count
             let needed = state.config.approvalsRequired(for: request.toStage)
-            buffer.write("\(yours ? "▶" : " ") \(request.id) \(request.version) → \(request.toStage) \(request.approvals.count)/\(needed)",
+            buffer.write("\(yours ? "▶" : " ") \(request.id) \(request.version) → \(request.toStage) \(state.countedApprovers(of: request).count)/\(needed)",
                          x: approvals.x, y: approvals.y + index, style: yours ? .key : .normal, maxWidth: approvals.width)
         }
         let activity = Box.draw("Latest activity", in: activityBox, into: &buffer)

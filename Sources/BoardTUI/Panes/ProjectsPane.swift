@@ -1,8 +1,30 @@
 import BoardCore
 
 /// Sortable, filterable project list.
-enum ProjectsPane {
-    static func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
+struct ProjectsPane: DashboardPane {
+    let pane = Pane.projects
+    let title = "Projects"
+    let scope = KeyScope.projects
+
+    let bindings: [KeyMap.Binding] = [
+        .init([.character("s")], .sort, .projects, "cycle the sort column", hint: true),
+        .init([.character("n")], .newItem, .projects, "new project", hint: true),
+        .init([.character("c")], .comment, .projects, "comment on the project", hint: true),
+        .init([.character("e")], .edit, .projects, "edit the project", hint: true),
+        .init([.character("A")], .archive, .projects, "archive the project (asks first)"),
+        .init([.character("v")], .toggleArchived, .projects, "archived projects (list them, or the live ones again)", hint: true),
+        .init([.character("R")], .restore, .projects, "restore the archived project (asks first)"),
+        // In its detail: the project it shows.
+        .init([.character("e")], .edit, .projectDetail, "edit this project", hint: true),
+        .init([.character("c")], .comment, .projectDetail, "comment on this project", hint: true),
+        .init([.character("A")], .archive, .projectDetail, "archive this project (asks first)"),
+        .init([.character("R")], .restore, .projectDetail, "restore this archived project (asks first)"),
+    ]
+
+    func list(_ context: PaneContext) -> PaneList? { PaneList(context.rows.projects, id: \.slug, fields: SearchFields.of) }
+    func clickableTable(in body: Rect) -> Rect? { body }
+
+    func draw(_ context: PaneContext, in rect: Rect, into buffer: inout CellBuffer) {
         let projects = context.rows.projects
         let production = context.state.config.policy.productionStage
         let archived = context.ui.showArchivedProjects
@@ -29,7 +51,7 @@ enum ProjectsPane {
     }
 
     /// Asked at draw time: the row list is kept between frames, the clock moves on.
-    private static func isOverdue(_ slug: String, _ context: PaneContext) -> Bool {
+    private func isOverdue(_ slug: String, _ context: PaneContext) -> Bool {
         context.state.projects[slug].flatMap { context.state.daysOverdue($0, now: context.now) } != nil
     }
 }

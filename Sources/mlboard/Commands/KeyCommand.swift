@@ -70,7 +70,8 @@ struct KeyCommand: ParsableCommand {
         func run() throws {
             let store = try workspace.openStore()
             let registry = store.state.signing
-            let yours = workspace.keyChoice.describe(for: workspace.actor.handle, registry: registry)
+            let status = workspace.keyChoice.status(for: workspace.actor.handle, registry: registry)
+            let yours = status.usable ? status.label : "\(status.label) (\(status.detail))"
             if json {
                 return try Console.printJSON(Listing(
                     policy: registry.policy, policySince: registry.policySince, root: registry.root, signingKey: yours, keys: registry.all))

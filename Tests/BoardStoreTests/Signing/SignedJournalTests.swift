@@ -77,6 +77,8 @@ struct SignedJournalTests {
             let report = try WorkspaceStore.verify(team.workspace.directory, environment: team.workspace.environment)
             #expect(report.firstBadSequence == forgedSequence)
             #expect(report.problems.contains { $0.contains("\(forgedSequence)") })
+            let findings = try WorkspaceDoctor.examine(team.workspace.directory, environment: team.workspace.environment)
+            #expect(findings.contains { $0.problem.contains("journal line \(forgedSequence) is refused") }, "\(findings)")
         }
     }
 
@@ -138,6 +140,17 @@ struct SignedJournalTests {
         #expect(records.first { if case .commented = $0.event { $0.actor.handle == "ana" } else { false } }?.signature == .verified(fingerprint: anaFingerprint))
         #expect(reader.refusedLine?.sequence == revokedAt + 1)
         #expect(reader.refusedLine?.reason.contains("revoked at sequence \(revokedAt)") == true)
+    }
+
+    @Test func aDeactivatedStakeholdersKeySignsNothingMore() throws {
+        var team = try SignedTeam()
+        defer { team.cleanUp() }
+        try team.run(.deactivateStakeholder(handle: "bob"), as: SignedTeam.lea, key: team.leaKey)
+        let deactivatedAt = try team.open().position.sequence
+        try team.appendByHand(.retrainRecorded(project: TestWorkspace.project, note: "bob, gone"), as: SignedTeam.bob, signedWith: team.bobKey)
+        let reader = try team.openAsNewcomer()
+        #expect(reader.refusedLine?.sequence == deactivatedAt + 1)
+        #expect(reader.refusedLine?.reason.contains("not an active stakeholder") == true)
     }
 
     @Test func aRotatedRootIsRefusedUntilAccepted() throws {

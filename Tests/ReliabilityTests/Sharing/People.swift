@@ -31,7 +31,7 @@ struct Person {
 
     /// This person's environment: their own home, state and cache, acting as their handle.
     func environment(in team: TeamFolder) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = HermeticEnvironment.current()
         let home = team.home(of: self).path
         environment["HOME"] = home
         environment["XDG_STATE_HOME"] = home + "/state"

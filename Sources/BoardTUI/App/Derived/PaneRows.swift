@@ -133,17 +133,6 @@ struct PaneRows {
         }
     }
 
-    func rowCount(_ pane: Pane) -> Int {
-        switch pane {
-        case .overview: 0
-        case .projects: projects.count
-        case .team: stakeholders.count
-        case .models: versionsByStage[safe: ui.modelsColumn]?.versions.count ?? 0
-        case .challenges: challenges.count
-        case .approvals: requests.count
-        case .activity: activity.count
-        }
-    }
 }
 
 /// The number in "PR-12", for ordering.
