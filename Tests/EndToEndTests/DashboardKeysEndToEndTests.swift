@@ -93,7 +93,13 @@ struct DashboardKeysEndToEndTests {
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
             try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }
-            try tmux.keys("lead", "7", "G")
+            // G once the older history is read (on another thread); before, it is the state's last entry.
+            try tmux.keys("lead", "7")
+            try tmux.waitFor("lead") { screen in
+                screen.contains("Activity (live)") && !screen.contains("reading older history")
+                    && (screen.firstMatch(of: /\d+-\d+\/(\d+)/).flatMap { Int($0.1) } ?? 0) > 500
+            }
+            try tmux.keys("lead", "G")
             let bottom = try tmux.waitFor("lead") { $0.contains("│     1 ") }
             #expect(bottom.contains("│     1 "), "event #1 is listed:\n\(bottom)")
             let count = bottom.firstMatch(of: /\d+-(\d+)\/(\d+)/).flatMap { Int($0.2) } ?? 0
