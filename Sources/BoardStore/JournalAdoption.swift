@@ -64,11 +64,12 @@ enum JournalCopy {
             throw JournalCopyRefusal("the journal ends in \(scan.pendingBytes) bytes after line \(scan.end.sequence) that are not a whole line")
         }
         let checker = LineChecker()
+        let checked = checker.checkAll(scan.signatures)
         var state = BoardState(config: config)
         var records: [EventRecord] = []
         records.reserveCapacity(scan.records.count)
         for (index, var record) in scan.records.enumerated() {
-            record.signature = checker.mark(of: record, signature: scan.signatures[index], registry: state.signing)
+            record.signature = checker.mark(of: record, checked: checked[index], registry: state.signing)
             if case .bad(let reason) = record.signature {
                 throw JournalCopyRefusal("line \(record.sequence) has a bad signature: \(reason)")
             }

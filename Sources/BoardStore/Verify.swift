@@ -89,8 +89,9 @@ extension WorkspaceStore {
         var counts = SignatureCounts()
         var refused: RefusedLine?
         let checker = LineChecker()
+        let checked = checker.checkAll(scan.signatures)
         for (index, var record) in scan.records.enumerated() {
-            record.signature = checker.mark(of: record, signature: scan.signatures[index], registry: replayed.signing)
+            record.signature = checker.mark(of: record, checked: checked[index], registry: replayed.signing)
             counts.count(record)
             if refused == nil, let reason = checker.refusal(of: record, mark: record.signature, state: replayed) {
                 refused = RefusedLine(sequence: record.sequence, reason: reason)

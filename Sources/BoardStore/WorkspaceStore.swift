@@ -200,8 +200,9 @@ public final class WorkspaceStore {
     private func acceptLines(_ scan: JournalScan) -> [EventRecord] {
         var accepted: [EventRecord] = []
         accepted.reserveCapacity(scan.records.count)
+        let checked = lineChecker.checkAll(scan.signatures)
         for (index, var record) in scan.records.enumerated() {
-            record.signature = lineChecker.mark(of: record, signature: scan.signatures[index], registry: state.signing)
+            record.signature = lineChecker.mark(of: record, checked: checked[index], registry: state.signing)
             if let reason = lineChecker.refusal(of: record, mark: record.signature, state: state) {
                 refusedLine = RefusedLine(sequence: record.sequence, reason: reason)
                 readOnlyReason = refusedLine?.readOnlyReason
@@ -302,10 +303,11 @@ public final class WorkspaceStore {
         let scan = try JournalReader.scan(folder, from: .start)
         if let corruption = scan.corruption { throw corruption }
         let checker = LineChecker()
+        let checked = checker.checkAll(scan.signatures)
         var registry = KeyRegistry()
         return scan.records.enumerated().map { index, record in
             var marked = record
-            marked.signature = checker.mark(of: record, signature: scan.signatures[index], registry: registry)
+            marked.signature = checker.mark(of: record, checked: checked[index], registry: registry)
             registry.apply(record)
             return marked
         }

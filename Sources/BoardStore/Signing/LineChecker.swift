@@ -11,15 +11,17 @@ struct LineChecker {
     /// the line's position, or for the key a key line adds for its own actor (the root's first
     /// line, which `refusal` judges).
     func mark(of record: EventRecord, signature: LineSignature?, registry: KeyRegistry) -> SignatureMark {
-        guard let signature else { return .unsigned }
-        let parsed: SSHSignature
-        do {
-            guard let blob = Data(base64Encoded: signature.base64) else { return .bad(reason: "the signature is not base64") }
-            parsed = try SSHSignature(blob: Array(blob))
-        } catch {
-            return .bad(reason: "not a valid SSH signature: \(error)")
+        mark(of: record, checked: check(signature), registry: registry)
+    }
+
+    /// The same, from the signature's own check (see `checkAll`).
+    func mark(of record: EventRecord, checked: CheckedSignature, registry: KeyRegistry) -> SignatureMark {
+        let fingerprint: String
+        switch checked {
+        case .none: return .unsigned
+        case .unreadable(let reason): return .bad(reason: reason)
+        case .checked(let signer, _): fingerprint = signer
         }
-        let fingerprint = parsed.publicKey.fingerprint
         let handle = record.actor.handle
         if let key = registry.keys[fingerprint] {
             guard key.handle == handle else { return .bad(reason: "signed with \(key.handle)'s key \(fingerprint), not a key of \(handle)") }
@@ -31,11 +33,43 @@ struct LineChecker {
         } else {
             return .bad(reason: "signed with key \(fingerprint), which is not registered")
         }
+        if case .checked(_, let rejection?) = checked { return .bad(reason: rejection) }
+        return .verified(fingerprint: fingerprint)
+    }
+
+    /// Whether the signature holds for the key it names, whoever that key belongs to: the costly
+    /// part of judging a line, and independent of every other line.
+    func check(_ signature: LineSignature?) -> CheckedSignature {
+        guard let signature else { return .none }
+        let parsed: SSHSignature
+        do {
+            guard let blob = Data(base64Encoded: signature.base64) else { return .unreadable("the signature is not base64") }
+            parsed = try SSHSignature(blob: Array(blob))
+        } catch {
+            return .unreadable("not a valid SSH signature: \(error)")
+        }
         switch verifier.verify(message: Array(signature.signedHash.utf8), signature: parsed, by: parsed.publicKey) {
-        case .verified: return .verified(fingerprint: fingerprint)
-        case .rejected(let why): return .bad(reason: why.description)
+        case .verified: return .checked(signer: parsed.publicKey.fingerprint, rejection: nil)
+        case .rejected(let why): return .checked(signer: parsed.publicKey.fingerprint, rejection: why.description)
         }
     }
+
+    /// `check` of every signature, on every core when there are many: reading a long signed
+    /// journal is mostly ed25519 verification, one line at a time otherwise.
+    func checkAll(_ signatures: [LineSignature?]) -> [CheckedSignature] {
+        let signed = signatures.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        guard signed >= Self.parallelFrom else { return signatures.map(check) }
+        let slices = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (signatures.count + slices - 1) / slices
+        let results = CheckedResults(count: signatures.count)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = min(slice * size, signatures.count) ..< min((slice + 1) * size, signatures.count)
+            for index in range { results.set(index, check(signatures[index])) }
+        }
+        return results.values
+    }
+
+    static let parallelFrom = 256
 
     /// Why the workspace refuses the line, or nil. Key lines must verify whatever the policy, and
     /// their author must have the right (a lead, or the key's owner); every line after the policy
@@ -84,4 +118,31 @@ public struct RefusedLine: Equatable, Sendable {
     public var readOnlyReason: String {
         "journal line \(sequence) is refused: \(reason). Nothing from there on is read; run mlboard verify"
     }
+}
+
+/// What a signature proves by itself, before anyone asks whose key it is.
+enum CheckedSignature: Equatable, Sendable {
+    case none
+    case unreadable(String)
+    /// Made with the key of `signer`; `rejection` says why it does not hold, nil when it does.
+    case checked(signer: String, rejection: String?)
+}
+
+/// Results written by many threads, each to its own index of memory allocated once.
+private final class CheckedResults: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<CheckedSignature>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: .none)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: CheckedSignature) { storage[index] = value }
+
+    var values: [CheckedSignature] { Array(storage) }
 }

@@ -198,6 +198,30 @@ struct SignedJournalTests {
         }
     }
 
+    @Test func manyLinesAreCheckedOnEveryCoreWithTheSameVerdicts() throws {
+        let team = try SignedTeam()
+        defer { team.cleanUp() }
+        let store = try team.open()
+        store.signers = SignedTeam.source(team.leaKey)
+        try store.execute((0..<(LineChecker.parallelFrom + 60)).map { index in
+            PlannedCommand(.comment(on: .project(TestWorkspace.project), body: "line \(index)"), as: SignedTeam.lea, at: Instant(millis: 50_000 + Int64(index)))
+        })
+        var scan = try JournalReader.scan(try WorkspaceFolder.open(team.workspace.directory.path), from: .start)
+        // one signature made over another line's hash: it must fail wherever it is checked
+        let forged = scan.signatures.count - 17
+        let otherHash = try #require(scan.signatures[forged - 1]?.signedHash)
+        scan.signatures[forged]?.signedHash = otherHash
+        let checker = LineChecker()
+        let together = checker.checkAll(scan.signatures)
+        #expect(together == scan.signatures.map(checker.check))
+        guard case .checked(_, let rejection?) = together[forged] else {
+            Issue.record("the forged line passed: \(together[forged])")
+            return
+        }
+        #expect(!rejection.isEmpty)
+        #expect(together.filter { if case .checked(_, nil) = $0 { true } else { false } }.count == scan.signatures.compactMap { $0 }.count - 1)
+    }
+
     /// Each line's signature as written, by sequence number.
     private func lineSignatures(of team: SignedTeam) throws -> [SSHSignature?] {
         let scan = try JournalReader.scan(try WorkspaceFolder.open(team.workspace.directory.path), from: .start)
