@@ -10,8 +10,10 @@ import Glibc
 ///
 /// The figures: commits/s over the whole round; p99 of every commit of every writer; and the
 /// per-writer p99 (each writer's own p99 over its COUNT commits, the worst writer's shown),
-/// which shows a writer starved by the others. A writer's first commits (warm-up) are left out;
-/// the row says how many commits were counted on each side.
+/// which shows a writer starved by the others; the mean, which with every writer busy all along
+/// is writers / rate whatever the order (Little's law), so a low p99 beside a high mean means the
+/// waits fell on a few commits; and the longest wait. A writer's first commits (warm-up) are
+/// left out; the row says how many commits were counted on each side.
 ///
 /// MLBOARD_BENCH_WRITERS="50" (a comma-separated list) runs only those writer counts.
 enum ContentionBench {
@@ -24,8 +26,8 @@ enum ContentionBench {
             .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 2, 4, 8, 50]
         var table = Table(
             title: "Contention: writer processes committing at once (\(perWriter) commits each, the first \(warmUp) not counted; latency includes waiting for the lock)",
-            header: ["writers", "round", "mlboard commits/s", "p99 ms", "worst writer p99 ms", "counted",
-                     "SQLite WAL commits/s", "p99 ms", "worst writer p99 ms", "counted"])
+            header: ["writers", "round", "mlboard commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted",
+                     "SQLite WAL commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted"])
         for writers in counts {
             for round in 1...rounds {
                 let scratch = Scratch("contention")
@@ -56,7 +58,9 @@ enum ContentionBench {
         var all: Samples
         var worstWriterP99: Double
 
-        var cells: [String] { [fmt(rate, 0), fmtMillis(all.p99), fmtMillis(worstWriterP99), "\(all.count)"] }
+        var cells: [String] {
+            [fmt(rate, 0), fmtMillis(all.mean), fmtMillis(all.p99), fmtMillis(worstWriterP99), fmtMillis(all.percentile(100)), "\(all.count)"]
+        }
     }
 
     private static func measure(writers: Int, count: Int, spawn: (UInt64) -> Child) -> Outcome {
