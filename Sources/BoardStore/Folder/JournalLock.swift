@@ -38,7 +38,10 @@ enum JournalLock {
         var clock = WaitClock(wait: wait) { holder?.read() ?? "its holder left no note" }
         let queue = folder.flatMap { holder?.queue(in: $0, sharing: sharing) }
         do {
-            if let queue, let predecessor = queue.join(within: clock.left) {
+            // The counter's lock is held for microseconds; one held longer (a writer stopped
+            // just then) only costs this writer its place in the queue.
+            let joining = clock.left < 0 ? stallCheck : min(clock.left, stallCheck)
+            if let queue, let predecessor = queue.join(within: joining) {
                 if try waitForTurn(in: queue, after: predecessor, journal: journal, path: path, clock: &clock) { return }
             }
             if try clock.keepTrying({ try take(journal, path: path, seconds: $0) }) { return }
