@@ -341,7 +341,7 @@ public final class WorkspaceStore {
         let fd = try lockJournal()
         defer {
             lockHolder?.release()
-            JournalLock.release(fd)
+            JournalLock.release(fd, holder: lockHolder)
         }
         FailPoint.reach(.afterLock)
         try catchUpForWriting(fd)
@@ -357,9 +357,9 @@ public final class WorkspaceStore {
         while true {
             let fresh = journal == nil
             let open = try openJournal()
-            try JournalLock.acquire(open.fd, path: journalPath, wait: lockWait, holder: try holderFile())
+            try JournalLock.acquire(open.fd, path: journalPath, wait: lockWait, holder: try holderFile(), folder: folder, sharing: sharing)
             guard let named = folder.factsOf(DataDirectory.journalName), named.isSameFile(as: open.facts) else {
-                JournalLock.release(open.fd)
+                JournalLock.release(open.fd, holder: lockHolder)
                 journal = nil
                 reserveCheckedAtSize = nil
                 continue
@@ -368,7 +368,7 @@ public final class WorkspaceStore {
                 if fresh { try confirmOwnHead(open.fd, change: "replaced") }
                 try lockHolder?.takeForOlderBuilds()
             } catch {
-                JournalLock.release(open.fd)
+                JournalLock.release(open.fd, holder: lockHolder)
                 throw error
             }
             lockHolder?.record()

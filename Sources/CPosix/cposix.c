@@ -46,26 +46,45 @@ void mlb_install_quit_signals(void) {
 
 int mlb_quit_requested(void) { return quit_requested; }
 
-static int ofd_lock(int fd, int command, short type) {
+static int ofd_lock_range(int fd, int command, short type, long long start, long long length) {
     struct flock fl;
     memset(&fl, 0, sizeof fl);
     fl.l_type = type;
     fl.l_whence = SEEK_SET;
+    fl.l_start = (off_t)start;
+    fl.l_len = (off_t)length;
     return fcntl(fd, command, &fl);
 }
 
-int mlb_try_lock_exclusive(int fd) {
+static int try_lock_range(int fd, short type, long long start, long long length) {
     int rc;
-    do { rc = ofd_lock(fd, F_OFD_SETLK, F_WRLCK); } while (rc == -1 && errno == EINTR);
+    do { rc = ofd_lock_range(fd, F_OFD_SETLK, type, start, length); } while (rc == -1 && errno == EINTR);
     if (rc == 0) return 1;
     if (errno == EAGAIN || errno == EACCES) return 0;
     return -1;
 }
 
-int mlb_unlock(int fd) {
+int mlb_try_lock_exclusive(int fd) { return try_lock_range(fd, F_WRLCK, 0, 0); }
+
+int mlb_unlock_range(int fd, long long start, long long length) {
     int rc;
-    do { rc = ofd_lock(fd, F_OFD_SETLK, F_UNLCK); } while (rc == -1 && errno == EINTR);
+    do { rc = ofd_lock_range(fd, F_OFD_SETLK, F_UNLCK, start, length); } while (rc == -1 && errno == EINTR);
     return rc;
+}
+
+int mlb_unlock(int fd) { return mlb_unlock_range(fd, 0, 0); }
+
+int mlb_range_is_locked(int fd, long long start, long long length) {
+    struct flock fl;
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = (off_t)start;
+    fl.l_len = (off_t)length;
+    int rc;
+    do { rc = fcntl(fd, F_OFD_GETLK, &fl); } while (rc == -1 && errno == EINTR);
+    if (rc != 0) return -1;
+    return fl.l_type == F_UNLCK ? 0 : 1;
 }
 
 /* The timed wait: a blocking F_OFD_SETLKW that a timer interrupts. The timer signals this
@@ -82,12 +101,13 @@ static long long now_ms(void) {
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int mlb_lock_exclusive_within(int fd, int timeout_ms) {
-    int taken = mlb_try_lock_exclusive(fd);
-    if (taken != 0) return taken;
+int mlb_lock_range_within(int fd, int exclusive, long long start, long long length, int timeout_ms) {
+    short type = exclusive ? F_WRLCK : F_RDLCK;
+    int taken = try_lock_range(fd, type, start, length);
+    if (taken != 0 || timeout_ms == 0) return taken;
     if (timeout_ms < 0) {
         int rc;
-        do { rc = ofd_lock(fd, F_OFD_SETLKW, F_WRLCK); } while (rc == -1 && errno == EINTR);
+        do { rc = ofd_lock_range(fd, F_OFD_SETLKW, type, start, length); } while (rc == -1 && errno == EINTR);
         return rc == 0 ? 1 : -1;
     }
     struct sigaction action;
@@ -116,7 +136,7 @@ int mlb_lock_exclusive_within(int fd, int timeout_ms) {
     long long deadline = now_ms() + timeout_ms;
     int result;
     while (1) {
-        if (ofd_lock(fd, F_OFD_SETLKW, F_WRLCK) == 0) { result = 1; break; }
+        if (ofd_lock_range(fd, F_OFD_SETLKW, type, start, length) == 0) { result = 1; break; }
         if (errno != EINTR) { result = -1; break; }
         if (now_ms() >= deadline) { result = 0; break; }
     }
@@ -124,6 +144,10 @@ int mlb_lock_exclusive_within(int fd, int timeout_ms) {
     timer_delete(timer);
     errno = saved;
     return result;
+}
+
+int mlb_lock_exclusive_within(int fd, int timeout_ms) {
+    return mlb_lock_range_within(fd, 1, 0, 0, timeout_ms < 0 ? -1 : timeout_ms == 0 ? 1 : timeout_ms);
 }
 
 int mlb_file_facts(int dirfd, const char *name, struct mlb_file_facts *facts) {

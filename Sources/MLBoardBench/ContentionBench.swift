@@ -3,52 +3,83 @@ import BoardStore
 import Foundation
 import Glibc
 
-/// (b) 1, 2, 4 and 8 writer processes committing at once, beside SQLite (WAL, FULL) with the
-/// same number of processes. Each child waits for a common start time, then commits COUNT
-/// times and reports each commit's latency (lock wait included) and its end time.
+/// (b) 1, 2, 4, 8 and 50 writer processes committing at once, beside SQLite (WAL, FULL) with
+/// the same number of processes. Each child waits for a common start time, then commits COUNT
+/// times and reports each commit's latency (lock wait included) and its end time. Every
+/// configuration runs several rounds, mlboard and SQLite alternating, one table row a round.
+///
+/// The figures: commits/s over the whole round; p99 of every commit of every writer; and the
+/// per-writer p99 (each writer's own p99 over its COUNT commits, the worst writer's shown),
+/// which shows a writer starved by the others; the mean, which with every writer busy all along
+/// is writers / rate whatever the order (Little's law), so a low p99 beside a high mean means the
+/// waits fell on a few commits; and the longest wait. A writer's first commits (warm-up) are
+/// left out; the row says how many commits were counted on each side.
+///
+/// MLBOARD_BENCH_WRITERS="50" (a comma-separated list) runs only those writer counts.
 enum ContentionBench {
+    static let warmUp = 5
+
     static func run(quick: Bool) throws {
         let perWriter = quick ? 60 : 300
+        let rounds = quick ? 1 : 3
+        let counts = ProcessInfo.processInfo.environment["MLBOARD_BENCH_WRITERS"]
+            .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 2, 4, 8, 50]
         var table = Table(
-            title: "Contention: writer processes committing at once (\(perWriter) commits each; latency includes waiting for the lock)",
-            header: ["writers", "mlboard commits/s", "mlboard p99 ms", "SQLite WAL commits/s", "SQLite WAL p99 ms"])
-        for writers in [1, 2, 4, 8] {
-            let scratch = Scratch("contention")
-            defer { scratch.remove() }
-            let directory = DataDirectory(scratch.url("demo"))
-            Fixtures.demo(at: directory, size: 8, scratch: scratch)
-            let lineLength = Fixtures.approvalLineLength(directory)
-            let body = try Fixtures.paddedBody(target: lineLength, in: directory, scratch: scratch)
-            let sqlitePath = scratch.url("wal.sqlite").path
-            _ = SQLiteStore(path: sqlitePath, mode: .wal)  // create the table and switch to WAL once
-            let env = Fixtures.environment(scratch)
-            let mine = measure(writers: writers, count: perWriter) { start in
-                Child.spawn(selfPath, ["child-mlboard-writer", directory.path, "\(perWriter)", "\(start)", body], environment: env)
+            title: "Contention: writer processes committing at once (\(perWriter) commits each, the first \(warmUp) not counted; latency includes waiting for the lock)",
+            header: ["writers", "round", "mlboard commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted",
+                     "SQLite WAL commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted"])
+        for writers in counts {
+            for round in 1...rounds {
+                let scratch = Scratch("contention")
+                defer { scratch.remove() }
+                let directory = DataDirectory(scratch.url("demo"))
+                Fixtures.demo(at: directory, size: 8, scratch: scratch)
+                let lineLength = Fixtures.approvalLineLength(directory)
+                let body = try Fixtures.paddedBody(target: lineLength, in: directory, scratch: scratch)
+                let sqlitePath = scratch.url("wal.sqlite").path
+                _ = SQLiteStore(path: sqlitePath, mode: .wal)  // create the table and switch to WAL once
+                let env = Fixtures.environment(scratch)
+                let mine = measure(writers: writers, count: perWriter) { start in
+                    Child.spawn(selfPath, ["child-mlboard-writer", directory.path, "\(perWriter)", "\(start)", body], environment: env)
+                }
+                let theirs = measure(writers: writers, count: perWriter) { start in
+                    Child.spawn(selfPath, ["child-sqlite-writer", sqlitePath, "\(perWriter)", "\(start)", "\(lineLength)"], environment: env)
+                }
+                let report = try WorkspaceStore.verify(directory)
+                precondition(report.passed, "the journal failed verify after contention: \(report.problems)")
+                table.add(["\(writers)", "\(round)"] + mine.cells + theirs.cells)
             }
-            let theirs = measure(writers: writers, count: perWriter) { start in
-                Child.spawn(selfPath, ["child-sqlite-writer", sqlitePath, "\(perWriter)", "\(start)", "\(lineLength)"], environment: env)
-            }
-            let report = try WorkspaceStore.verify(directory)
-            precondition(report.passed, "the journal failed verify after contention: \(report.problems)")
-            table.add(["\(writers)", fmt(mine.rate, 0), fmtMillis(mine.samples.p99), fmt(theirs.rate, 0), fmtMillis(theirs.samples.p99)])
         }
         table.print()
     }
 
-    private static func measure(writers: Int, count: Int, spawn: (UInt64) -> Child) -> (rate: Double, samples: Samples) {
-        let start = nowNanos() + 1_500_000_000
+    struct Outcome {
+        var rate: Double
+        var all: Samples
+        var worstWriterP99: Double
+
+        var cells: [String] {
+            [fmt(rate, 0), fmtMillis(all.mean), fmtMillis(all.p99), fmtMillis(worstWriterP99), fmtMillis(all.percentile(100)), "\(all.count)"]
+        }
+    }
+
+    private static func measure(writers: Int, count: Int, spawn: (UInt64) -> Child) -> Outcome {
+        let start = nowNanos() + 1_500_000_000 + UInt64(writers) * 20_000_000  // time to start them all
         let children = (0..<writers).map { _ in spawn(start) }
         var latencies: [Double] = []
+        var writerP99s: [Double] = []
         var end: UInt64 = start
         for child in children {
             let (status, output) = child.wait()
             precondition(status == 0, "a writer failed (\(status)): \(output.suffix(500))")
             let values = parseChild(output)
-            latencies += (values["lat"] ?? []).compactMap(Double.init)
+            let own = (values["lat"] ?? []).compactMap(Double.init).dropFirst(warmUp)
+            latencies += own
+            writerP99s.append(Samples(Array(own)).p99)
             end = max(end, values["end"]?.last.flatMap { UInt64($0) } ?? end)
         }
         let seconds = Double(end - start) / 1e9
-        return (Double(writers * count) / seconds, Samples(latencies))
+        return Outcome(rate: Double(writers * count) / seconds, all: Samples(latencies), worstWriterP99: writerP99s.max() ?? .nan)
     }
 
     static func waitUntil(_ start: UInt64) {

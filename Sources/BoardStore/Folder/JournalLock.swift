@@ -21,23 +21,78 @@ public struct LockWait {
 /// the writer's own descriptor. Locking the file that holds the lines, instead of a lock file
 /// beside them, means that renaming or replacing some other file can never let two writers in
 /// at once; after taking it the writer checks that the folder still names that same file.
+/// Writers line up for it in the `WriterQueue`, so they take it in the order they came; the
+/// queue only orders them, the journal lock alone lets one in.
 enum JournalLock {
-    static func acquire(_ journal: Int32, path: String, wait: LockWait, holder: LockHolderFile?) throws {
-        let firstTry = wait.limit.map { min($0, LockWait.patience) } ?? LockWait.patience
-        if try take(journal, path: path, milliseconds: firstTry) { return }
-        let who = holder?.read() ?? "its holder left no note"
-        wait.onWaiting("waiting for the journal lock: \(who)")
-        let rest = wait.limit.map { max(0, $0 - firstTry) }
-        if try take(journal, path: path, milliseconds: rest ?? -1) { return }
-        throw StoreError.lockNotTaken(seconds: wait.limit ?? 0, holder: who)
+    /// How often a writer whose turn does not come looks whether the journal lock is free.
+    static let stallCheck = 1.0
+    /// How many such looks in a row must find it free before the writer takes it out of turn.
+    static let stalledChecks = 3
+
+    /// Takes the lock, in turn behind the writers queued in `folder` (without a folder or a
+    /// holder note, without queueing, as older builds do).
+    static func acquire(
+        _ journal: Int32, path: String, wait: LockWait, holder: LockHolderFile?, folder: WorkspaceFolder? = nil,
+        sharing: SharingMode = .private
+    ) throws {
+        var clock = WaitClock(wait: wait) { holder?.read() ?? "its holder left no note" }
+        let queue = folder.flatMap { holder?.queue(in: $0, sharing: sharing) }
+        do {
+            // The counter's lock is held for microseconds; one held longer (a writer stopped
+            // just then) only costs this writer its place in the queue.
+            let joining = clock.left < 0 ? stallCheck : min(clock.left, stallCheck)
+            if let queue, let predecessor = queue.join(within: joining) {
+                if try waitForTurn(in: queue, after: predecessor, journal: journal, path: path, clock: &clock) { return }
+            }
+            if try clock.keepTrying({ try take(journal, path: path, seconds: $0) }) { return }
+            throw StoreError.lockNotTaken(seconds: wait.limit ?? 0, holder: holder?.read() ?? "its holder left no note")
+        } catch {
+            queue?.leave()
+            throw error
+        }
     }
 
-    static func release(_ journal: Int32) {
+    static func release(_ journal: Int32, holder: LockHolderFile? = nil) {
         _ = mlb_unlock(journal)
+        holder?.leaveQueue()
     }
+
+    /// Waits until the writer before this one has had its turn. Returns true when this writer
+    /// took the journal lock out of turn instead: a writer before it that was stopped (Ctrl-Z
+    /// while it waited) would otherwise hold everyone up, so when the journal lock is found
+    /// free at `stalledChecks` looks in a row while the turn still has not come, it goes on.
+    private static func waitForTurn(
+        in queue: WriterQueue, after predecessor: Int64, journal: Int32, path: String, clock: inout WaitClock
+    ) throws -> Bool {
+        var freeLooks = 0
+        var tookOutOfTurn = false
+        let turnCame = try clock.keepTrying { seconds in
+            var left = seconds
+            while true {
+                let step = left < 0 ? stallCheck : min(left, stallCheck)
+                if queue.waitForTurn(after: predecessor, within: step) { return true }
+                if left >= 0 {
+                    left -= step
+                    if left <= 0 { return false }
+                }
+                freeLooks = isHeldByAnother(journal) ? 0 : freeLooks + 1
+                if freeLooks >= stalledChecks, try take(journal, path: path, seconds: 0) {
+                    tookOutOfTurn = true
+                    return true
+                }
+            }
+        }
+        guard turnCame else {
+            throw StoreError.lockNotTaken(seconds: clock.wait.limit ?? 0, holder: clock.who())
+        }
+        return tookOutOfTurn
+    }
+
+    /// Whether some other descriptor holds the journal lock now (takes nothing).
+    static func isHeldByAnother(_ journal: Int32) -> Bool { mlb_range_is_locked(journal, 0, 0) == 1 }
 
     /// Waits up to `seconds` (negative: forever); true when the lock is held.
-    private static func take(_ journal: Int32, path: String, milliseconds seconds: Double) throws -> Bool {
+    private static func take(_ journal: Int32, path: String, seconds: Double) throws -> Bool {
         let milliseconds = seconds < 0 ? -1 : Int32(min(seconds * 1000, Double(Int32.max)))
         switch mlb_lock_exclusive_within(journal, milliseconds) {
         case 1: return true
@@ -48,6 +103,43 @@ enum JournalLock {
             }
             throw StoreError.lastIO("lock", path)
         }
+    }
+}
+
+/// The time a `LockWait` leaves, and its one message after a second of waiting.
+struct WaitClock {
+    let wait: LockWait
+    let who: () -> String
+    private let started = Self.now()
+    private var told = false
+
+    init(wait: LockWait, who: @escaping () -> String) {
+        self.wait = wait
+        self.who = who
+    }
+
+    /// Seconds left; negative when the wait has no limit.
+    var left: Double { wait.limit.map { max(0, $0 - (Self.now() - started)) } ?? -1 }
+
+    /// Calls `attempt` with the seconds it may wait (negative: forever) until it succeeds, or
+    /// the limit has passed (false); says once, after `LockWait.patience`, whom it waits for.
+    mutating func keepTrying(_ attempt: (Double) throws -> Bool) rethrows -> Bool {
+        while true {
+            let elapsed = Self.now() - started
+            let untilTelling = told ? Double.infinity : max(0, LockWait.patience - elapsed)
+            let untilLimit = wait.limit.map { max(0, $0 - elapsed) } ?? .infinity
+            let slice = min(untilTelling, untilLimit)
+            if try attempt(slice.isInfinite ? -1 : slice) { return true }
+            if untilLimit <= untilTelling { return false }
+            told = true
+            wait.onWaiting("waiting for the journal lock: \(who())")
+        }
+    }
+
+    private static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }
 
@@ -77,6 +169,21 @@ final class LockHolderFile {
     }
 
     func release() { _ = mlb_unlock(fd) }
+
+    /// This store's place in the writers' queue, opened at its first lock and kept, like the
+    /// note, for as long as the store writes; nil when the queue cannot be used.
+    func queue(in folder: WorkspaceFolder, sharing: SharingMode) -> WriterQueue? {
+        if !queueOpened {
+            queueOpened = true
+            writerQueue = WriterQueue.open(in: folder, sharing: sharing)
+        }
+        return writerQueue
+    }
+
+    func leaveQueue() { writerQueue?.leave() }
+
+    private var queueOpened = false
+    private var writerQueue: WriterQueue?
 
     /// Notes this process as the holder. A process that takes the lock again and again (a
     /// dashboard, an import) rewrites the note at most once a second: the note's "for N s"

@@ -18,6 +18,15 @@ int mlb_try_lock_exclusive(int fd);
 /* Releases the lock. */
 int mlb_unlock(int fd);
 
+/* The same on the bytes [start, start + length) only (length 0: to the end of any file), so
+   one file can hold many locks: shared (exclusive 0) or exclusive. timeout_ms 0 only tries. */
+int mlb_lock_range_within(int fd, int exclusive, long long start, long long length, int timeout_ms);
+int mlb_unlock_range(int fd, long long start, long long length);
+
+/* 1 when another open file description holds a lock on any of those bytes, 0 when none
+   does, -1 on error. Takes nothing. */
+int mlb_range_is_locked(int fd, long long start, long long length);
+
 /* What mlboard checks of a file before trusting it. Read with statx and a mask without
    times: asking for a file's times makes Linux (6.13 and later, multigrain timestamps) give
    its next write a fine-grained time, and then a commit's fdatasync writes the inode too. */
