@@ -18,6 +18,7 @@ public enum WorkspaceDoctor {
         findings.checkFile(DataDirectory.configName, required: true)
         findings.checkFile(DataDirectory.journalName, required: true)
         findings.checkFile(LockHolderFile.name, required: false)
+        findings.checkFile(WriterQueue.name, required: false)
         for name in [DataDirectory.presenceName, DataDirectory.tornTailsName] { findings.checkSubfolder(name) }
         findings.checkLeftovers()
         findings.checkFreeSpace()
