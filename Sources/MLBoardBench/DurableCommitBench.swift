@@ -37,17 +37,7 @@ enum DurableCommitBench {
             ("floor: append + fdatasync (file grows)", { appender.commit(payload) }),
             ("floor: overwrite preallocated + fdatasync", { overwriter.commit(payload) }),
         ]
-        var latencies = Array(repeating: [Double](), count: systems.count)
-        for round in 0...rounds {  // round 0 warms up and is not counted
-            for turn in 0..<systems.count {
-                let index = (turn + round) % systems.count
-                for _ in 0..<(round == 0 ? 20 : perRound) {
-                    let start = nowNanos()
-                    try systems[index].1()
-                    if round > 0 { latencies[index].append(Double(nowNanos() - start) / 1000) }
-                }
-            }
-        }
+        let latencies = try interleavedLatencies(of: systems.map(\.1), rounds: rounds, perRound: perRound)
         let results = systems.indices.map { Result(name: systems[$0].0, samples: Samples(latencies[$0])) }
         var table = Table(
             title: "Durable commit, one writer (\(lineLength)-byte line = an approval's journal line; \(rounds) interleaved rounds x \(perRound))",

@@ -27,9 +27,11 @@ enum Fixtures {
         precondition(status == 0, "mlboard demo failed (\(status)): \(output)")
     }
 
-    /// Appends comments, in batches with one flush each, until the journal holds `events` events.
-    static func pad(_ directory: DataDirectory, toEvents events: Int64, scratch: Scratch) throws {
+    /// Appends comments, in batches with one flush each, until the journal holds `events` events;
+    /// signed by `signers` when given.
+    static func pad(_ directory: DataDirectory, toEvents events: Int64, scratch: Scratch, signers: SignerSource? = nil) throws {
         let store = try WorkspaceStore.open(directory, environment: environment(scratch))
+        store.signers = signers
         var index = 0
         while store.state.lastSequence < events {
             let batch = Int(min(5_000, events - store.state.lastSequence))

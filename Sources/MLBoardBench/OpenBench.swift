@@ -29,7 +29,7 @@ enum OpenBench {
         table.print()
     }
 
-    private static func measure(_ directory: DataDirectory, repeats: Int, environment: [String: String]) -> (millis: Samples, rssMB: Double) {
+    static func measure(_ directory: DataDirectory, repeats: Int, environment: [String: String]) -> (millis: Samples, rssMB: Double) {
         var millis: [Double] = []
         var rss = 0.0
         for _ in 0..<repeats {
@@ -48,6 +48,7 @@ enum OpenBench {
     static func child(_ arguments: [String]) throws {
         let store = try WorkspaceStore.open(DataDirectory(URL(fileURLWithPath: arguments[0])))
         let ready = nowNanos()
+        if let refused = store.refusedLine { fatalError("the open stopped at a refused line: \(refused.readOnlyReason)") }
         print("ready \(ready)\nrss \(peakRSSKilobytes())\nevents \(store.state.lastSequence)")
     }
 }
