@@ -19,9 +19,10 @@ enum Fixtures {
         return environment
     }
 
-    /// `mlboard demo --no-tui --size N --dir D`, run as a separate process.
+    /// `mlboard demo --no-tui --size N --dir D --signatures off`, run as a separate process: the
+    /// unsigned figures' workspace (the signed sections build their own, see SignedFixtures).
     static func demo(at directory: DataDirectory, size: Int, scratch: Scratch) {
-        let child = Child.spawn(mlboardPath, ["demo", "--no-tui", "--size", "\(size)", "--dir", directory.path],
+        let child = Child.spawn(mlboardPath, ["demo", "--no-tui", "--size", "\(size)", "--dir", directory.path, "--signatures", "off"],
                                 environment: environment(scratch))
         let (status, output) = child.wait()
         precondition(status == 0, "mlboard demo failed (\(status)): \(output)")

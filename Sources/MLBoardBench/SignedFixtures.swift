@@ -19,19 +19,10 @@ struct SignedDemo {
         self.directory = directory
         keys = scratch.url("keys-\(directory.url.lastPathComponent)")
         try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
-        let script = DemoWorkspace.script(projects: size)
         var made: [String: BenchKey] = [:]
-        var plan: [PlannedCommand] = []
-        for step in script {
-            plan.append(PlannedCommand(step.command, as: step.actor, at: step.at))
-            guard case .addStakeholder(let person) = step.command else { continue }
-            let key = BenchKey(named: person.handle, in: keys)
-            made[person.handle] = key
-            plan.append(PlannedCommand(key.registration(for: person.handle), as: step.actor, at: step.at))
-            if person.handle == DemoWorkspace.leadHandle {
-                plan.append(PlannedCommand(.setSignaturePolicy(.required), as: step.actor, at: step.at))
-            }
-        }
+        for handle in DemoWorkspace.people(projects: size) { made[handle] = BenchKey(named: handle, in: keys) }
+        let publicKeys = made.mapValues { DemoKey(fingerprint: $0.publicKey.fingerprint, publicKey: $0.publicKey.openSSHLine) }
+        let plan = DemoWorkspace.script(projects: size, keys: publicKeys).map { PlannedCommand($0.command, as: $0.actor, at: $0.at) }
         keysByHandle = made
         let store = try WorkspaceStore.create(at: directory, config: DemoWorkspace.config, environment: Fixtures.environment(scratch))
         store.signers = KeyFolder(keys)
