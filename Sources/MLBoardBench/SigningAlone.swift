@@ -37,7 +37,7 @@ enum SigningAlone {
         let listKeys: Sign = { _ in _ = try agent.agent.identities() }
         let runSSHKeygen: Sign = { _ = try sshKeygen.sign($0) }
         try run([
-            ("natively (ed25519 key file; sign + check)", signNatively),
+            ("natively (ed25519 key file)", signNatively),
             ("through ssh-agent (request + check)", signThroughAgent),
             ("  of which the agent's request alone", requestAlone),
             ("  of which the check alone (one verification)", checkAlone),
