@@ -33,6 +33,14 @@ let package = Package(
             name: "BoardExchange",
             dependencies: ["BoardCore", "BoardStore", .product(name: "CSV", package: "CSV.swift")]
         ),
+        .target(
+            name: "BoardHooks",
+            dependencies: [
+                "BoardCore", "BoardStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .systemLibrary(
             name: "CNCurses",
             pkgConfig: "ncursesw",
@@ -56,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "mlboard",
             dependencies: [
-                "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange",
+                "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange", "BoardHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

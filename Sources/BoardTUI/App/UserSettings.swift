@@ -37,6 +37,8 @@ struct UserSettings {
                 keyEntries.append(entry)
                 continue
             }
+            // [[hooks]] are read by BoardHooks (HookConfig), which reports their problems itself.
+            if entry.path.first == "hooks" { continue }
             let key = entry.path.joined(separator: ".")
             switch (key, entry.value) {
             case ("theme", .string(let name)): theme = name
@@ -45,7 +47,7 @@ struct UserSettings {
             case ("mouse", _): problems.append(.init(line: entry.line, key: key, message: "write true or false"))
             case ("signing_key", .string(let path)): signingKey = path
             case ("signing_key", _): problems.append(.init(line: entry.line, key: key, message: "write the key file's path in quotes"))
-            default: problems.append(.init(line: entry.line, key: key, message: "unknown setting (theme, mouse, signing_key, [keys])"))
+            default: problems.append(.init(line: entry.line, key: key, message: "unknown setting (theme, mouse, signing_key, [keys], [[hooks]])"))
             }
         }
         self.problems = problems.sorted { $0.line < $1.line }.map { "\(file): \($0)" }
