@@ -36,6 +36,13 @@ struct ConfigFileTests {
         #expect(read.problems[1].contains("line 2 key 'colour'"))
     }
 
+    @Test("[[hooks]] tables are left to 'mlboard hooks run': the dashboard reports no problem for them")
+    func hookTablesAreNotUnknownSettings() {
+        let read = settings("theme = \"light\"\n[[hooks]]\nname = \"notify\"\nevents = [\"stageChanged\"]\ncommand = \"true\"\n")
+        #expect(read.theme == "light")
+        #expect(read.problems.isEmpty, "\(read.problems)")
+    }
+
     @Test("a binding that takes a global movement key is refused and the default kept")
     func bindingMayNotShadowMovement() {
         let (map, problems) = remapped("projects.new = \"j\"\n")

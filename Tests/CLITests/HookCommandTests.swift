@@ -168,6 +168,49 @@ struct HookCommandTests {
         #expect(Self.lines(of: "good", in: cli) == all.map(String.init))
     }
 
+    @Test("--follow runs the hooks for events that land while it runs, and a later run does not repeat them")
+    func followRunsNewEvents() throws {
+        let cli = try Self.workspace()
+        defer { cli.cleanUp() }
+        let script = try Self.writeScript("count.sh", #"echo "$MLBOARD_EVENT_SEQ" >> "$HOOK_ROOT/ran""#, in: cli)
+        try Self.writeConfig("[[hooks]]\nname = \"added\"\nevents = [\"stakeholderAdded\"]\ncommand = \"\(script)\"\n", in: cli)
+        let before = try Self.sequences(of: "stakeholderAdded", in: cli).map(String.init)
+
+        let follower = Process()
+        follower.executableURL = CLIHarness.binary
+        follower.arguments = ["hooks", "run", "--follow"]
+        follower.environment = cli.environment
+        follower.currentDirectoryURL = cli.root
+        follower.standardInput = FileHandle.nullDevice
+        follower.standardOutput = FileHandle.nullDevice
+        follower.standardError = FileHandle.nullDevice
+        try follower.run()
+        defer { if follower.isRunning { follower.terminate() } }
+        #expect(Self.waitFor { Self.lines(of: "ran", in: cli) == before })
+
+        try cli.expectSuccess("stakeholder", "add", "dan", "--name", "Dan", "--role", "business analyst", as: "ada")
+        try cli.expectSuccess("comment", "--project", "churn", "not a stakeholder event", as: "ada")
+        let after = try Self.sequences(of: "stakeholderAdded", in: cli).map(String.init)
+        #expect(after.count == before.count + 1)
+        #expect(Self.waitFor { Self.lines(of: "ran", in: cli) == after })
+        follower.terminate()
+        follower.waitUntilExit()
+
+        let again = try cli.run("hooks", "run")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(Self.lines(of: "ran", in: cli) == after)
+    }
+
+    /// Polls until `condition` holds, giving up after a generous while (not a timing assertion).
+    private static func waitFor(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+
     @Test("an unknown event type in config.toml is an error naming the field, and nothing runs")
     func unknownEventTypeIsRefused() throws {
         let cli = try Self.workspace()
