@@ -105,10 +105,11 @@ public final class HookRunner: @unchecked Sendable {
                 return
             }
             guard attempt < retry.tries else {
+                let output = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
                 throw HookFailure(
                     "hook '\(hook.name)' failed on event #\(record.sequence) (\(record.event.typeName)) with "
                         + "\(outcome.statusText) after \(retry.tries) tries; it stops there and its later events wait. "
-                        + "Output: \(outcome.output.isEmpty ? "(none)" : outcome.output)")
+                        + "Output: \(output.isEmpty ? "(none)" : output)")
             }
             let delay = retry.delays[attempt - 1]
             report(.retrying(hook: hook.name, sequence: record.sequence, status: outcome.statusText, output: outcome.output, delay: delay))

@@ -85,6 +85,7 @@ struct HookCommandTests {
         let script = try Self.writeScript("capture.sh", """
             cat > "$HOOK_ROOT/event-$MLBOARD_EVENT_SEQ.json"
             env | grep '^MLBOARD_' | sort > "$HOOK_ROOT/env-$MLBOARD_EVENT_SEQ"
+            printf 'captured \\033[2J\\n'
             """, in: cli)
         try Self.writeConfig("""
             theme = "light"
@@ -95,6 +96,8 @@ struct HookCommandTests {
             """, in: cli)
         let outcome = try cli.run("hooks", "run")
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("captured"))
+        #expect(!outcome.stdout.contains("\u{1B}"), "the hook's output reaches the terminal sanitised")
 
         let created = try Self.sequences(of: "projectCreated", in: cli)
         #expect(created.count == 1)

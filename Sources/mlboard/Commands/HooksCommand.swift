@@ -15,9 +15,9 @@ struct HooksRunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run each hook for the events after its saved position; --follow keeps running for new events.",
         discussion: """
-            Hooks come only from your own $XDG_CONFIG_HOME/mlboard/config.toml, never from the data
-            directory. Each event goes to the command's standard input as one JSON object (as 'log --json'
-            prints it). A failing hook is tried 4 times (waiting 0.5 s, 1 s, 2 s), then reported; it stops
+            Hooks come only from your own $XDG_CONFIG_HOME/mlboard/config.toml, never from the data \
+            directory. Each event goes to the command's standard input as one JSON object (as 'log --json' \
+            prints it). A failing hook is tried 4 times (waiting 0.5 s, 1 s, 2 s), then reported; it stops \
             at that event and the command exits 4. Other hooks go on.
             """)
 
