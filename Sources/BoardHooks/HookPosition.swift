@@ -27,6 +27,8 @@ public struct HookPositionStore: Sendable {
 
     public func url(of hook: String) -> URL { folder.appendingPathComponent("\(hook).position") }
 
+    func lockURL(of hook: String) -> URL { folder.appendingPathComponent("\(hook).lock") }
+
     public func load(_ hook: String) throws -> HookPosition {
         let url = url(of: hook)
         guard let data = FileManager.default.contents(atPath: url.path) else { return .start }

@@ -45,7 +45,7 @@ public final class HookRunner: @unchecked Sendable {
     public func run(over records: [EventRecord]) {
         for hook in hooks where !stopped.contains(hook.name) {
             do {
-                try run(hook, over: records)
+                try HookLock.holding(positions.lockURL(of: hook.name)) { try run(hook, over: records) }
             } catch {
                 stopped.insert(hook.name)
                 report(.stopped(hook: hook.name, message: "\(error)"))

@@ -204,6 +204,31 @@ struct HookCommandTests {
         #expect(Self.lines(of: "ran", in: cli) == after)
     }
 
+    @Test("two runs at once by the same user run each event once: one waits for the other's saved position")
+    func concurrentRunsDoNotRepeatEvents() throws {
+        let cli = try Self.workspace()
+        defer { cli.cleanUp() }
+        let script = try Self.writeScript("slow.sh", #"sleep 0.2; echo "$MLBOARD_EVENT_SEQ" >> "$HOOK_ROOT/ran""#, in: cli)
+        try Self.writeConfig("[[hooks]]\nname = \"slow\"\ncommand = \"\(script)\"\n", in: cli)
+        let all = try Self.logLines(cli).compactMap { $0["seq"] as? Int }.map(String.init)
+
+        let runs = (0..<2).map { _ in Process() }
+        for run in runs {
+            run.executableURL = CLIHarness.binary
+            run.arguments = ["hooks", "run"]
+            run.environment = cli.environment
+            run.currentDirectoryURL = cli.root
+            run.standardOutput = FileHandle.nullDevice
+            run.standardError = FileHandle.nullDevice
+            try run.run()
+        }
+        for run in runs {
+            run.waitUntilExit()
+            #expect(run.terminationStatus == 0)
+        }
+        #expect(Self.lines(of: "ran", in: cli) == all)
+    }
+
     /// Polls until `condition` holds, giving up after a generous while (not a timing assertion).
     private static func waitFor(_ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(30)
