@@ -22,7 +22,7 @@ public final class HookRunner: @unchecked Sendable {
     private let positions: HookPositionStore
     private let retry: HookRetry
     private let report: (HookReport) -> Void
-    private let hashes: JournalHashes
+    private let hashes: JournalLineHashes
     /// Hooks that stopped at an event; they stay stopped for the rest of this run, since the
     /// events they still owe are no longer at hand.
     public private(set) var stopped: Set<String> = []
@@ -37,7 +37,7 @@ public final class HookRunner: @unchecked Sendable {
         self.positions = HookPositionStore(directory: directory, environment: environment)
         self.retry = retry
         self.report = report
-        self.hashes = JournalHashes(directory: directory)
+        self.hashes = JournalLineHashes(directory: directory)
     }
 
     /// Runs every hook over `records`, which follow on from every running hook's position
@@ -91,7 +91,7 @@ public final class HookRunner: @unchecked Sendable {
     }
 
     private func runWithRetries(_ hook: Hook, _ record: EventRecord) throws {
-        let input = try HookEventJSON.encode(record)
+        let input = try RecordJSON.encode(record) + Data("\n".utf8)
         var variables = environment
         variables["MLBOARD_EVENT_TYPE"] = record.event.typeName
         variables["MLBOARD_EVENT_SEQ"] = String(record.sequence)

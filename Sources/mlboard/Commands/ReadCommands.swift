@@ -44,28 +44,13 @@ struct LogCommand: ParsableCommand {
     private func emit(_ record: EventRecord) throws { try LogPrinter(json: json).emit(record) }
 }
 
-/// One line per event, as text or JSON.
+/// One line per event, as text or JSON (see RecordJSON).
 struct LogPrinter: Sendable {
     let json: Bool
 
-    struct Line: Encodable {
-        var seq: Int64
-        var at: String
-        var actor: Actor
-        var type: String
-        var summary: String
-        var event: Event
-        var signature: SignatureMark
-    }
-
     func emit(_ record: EventRecord) throws {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let line = Line(
-                seq: record.sequence, at: record.at.iso8601, actor: record.actor, type: record.event.typeName,
-                summary: ActivityText.summary(of: record.event), event: record.event, signature: record.signature)
-            print(String(decoding: try encoder.encode(line), as: UTF8.self))
+            print(String(decoding: try RecordJSON.encode(record), as: UTF8.self))
         } else {
             Console.say("#\(record.sequence) \(record.at.iso8601) \(record.actor.handle): \(ActivityText.summary(of: record.event))"
                 + SignatureText.suffix(record.signature))

@@ -1,9 +1,9 @@
 import BoardCore
 import Foundation
 
-/// The event as a hook reads it on standard input: one JSON object, the shape
-/// `mlboard log --json` prints for each event.
-enum HookEventJSON {
+/// A record as scripts read it: one JSON object with sorted keys, the shape `mlboard log --json`
+/// prints and hooks receive on standard input. Fields are added, never renamed.
+public enum RecordJSON {
     struct Line: Encodable {
         var seq: Int64
         var at: String
@@ -14,12 +14,12 @@ enum HookEventJSON {
         var signature: SignatureMark
     }
 
-    static func encode(_ record: EventRecord) throws -> Data {
+    /// The object for `record`, without a newline.
+    public static func encode(_ record: EventRecord) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line = Line(
+        return try encoder.encode(Line(
             seq: record.sequence, at: record.at.iso8601, actor: record.actor, type: record.event.typeName,
-            summary: ActivityText.summary(of: record.event), event: record.event, signature: record.signature)
-        return try encoder.encode(line) + Data("\n".utf8)
+            summary: ActivityText.summary(of: record.event), event: record.event, signature: record.signature))
     }
 }
