@@ -198,4 +198,35 @@ import Testing
             .approve(request: archive, comment: nil, overrideReason: nil), as: Fixture.lead, rule: .requestNotOpen,
             mentioning: [archive, "superseded"])
     }
+
+    @Test func anApprovalStopsCountingWhenItsApproverLosesTheRight() {
+        var board = TestBoard.standard()
+        board.promote(Fixture.v1, to: "staging")
+        let id = board.request(Fixture.v1, to: "production")
+        board.run(.approve(request: id, comment: nil, overrideReason: nil), as: Fixture.officer)
+        board.run(.setApprovalRights(handle: Fixture.officer, stages: []), as: Fixture.lead)
+        let request = board.state.requests[id]!
+        #expect(board.state.countedApprovers(of: request).isEmpty, "bob's approval is recorded but no longer counts")
+        board.run(.approve(request: id, comment: nil, overrideReason: nil), as: Fixture.engineer)
+        #expect(board.state.requests[id]?.status == .open, "one counted approval of two")
+        #expect(board.stage(of: Fixture.v1) == "staging")
+        board.run(.approve(request: id, comment: nil, overrideReason: nil), as: Fixture.lead)
+        #expect(board.state.requests[id]?.status == .approved)
+        #expect(board.stage(of: Fixture.v1) == "production")
+    }
+
+    @Test func aBadlySignedApprovalNeverCountsAndItsApproverMayApproveForReal() {
+        var board = TestBoard.standard()
+        board.promote(Fixture.v1, to: "staging")
+        let id = board.request(Fixture.v1, to: "production")
+        var forged = board.state
+        forged.requests[id]?.approvals.append(Approval(
+            by: Fixture.officer, at: board.now, comment: nil, overrideReason: nil, failedGates: [],
+            signature: .bad(reason: "signed with another key")))
+        let request = forged.requests[id]!
+        #expect(forged.countedApprovers(of: request).isEmpty)
+        let decision = decide(.approve(request: id, comment: nil, overrideReason: nil), state: forged,
+                              actor: Fixture.actor(Fixture.officer), now: board.now)
+        #expect((try? decision.get())?.count == 1, "bob approves for real: one approval, no quorum yet")
+    }
 }
