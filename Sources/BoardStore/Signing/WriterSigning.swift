@@ -8,9 +8,6 @@ struct WriterSigning {
     func signature(for record: EventRecord, signedHash: String, registry: KeyRegistry) throws -> SSHSignature? {
         let handle = record.actor.handle
         let mustSign = record.event.isKeyEvent || registry.requiresSignature(at: record.sequence)
-        let why = record.event.isKeyEvent ? "a key line must be signed" : "signatures are required in this workspace"
-        let registered = registry.activeKeys(of: handle).map { "\($0.fingerprint) (\($0.typeName))" }
-        let registeredText = registered.isEmpty ? "\(handle) has no registered key" : "keys registered to \(handle): \(registered.joined(separator: ", "))"
         let found: (any SSHMessageSigner)?
         do {
             found = try source?.signer(for: handle, registry: registry)
@@ -20,7 +17,7 @@ struct WriterSigning {
         guard let signer = found else {
             guard !mustSign else {
                 let hint = source?.missingKeyHint(for: handle) ?? "no key to sign with was given"
-                throw SigningRefusal(message: "cannot act as \(handle): \(why), and \(hint); \(registeredText)")
+                throw refusal(record, registry, hint)
             }
             return nil
         }
@@ -35,8 +32,7 @@ struct WriterSigning {
         }
         guard mayUse else {
             guard !mustSign else {
-                throw SigningRefusal(message: "cannot act as \(handle): \(why), and the key you sign with, \(fingerprint), "
-                    + "is not a valid key of \(handle); \(registeredText)")
+                throw refusal(record, registry, "the key you sign with, \(fingerprint), is not a valid key of \(handle)")
             }
             return nil
         }
@@ -45,5 +41,15 @@ struct WriterSigning {
         } catch {
             throw SigningRefusal(message: "cannot sign as \(handle) with \(fingerprint): \(error)")
         }
+    }
+
+    /// Why the line cannot be written: what demands a signature, what is wrong with the key, and
+    /// which keys the actor has. Made only on refusal: listing the keys costs a look at them all.
+    private func refusal(_ record: EventRecord, _ registry: KeyRegistry, _ problem: String) -> SigningRefusal {
+        let handle = record.actor.handle
+        let why = record.event.isKeyEvent ? "a key line must be signed" : "signatures are required in this workspace"
+        let registered = registry.activeKeys(of: handle).map { "\($0.fingerprint) (\($0.typeName))" }
+        let keys = registered.isEmpty ? "\(handle) has no registered key" : "keys registered to \(handle): \(registered.joined(separator: ", "))"
+        return SigningRefusal(message: "cannot act as \(handle): \(why), and \(problem); \(keys)")
     }
 }
