@@ -24,24 +24,21 @@ extension WorkspaceStore {
     public func adoptJournal(_ lines: [UInt8], dryRun: Bool = false) throws -> [EventRecord] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         let records = try JournalCopy.check(lines, config: state.config)
-        let fd = try lockJournal()
-        defer {
-            lockHolder?.release()
-            JournalLock.release(fd)
+        let written = try holdingJournalLock { fd -> Bool in
+            guard position.sequence == 0 else {
+                throw JournalCopyRefusal("a journal is copied whole into a workspace with no events yet; \(directory.path) has \(position.sequence)")
+            }
+            if dryRun { return false }
+            let sizeBefore = JournalReserve.makeRoom(fd, for: lines.count, at: 0)
+            guard lines.withUnsafeBytes({ FileDescriptor.writeAll(fd, $0, at: 0) }) else {
+                let failure = StoreError.lastIO("write to", directory.journalURL.path)
+                JournalReserve.undoWrite(fd, at: 0, count: lines.count, sizeBefore: sizeBefore)
+                throw failure
+            }
+            guard fdatasync(fd) == 0 else { throw StoreError.lastIO("fdatasync", directory.journalURL.path) }
+            return true
         }
-        try catchUpForWriting(fd)
-        guard position.sequence == 0 else {
-            throw JournalCopyRefusal("a journal is copied whole into a workspace with no events yet; \(directory.path) has \(position.sequence)")
-        }
-        if dryRun { return records }
-        let sizeBefore = JournalReserve.makeRoom(fd, for: lines.count, at: 0)
-        guard lines.withUnsafeBytes({ FileDescriptor.writeAll(fd, $0, at: 0) }) else {
-            let failure = StoreError.lastIO("write to", directory.journalURL.path)
-            JournalReserve.undoWrite(fd, at: 0, count: lines.count, sizeBefore: sizeBefore)
-            throw failure
-        }
-        guard fdatasync(fd) == 0 else { throw StoreError.lastIO("fdatasync", directory.journalURL.path) }
-        return try refresh()  // reads the lines back as every reader will
+        return written ? try refresh() : records  // reads the lines back as every reader will
     }
 }
 

@@ -37,7 +37,7 @@ public final class WorkspaceStore {
     /// A line of a newer mlboard that reading stopped at.
     private var newerEvent: NewerEvent?
     private var journal: OpenJournal?
-    var lockHolder: LockHolderFile?
+    private var lockHolder: LockHolderFile?
     /// The journal's size when this writer last found its reserve all zeros. While the size
     /// stays, so do the zeros: writers only ever write lines at the reserve's start. Only a
     /// write that reached the disk out of order (a power loss, which restarts every process,
@@ -338,6 +338,17 @@ public final class WorkspaceStore {
             readOnlyReason = HeadAlarm.refusal(alarm)
             throw StoreError.readOnly(HeadAlarm.refusal(alarm))
         }
+        return try holdingJournalLock { fd in
+            let decided = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
+            let records = try append(decided, to: fd)
+            FailPoint.reach(.afterFlushBeforeUnlock)
+            return records
+        }
+    }
+
+    /// Runs `body` with the journal locked, its writer's descriptor open and the tail caught
+    /// up; lets go of the lock, the holder's note and the place in the writers' queue after.
+    func holdingJournalLock<T>(_ body: (Int32) throws -> T) throws -> T {
         let fd = try lockJournal()
         defer {
             lockHolder?.release()
@@ -345,15 +356,12 @@ public final class WorkspaceStore {
         }
         FailPoint.reach(.afterLock)
         try catchUpForWriting(fd)
-        let decided = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
-        let records = try append(decided, to: fd)
-        FailPoint.reach(.afterFlushBeforeUnlock)
-        return records
+        return try body(fd)
     }
 
     /// Takes the lock on the journal and returns its descriptor, once that descriptor is
     /// still the file the folder names (someone may have replaced the journal meanwhile).
-    func lockJournal() throws -> Int32 {
+    private func lockJournal() throws -> Int32 {
         while true {
             let fresh = journal == nil
             let open = try openJournal()
@@ -430,7 +438,7 @@ public final class WorkspaceStore {
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside. The
     /// whole reserve is read when this writer has not yet seen it at this file size.
-    func catchUpForWriting(_ fd: Int32) throws {
+    private func catchUpForWriting(_ fd: Int32) throws {
         let size = JournalReserve.size(of: fd)
         if let size, size < position.offset { try confirmOwnHead(fd, change: "shortened") }
         let throughReserve = size == nil || size != reserveCheckedAtSize
