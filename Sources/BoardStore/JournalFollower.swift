@@ -18,6 +18,7 @@ public final class JournalFollower: Sendable {
         onError: @escaping @Sendable (StoreError) -> Void = { _ in }
     ) {
         let cursor = Cursor(position, keys: keys)
+        let checker = LineChecker()
         let journal = directory.journalURL
         let folder = Result { try WorkspaceFolder.open(directory.path) }
         watcher = JournalWatcher(directory: directory, linesEnd: position.offset, pollInterval: pollInterval, useInotify: useInotify) {
@@ -26,12 +27,7 @@ public final class JournalFollower: Sendable {
                     let scan = try JournalReader.scan(try folder.get(), from: place.position)
                     if let corruption = scan.corruption { throw corruption }
                     place.position = scan.end
-                    return scan.records.enumerated().map { index, record in
-                        var marked = record
-                        marked.signature = LineChecker().mark(of: record, signature: scan.signatures[index], registry: place.keys)
-                        place.keys.apply(record)
-                        return marked
-                    }
+                    return checker.marked(scan.records, signatures: scan.signatures, registry: &place.keys)
                 }
                 if !records.isEmpty { onRecords(records) }
             } catch let error as StoreError {

@@ -302,15 +302,8 @@ public final class WorkspaceStore {
     private static func markedRecords(in folder: WorkspaceFolder) throws -> [EventRecord] {
         let scan = try JournalReader.scan(folder, from: .start)
         if let corruption = scan.corruption { throw corruption }
-        let checker = LineChecker()
-        let checked = checker.checkAll(scan.signatures)
         var registry = KeyRegistry()
-        return scan.records.enumerated().map { index, record in
-            var marked = record
-            marked.signature = checker.mark(of: record, checked: checked[index], registry: registry)
-            registry.apply(record)
-            return marked
-        }
+        return LineChecker().marked(scan.records, signatures: scan.signatures, registry: &registry)
     }
 
     // MARK: Writing

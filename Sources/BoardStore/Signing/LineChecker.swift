@@ -37,6 +37,18 @@ struct LineChecker {
         return .verified(fingerprint: fingerprint)
     }
 
+    /// `records` with their marks, each judged against the keys as they stand before it, starting
+    /// from `registry`, which ends as it stands after the last (for readers that only mark).
+    func marked(_ records: [EventRecord], signatures: [LineSignature?], registry: inout KeyRegistry) -> [EventRecord] {
+        let checked = checkAll(signatures)
+        return records.enumerated().map { index, record in
+            var marked = record
+            marked.signature = mark(of: record, checked: checked[index], registry: registry)
+            registry.apply(record)
+            return marked
+        }
+    }
+
     /// Whether the signature holds for the key it names, whoever that key belongs to: the costly
     /// part of judging a line, and independent of every other line.
     func check(_ signature: LineSignature?) -> CheckedSignature {
