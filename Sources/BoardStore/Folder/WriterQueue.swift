@@ -9,7 +9,7 @@ import Glibc
 /// The `queue` file beside the journal holds a ticket counter in its first 8 bytes; ticket N
 /// is the one byte at offset 8 + N, which its writer locks, with an open-file-description
 /// lock, from taking the ticket until it has let the journal lock go. A writer waits until the
-/// byte of the ticket before its own is free, then takes the journal lock. Nothing here
+/// bytes of every ticket before its own are free, then takes the journal lock. Nothing here
 /// excludes anyone: the journal lock does that, and a writer that finds no queue (an older
 /// build, a folder it cannot create the file in) still takes the journal lock alone. A writer
 /// that dies, waiting or holding, lets its byte go with its descriptors: it loses its turn and
@@ -59,11 +59,17 @@ final class WriterQueue {
         return nil
     }
 
-    /// Waits up to `seconds` (negative: forever) for the writer before to let its byte go;
-    /// true when it has.
+    /// Waits up to `seconds` (negative: forever) until every writer before this one has let its
+    /// byte go; true when they have. Not only the one just before: when that one dies while
+    /// those before it still wait, this writer must not pass them.
     func waitForTurn(after predecessor: Int64, within seconds: Double) -> Bool {
-        guard mlb_lock_range_within(fd, 0, predecessor, 1, Self.milliseconds(seconds)) == 1 else { return false }
-        _ = mlb_unlock_range(fd, predecessor, 1)
+        // Every earlier ticket's byte, or only the predecessor's where the tickets came round
+        // to the first byte again (a shared lock must never cover this writer's own byte).
+        let earlier = slot.map { predecessor < $0 } ?? false
+        let start = earlier ? Self.counterLength : predecessor
+        let length = predecessor - start + 1
+        guard mlb_lock_range_within(fd, 0, start, length, Self.milliseconds(seconds)) == 1 else { return false }
+        _ = mlb_unlock_range(fd, start, length)
         return true
     }
 
