@@ -156,8 +156,10 @@ public struct ExportReplayPlanner {
     private func requestSteps(_ request: PromotionRequest) -> [Timed] {
         let number = ExchangeIds.number(request.id)
         let place = "requests \(request.id)"
+        let asked: Command = request.alias.map { .requestAliasMove(version: request.version, alias: $0, reason: request.reason) }
+            ?? .requestPromotion(version: request.version, to: request.toStage, reason: request.reason)
         var result = [Timed(at: request.requestedAt, rank: 7, order: number, step: step(
-            .requestPromotion(version: request.version, to: request.toStage, reason: request.reason),
+            asked,
             request.requestedBy, request.requestedAt, place, "requests"))]
         for approval in request.approvals {
             result.append(Timed(at: approval.at, rank: 8, order: number, step: step(

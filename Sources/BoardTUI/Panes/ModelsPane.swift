@@ -8,11 +8,11 @@ struct ModelsPane: DashboardPane {
     let scope = KeyScope.models
 
     let bindings: [KeyMap.Binding] = [
-        .init([.character("p")], .requestPromotion, .models, "request a promotion of the version", hint: true),
+        .init([.character("p")], .requestPromotion, .models, "request a promotion or an alias move", hint: true),
         .init([.character("n")], .newItem, .models, "register a new version of the model", hint: true),
         .init([.character("c")], .comment, .models, "comment on the version", hint: true),
         // In a version's detail: the version it shows.
-        .init([.character("p")], .requestPromotion, .versionDetail, "request a promotion of this version", hint: true),
+        .init([.character("p")], .requestPromotion, .versionDetail, "request a promotion or alias move", hint: true),
         .init([.character("c")], .comment, .versionDetail, "comment on this version", hint: true),
     ]
 
@@ -59,8 +59,9 @@ struct ModelsPane: DashboardPane {
     ) {
         let state = context.state
         let model = state.models[version.ref.model]
-        let number = " v\(version.ref.number)"
-        var badge = pending.first.map { " ⇧\($0.toStage.prefix(4)) " } ?? ""
+        let aliases = model?.aliases(of: version.ref.number).map { " @\($0)" }.joined() ?? ""
+        let number = " v\(version.ref.number)\(aliases)"
+        var badge = pending.first.map { " ⇧\($0.target.prefix(4)) " } ?? ""
         if DisplayWidth.of(version.ref.model + number + badge) > rect.width && !badge.isEmpty { badge = " ⇧ " }
         // The model's name gives way first: the version number and the badge tell cards apart.
         let name = DisplayWidth.truncate(version.ref.model, to: rect.width - DisplayWidth.of(number + badge))
