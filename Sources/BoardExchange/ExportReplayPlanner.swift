@@ -48,7 +48,8 @@ public struct ExportReplayPlanner {
             add(at, 4, index, step(.registerModel(model), project?.createdBy ?? lead, at, "models \(model.slug)", "models"))
         }
         for version in export.versions {
-            let command = Command.registerVersion(model: version.ref.model, metrics: version.metrics, source: version.source)
+            let command = Command.registerVersion(model: version.ref.model, metrics: version.metrics, source: version.source,
+                                                  lineage: version.lineage)
             add(version.registeredAt, 5, version.ref.number,
                 step(command, version.registeredBy, version.registeredAt, "versions \(version.ref)", "versions"))
         }

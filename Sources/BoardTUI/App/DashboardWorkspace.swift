@@ -88,13 +88,11 @@ public final class MemoryWorkspace: DashboardWorkspace {
     }
 
     public func run(_ command: Command, now: Instant) throws {
-        let events = try decide(command, state: state, actor: me, now: now).get()
-        for event in events {
-            let record = EventRecord(sequence: state.lastSequence + 1, at: now, actor: me, event: event)
-            apply(record, to: &state)
-            records.append(record)
-            projectChangeLog?.note(CollectionOfOne(record))
-            lastEvent = event
-        }
+        let made = try DecisionLoop.records(for: [PlannedCommand(command, as: me, at: now)], state: state)
+            .mapError(\.violation).get()
+        for record in made { apply(record, to: &state) }
+        records += made
+        projectChangeLog?.note(made)
+        lastEvent = made.last?.event ?? lastEvent
     }
 }
