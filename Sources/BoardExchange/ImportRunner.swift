@@ -12,7 +12,7 @@ public enum ImportRunner {
         public var eventsWritten: Int
     }
 
-    public static func run(_ steps: [ImportStep], into store: WorkspaceStore, osUser: String, dryRun: Bool) throws -> Outcome {
+    public static func run(_ steps: [ImportStep], into store: any WorkspaceStoring, osUser: String, dryRun: Bool) throws -> Outcome {
         try store.refresh()
         let plan = steps.map { PlannedCommand($0.command, as: Actor(handle: $0.actor, osUser: osUser), at: $0.at) }
         if case .failure(let refusal) = DecisionLoop.records(for: plan, state: store.state) {

@@ -308,22 +308,10 @@ public final class WorkspaceStore {
 
     // MARK: Writing
 
-    /// Runs `command` as `actor` at `now`: lock, catch up, decide, append, flush, unlock.
-    /// Returns the records written. Throws `RuleViolation` when a rule says no (nothing is
-    /// written) and `StoreError` when the directory fails us.
-    @discardableResult
-    public func execute(_ command: Command, as actor: Actor, now: Instant) throws -> [EventRecord] {
-        try execute([command], as: actor, now: now)
-    }
-
-    /// Runs several commands as one all-or-nothing append: if any is refused, none is written.
-    @discardableResult
-    public func execute(_ commands: [Command], as actor: Actor, now: Instant) throws -> [EventRecord] {
-        try execute(commands.map { PlannedCommand($0, as: actor, at: now) })
-    }
-
     /// Runs commands, each with its own actor and time, as one all-or-nothing append with a
-    /// single flush (imports and the demo use this).
+    /// single flush: lock, catch up, decide, append, flush, unlock. Returns the records
+    /// written. Throws `RuleViolation` when a rule says no (nothing is written) and
+    /// `StoreError` when the directory fails us.
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
