@@ -51,7 +51,7 @@ enum ConfigFile {
     private static func decode(_ text: String, name: String) throws -> WorkspaceConfig {
         let config: WorkspaceConfig
         do {
-            config = try YAMLDecoder().decode(WorkspaceConfig.self, from: try yamlNode(text))
+            config = try YAMLDecoder().decode(WorkspaceConfig.self, from: text)
         } catch let error as DecodingError {
             throw StoreError.badConfiguration(file: name, reason: describe(error))
         } catch let error as YamlError {
@@ -64,20 +64,6 @@ enum ConfigFile {
             throw StoreError.badConfiguration(file: name, reason: problems.joined(separator: "; "))
         }
         return config
-    }
-
-    /// The text's YAML tree. `YAMLDecoder.decode(from: String)` would compile a regular
-    /// expression for merge keys (`<<`) on every call, and the first one loads ICU's regular
-    /// expression tables: about a fifth of `mlboard status` on the demo. Text without `<<` has
-    /// nothing to merge. Errors are wrapped as that decode wraps them, so messages stay the same.
-    private static func yamlNode(_ text: String) throws -> Node {
-        do {
-            let parser = try Parser(yaml: text, resolver: text.contains("<<") ? Resolver.basic.appending(.merge) : .basic)
-            return try parser.singleRoot() ?? ""
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: [], debugDescription: "The given data was not valid YAML.", underlyingError: error))
-        }
     }
 
     static func describe(_ error: DecodingError) -> String {
