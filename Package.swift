@@ -66,7 +66,11 @@ let package = Package(
             dependencies: [
                 "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange", "BoardHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime and Foundation linked in: loading and relocating their shared
+            // libraries (ICU's most of all) was most of a small command's time (docs/FIGURES.md).
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
         .executableTarget(
             name: "mlboard-bench",

@@ -19,7 +19,8 @@ enum ConfigFile {
         try AtomicFile.write(Array((header + shared + yaml).utf8), named: DataDirectory.configName, in: folder, sharing: sharing)
     }
 
-    static func read(from folder: WorkspaceFolder) throws -> (config: WorkspaceConfig, sharing: SharingMode?) {
+    /// The configuration and the sharing it records; through `cache` (see ConfigCache) when given.
+    static func read(from folder: WorkspaceFolder, cache: URL? = nil) throws -> (config: WorkspaceConfig, sharing: SharingMode?) {
         let name = DataDirectory.configName
         let fd: Int32
         do {
@@ -28,10 +29,15 @@ enum ConfigFile {
             throw StoreError.notFound("\(folder.path) has no \(name)")
         }
         defer { close(fd) }
-        guard let text = String(validating: try FileDescriptor.readAll(fd, path: folder.pathOf(name)), as: UTF8.self) else {
+        let bytes = try FileDescriptor.readAll(fd, path: folder.pathOf(name))
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw StoreError.badConfiguration(file: name, reason: "is not UTF-8 text")
         }
-        return (try decode(text, name: name), sharing(in: text))
+        guard let cache else { return (try decode(text, name: name), sharing(in: text)) }
+        if let cached = ConfigCache.read(cache, for: bytes) { return (cached, sharing(in: text)) }
+        let config = try decode(text, name: name)
+        ConfigCache.write(config, for: bytes, to: cache)
+        return (config, sharing(in: text))
     }
 
     /// `shared: group` or `shared: private` at the start of a line, else nil.

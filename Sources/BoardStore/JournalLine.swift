@@ -136,6 +136,33 @@ public enum JournalLine {
         }
     }
 
+    /// The hash of a whole line (without its newline) whose checksum holds and whose event type
+    /// this build knows, without decoding the event: all that a reader checking a claimed
+    /// position needs (decoding one event first costs a process the Codable machinery's start-up).
+    static func checkedHash<Bytes: Collection>(_ line: Bytes) -> String? where Bytes.Element == UInt8 {
+        let bytes = Array(line)
+        let suffixLength = 64 + 2
+        guard bytes.count > hashMarker.count + suffixLength, bytes.last == UInt8(ascii: "}"),
+              bytes[bytes.count - suffixLength - hashMarker.count ..< bytes.count - suffixLength].elementsEqual(hashMarker)
+        else { return nil }
+        let hashStart = bytes.count - suffixLength
+        let hash = String(decoding: bytes[hashStart ..< hashStart + 64], as: UTF8.self)
+        let body = Array(bytes[0 ..< hashStart - hashMarker.count]) + [UInt8(ascii: "}")]
+        guard hexDigest(body) == hash, let type = lastFieldType(of: body), Event.knownTypeNames.contains(type) else { return nil }
+        return hash
+    }
+
+    /// The value of `type`, the last field of a line's canonical JSON body (`,"type":"NAME"}`).
+    private static func lastFieldType(of body: [UInt8]) -> String? {
+        let marker = Array(#","type":""#.utf8)
+        guard body.count > marker.count + 2, body.suffix(2).elementsEqual([UInt8(ascii: "\""), UInt8(ascii: "}")]) else { return nil }
+        let end = body.count - 2
+        guard let quote = body[..<end].lastIndex(of: UInt8(ascii: "\"")), quote >= marker.count - 1,
+              body[(quote - marker.count + 1)...quote].elementsEqual(marker)
+        else { return nil }
+        return String(decoding: body[(quote + 1) ..< end], as: UTF8.self)
+    }
+
     /// The hash the signature covers: that of the body with its `sig` field taken out. In
     /// canonical JSON `sig` comes just before `type`, the last field, so the body ends in
     /// `,"sig":"SIG","type":"TYPE"}` (base64 and type names need no escaping).

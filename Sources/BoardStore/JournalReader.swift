@@ -232,8 +232,7 @@ enum JournalReader {
             let end = Int(offset - start)
             guard end <= bytes.count, end > 0, bytes[end - 1] == UInt8(ascii: "\n") else { return nil }
             if let newline = bytes[..<(end - 1)].lastIndex(of: UInt8(ascii: "\n")) ?? (start == 0 ? -1 : nil) {
-                if case .success(let parsed) = JournalLine.decode(bytes[(newline + 1) ..< (end - 1)]) { return parsed.hash }
-                return nil
+                return JournalLine.checkedHash(bytes[(newline + 1) ..< (end - 1)])
             }
             guard window < 1 << 26 else { return nil }
             window *= 16

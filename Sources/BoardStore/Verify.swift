@@ -59,9 +59,46 @@ extension WorkspaceStore {
     public static func verify(
         _ directory: DataDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> VerifyReport {
+        try verify(directory, environment: environment, batchBytes: JournalReader.batchBytes).report
+    }
+
+    /// The same, reading the journal `batchBytes` at a time, with the most lines it held at once:
+    /// the lines are judged and applied as they are read, so memory follows the replayed state
+    /// and one batch, not the journal.
+    static func verify(
+        _ directory: DataDirectory, environment: [String: String], batchBytes: Int
+    ) throws -> (report: VerifyReport, mostLinesHeld: Int) {
         let folder = try WorkspaceFolder.open(directory.path)
         let config = try ConfigFile.read(from: folder).config
-        let scan = try JournalReader.scanThroughReserve(folder, from: .start)
+        let seen = SeenMarker.files(for: directory, environment: environment)
+        let marker = SeenMarker.load(from: seen.marker).flatMap { $0.directory == directory.path ? $0 : nil }
+        var hashAtSeen = marker?.sequence == 0 ? JournalLine.genesisHash : nil
+        var snapshotVerdict = "none"
+        let snapshotRead = Snapshot.read(from: SnapshotCache.url(for: directory, environment: environment), journal: folder)
+        var replayed = BoardState(config: config)
+        var snapshotChecked = false
+        var counts = SignatureCounts()
+        var refused: RefusedLine?
+        var mostLinesHeld = 0
+        let checker = LineChecker()
+        let scan = try JournalReader.scanInBatches(folder, from: .start, batchBytes: batchBytes) { batch in
+            mostLinesHeld = max(mostLinesHeld, batch.records.count)
+            let checked = checker.checkAll(batch.signatures)
+            for (index, var record) in batch.records.enumerated() {
+                if record.sequence == marker?.sequence { hashAtSeen = batch.hashes[index] }
+                record.signature = checker.mark(of: record, checked: checked[index], registry: replayed.signing)
+                counts.count(record)
+                if refused == nil, let reason = checker.refusal(of: record, mark: record.signature, state: replayed) {
+                    refused = RefusedLine(sequence: record.sequence, reason: reason)
+                }
+                guard refused == nil else { continue }  // lines after a refused one are counted, not applied
+                BoardCore.apply(record, to: &replayed)
+                if case .success(let snapshot) = snapshotRead, snapshot.position.sequence == record.sequence {
+                    snapshotChecked = true
+                    snapshotVerdict = agreement(snapshot, replayed)
+                }
+            }
+        }
         var problems: [String] = []
         var firstBad: Int64?
         if let corruption = scan.corruption {
@@ -73,36 +110,11 @@ extension WorkspaceStore {
                 + "a newer mlboard wrote it, and nothing from there on was checked; upgrade to verify it")
             firstBad = newer.sequence
         }
-        let seen = SeenMarker.files(for: directory, environment: environment)
-        let marker = SeenMarker.load(from: seen.marker).flatMap { $0.directory == directory.path ? $0 : nil }
         var alarm = HeadAlarm.current(in: seen)
         if alarm == nil, let marker {
-            let hashAtSeen = marker.sequence == 0 ? JournalLine.genesisHash
-                : marker.sequence <= scan.end.sequence ? scan.hashes[Int(marker.sequence - 1)] : nil
             alarm = marker.warning(journalEnd: scan.end.sequence, hashAtSeen: hashAtSeen)
         }
         if let alarm { problems.append(HeadAlarm.refusal(alarm)) }
-        var snapshotVerdict = "none"
-        let snapshotRead = Snapshot.read(from: SnapshotCache.url(for: directory, environment: environment), journal: folder)
-        var replayed = BoardState(config: config)
-        var snapshotChecked = false
-        var counts = SignatureCounts()
-        var refused: RefusedLine?
-        let checker = LineChecker()
-        let checked = checker.checkAll(scan.signatures)
-        for (index, var record) in scan.records.enumerated() {
-            record.signature = checker.mark(of: record, checked: checked[index], registry: replayed.signing)
-            counts.count(record)
-            if refused == nil, let reason = checker.refusal(of: record, mark: record.signature, state: replayed) {
-                refused = RefusedLine(sequence: record.sequence, reason: reason)
-            }
-            guard refused == nil else { continue }  // lines after a refused one are counted, not applied
-            BoardCore.apply(record, to: &replayed)
-            if case .success(let snapshot) = snapshotRead, snapshot.position.sequence == record.sequence {
-                snapshotChecked = true
-                snapshotVerdict = agreement(snapshot, replayed)
-            }
-        }
         counts.policy = replayed.signing.policy
         if let refused {
             problems.append("sequence \(refused.sequence) is refused: \(refused.reason)")
@@ -126,11 +138,12 @@ extension WorkspaceStore {
         if snapshotVerdict != "none" && !snapshotVerdict.hasPrefix("agrees") {
             problems.append("snapshot: \(snapshotVerdict) (it is only this user's cache: run 'mlboard compact' to rebuild it)")
         }
-        return VerifyReport(
+        let report = VerifyReport(
             events: scan.end.sequence, lastHash: scan.end.hash, firstBadSequence: firstBad,
             tornTailBytes: scan.corruption == nil ? scan.pendingBytes : 0, snapshot: snapshotVerdict, problems: problems,
             seenByThisMachine: marker.map { "sequence \($0.sequence) (hash \($0.hash.prefix(12)))" }, rollbackAlarm: alarm,
             signatures: counts, rootKey: replayed.signing.root, rootChange: rootChange)
+        return (report, mostLinesHeld)
     }
 
     private static func agreement(_ snapshot: Snapshot, _ replayed: BoardState) -> String {

@@ -104,7 +104,7 @@ public final class WorkspaceStore {
         _ directory: DataDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> WorkspaceStore {
         let folder = try WorkspaceFolder.open(directory.path)
-        let (config, recorded) = try ConfigFile.read(from: folder)
+        let (config, recorded) = try ConfigFile.read(from: folder, cache: ConfigCache.url(for: directory, environment: environment))
         let store = WorkspaceStore(
             directory: directory, folder: folder, sharing: recorded ?? (folder.isShared ? .group : .private),
             state: BoardState(config: config), environment: environment)

@@ -2,7 +2,7 @@ import Foundation
 
 /// mlboard-bench: figures for the shared data directory, side by side with SQLite and the
 /// disk. Run in release: `swift run -c release mlboard-bench [--quick] [--only SECTION...]`.
-/// Sections: commit, contention, open, sync, frames, signed-commit, signed-verify, signed-open
+/// Sections: commit, contention, open, sync, frames, signed-commit, signed-verify, signed-open, verify
 /// (the signed ones need ssh-keygen, ssh-agent and ssh-add on PATH). Hidden child modes serve the sections
 /// that need separate processes.
 
@@ -49,7 +49,7 @@ do {
             guard let count = Int(value(after: "--frames-projects")), count > 0 else { refuse("--frames-projects needs a positive whole number") }
             framesProjects = count
         case "-h", "--help":
-            print("usage: mlboard-bench [--quick] [--only commit|contention|open|sync|frames|signed-commit|signed-verify|signed-open]... [--frames-projects N]")
+            print("usage: mlboard-bench [--quick] [--only commit|contention|open|sync|frames|signed-commit|signed-verify|signed-open|verify]... [--frames-projects N]")
             exit(0)
         default:
             refuse("unknown argument \(arguments[index])")
@@ -68,10 +68,11 @@ do {
     if wanted("contention") { try ContentionBench.run(quick: quick) }
     if wanted("open") { try OpenBench.run(quick: quick) }
     if wanted("sync") { try SyncBench.run(quick: quick) }
-    if wanted("frames") { try FrameBench.run(quick: quick, projects: framesProjects ?? (quick ? 1_000 : 10_000)) }
+    if wanted("frames") { try FrameBench.run(projects: framesProjects ?? (quick ? 1_000 : 10_000)) }
     if wanted("signed-commit") { try SignedCommitBench.run(quick: quick) }
     if wanted("signed-verify") { try SignedVerifyBench.run(quick: quick) }
     if wanted("signed-open") { try SignedOpenBench.run(quick: quick) }
+    if wanted("verify") { try VerifyBench.run(quick: quick) }
 } catch {
     FileHandle.standardError.write(Data("mlboard-bench: \(error)\n".utf8))
     exit(1)

@@ -24,7 +24,7 @@ extension Dashboard {
         guard let list = pane.list(context) else { return }
         if let anchor = cursorAnchors[ui.pane], anchor.isStale(sequence: state.lastSequence, filter: ui.filter),
            anchor.list == pane.listIndex(ui),
-           let index = list.itemIDs.firstIndex(of: anchor.itemID) {
+           let index = list.index(of: anchor.itemID) {
             pane.setCursor(index, in: &ui)
         }
         if let id = list.itemID(at: pane.cursor(ui)) {

@@ -38,9 +38,15 @@ extension ApprovalsPane {
     /// Approve and reject, where the request in view is one you may not decide.
     func actionsOutOfReach(_ context: PaneContext) -> Set<Action> {
         guard context.ui.scope == .approvals || context.ui.scope == .review, let request = context.reviewedOrSelectedRequest else { return [] }
-        var out: Set<Action> = []
-        if context.refusal(toDecide: request, rejecting: false) != nil { out.insert(.approve) }
-        if context.refusal(toDecide: request, rejecting: true) != nil { out.insert(.reject) }
-        return out
+        // Asked for the footer of every frame; `decide` looks through every request, so the
+        // answer is kept until an event changes the state or another request is selected.
+        let from = DerivedFrom(parts: [SameStorage(context.state.requests), SameStorage(context.state.stakeholders)],
+                               texts: [request.id, context.me], numbers: [Int(context.state.lastSequence)])
+        return context.rows.memo.decisionsOutOfReach.get(from) {
+            var out: Set<Action> = []
+            if context.refusal(toDecide: request, rejecting: false) != nil { out.insert(.approve) }
+            if context.refusal(toDecide: request, rejecting: true) != nil { out.insert(.reject) }
+            return out
+        }
     }
 }

@@ -14,7 +14,7 @@ enum MatrixPane {
         let steps = context.state.config.lifecycleSteps
         let cursor = context.ui.matrixCursor
         let labelWidth = min(30, max(12, inner.width / 3))
-        let headers = MatrixHeaders(handles: people.map(\.handle), width: inner.width - labelWidth)
+        let headers = context.rows.matrixHeaders(width: inner.width - labelWidth)
         let shown = headers.visibleColumns(width: inner.width - labelWidth, cursor: cursor.column)
         var x = inner.x + labelWidth
         for index in shown {

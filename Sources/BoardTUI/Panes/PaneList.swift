@@ -15,6 +15,9 @@ struct PaneList {
 
     var itemIDs: [String] { (0..<count).map(id) }
 
+    /// The row of the item with `itemID`, without making every row's id first.
+    func index(of itemID: String) -> Int? { (0..<count).first { id($0) == itemID } }
+
     /// The searchable texts of each row, in list order.
     var searchFields: [[String]] { (0..<count).map(fields) }
 }

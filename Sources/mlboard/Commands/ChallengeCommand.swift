@@ -9,7 +9,7 @@ struct ChallengeCommand: ParsableCommand {
         subcommands: [Open.self, Edit.self, Move.self, List.self])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a challenge on a project, or organisation-wide.")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a challenge on a project, or organisation-wide.")
         @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "Short title.") var title: String
         @Option(help: "One of the workspace's challenge categories.") var category: String
@@ -26,7 +26,7 @@ struct ChallengeCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a challenge's title, description, category, severity or owner.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a challenge's title, description, category, severity or owner.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var id: String
         @Option var title: String?
@@ -43,6 +43,7 @@ struct ChallengeCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Move a challenge to open, in-progress, mitigated, resolved or wont-fix.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var id: String
@@ -52,7 +53,7 @@ struct ChallengeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List challenges, most severe first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List challenges, most severe first.")
         @OptionGroup var workspace: WorkspaceOptions
         @Flag(help: "Print JSON: an array of challenges.") var json = false
         @Option var project: String?

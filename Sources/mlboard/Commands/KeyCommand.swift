@@ -11,6 +11,7 @@ struct KeyCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a public key for yourself or (leads) for anyone.",
             discussion: """
                 Without a file, registers the public key of the key you sign with. The workspace's first
@@ -55,7 +56,7 @@ struct KeyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List registered keys, the root key and the signature policy.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered keys, the root key and the signature policy.")
         @OptionGroup var workspace: WorkspaceOptions
         @Flag(help: "Print JSON.") var json = false
 
@@ -89,6 +90,7 @@ struct KeyCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "Revoke a key (its owner or a lead): lines it signs from now on are refused; earlier ones still verify.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The key's fingerprint (SHA256:..., or enough of it to be unique).") var fingerprint: String
@@ -101,6 +103,7 @@ struct KeyCommand: ParsableCommand {
 
     struct Root: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "root",
             abstract: "Hand the root key to another registered key (the root's holder only); every client refuses the workspace until it accepts the new root.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The new root key's fingerprint.") var fingerprint: String
@@ -114,6 +117,7 @@ struct KeyCommand: ParsableCommand {
 
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "policy",
             abstract: "Require a verified signature on every line from now on, or turn the requirement off (leads only).")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "required or off.") var policy: SignaturePolicy

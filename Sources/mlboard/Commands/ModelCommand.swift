@@ -9,7 +9,7 @@ struct ModelCommand: ParsableCommand {
         subcommands: [Register.self, Version.self, Rollback.self, List.self])
 
     struct Register: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a model of a project, with its production thresholds.")
+        static let configuration = CommandConfiguration(commandName: "register", abstract: "Register a model of a project, with its production thresholds.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "Slug: lower-case letters, digits and dashes.") var slug: String
         @Option(help: "The project that owns it.") var project: String
@@ -27,7 +27,7 @@ struct ModelCommand: ParsableCommand {
     }
 
     struct Version: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a new version of a model, with its metrics and source.")
+        static let configuration = CommandConfiguration(commandName: "version", abstract: "Register a new version of a model, with its metrics and source.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var model: String
         @Option(help: "Run id, artifact URI or commit.") var source: String
@@ -54,7 +54,7 @@ struct ModelCommand: ParsableCommand {
     }
 
     struct Rollback: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Put a model's previous production version back in production.")
+        static let configuration = CommandConfiguration(commandName: "rollback", abstract: "Put a model's previous production version back in production.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var model: String
         @Option(help: "Why, for the audit trail.") var reason: String
@@ -62,7 +62,7 @@ struct ModelCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List models and their versions by stage.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List models and their versions by stage.")
         @OptionGroup var workspace: WorkspaceOptions
         @Flag(help: "Print JSON: models with their versions.") var json = false
 

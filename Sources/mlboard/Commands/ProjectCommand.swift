@@ -19,7 +19,7 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a project.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a project.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "Slug: lower-case letters, digits and dashes.") var slug: String
         @OptionGroup var fields: Fields
@@ -39,7 +39,7 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a project's name, description, goals, priority or cadence.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a project's name, description, goals, priority or cadence.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         @OptionGroup var fields: Fields
@@ -53,21 +53,21 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Archive: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Archive a project (leads only).")
+        static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive a project (leads only).")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         func run() throws { try workspace.perform(.archiveProject(slug: slug)) }
     }
 
     struct Restore: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Bring an archived project back (leads only).")
+        static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring an archived project back (leads only).")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         func run() throws { try workspace.perform(.restoreProject(slug: slug)) }
     }
 
     struct Step: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a project to a lifecycle step.")
+        static let configuration = CommandConfiguration(commandName: "step", abstract: "Move a project to a lifecycle step.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         @Argument(help: "The step's name, e.g. \"data access\".") var step: String
@@ -75,7 +75,7 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a project's status: active, on-hold, completed or cancelled.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Set a project's status: active, on-hold, completed or cancelled.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         @Argument var status: ProjectStatus
@@ -83,7 +83,7 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Retrain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a project's models were retrained.")
+        static let configuration = CommandConfiguration(commandName: "retrain", abstract: "Record that a project's models were retrained.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         @Option(help: "What was retrained and how.") var note = ""
@@ -91,7 +91,7 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List projects.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List projects.")
         @OptionGroup var workspace: WorkspaceOptions
         @Flag(help: "Print JSON: an array of projects.") var json = false
         @Flag(help: "Include archived projects.") var all = false
@@ -108,7 +108,7 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one project: summary, team, models, challenges, comments.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one project: summary, team, models, challenges, comments.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var slug: String
         @Flag(help: "Print JSON.") var json = false

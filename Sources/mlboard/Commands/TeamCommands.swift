@@ -9,7 +9,7 @@ struct StakeholderCommand: ParsableCommand {
         subcommands: [Add.self, Edit.self, Rights.self, Deactivate.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a stakeholder (leads only).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a stakeholder (leads only).")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "Handle: lower-case letters, digits and dashes.") var newHandle: String
         @Option(help: "Full name.") var name: String
@@ -25,7 +25,7 @@ struct StakeholderCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a stakeholder's name, role, e-mail or lead right.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a stakeholder's name, role, e-mail or lead right.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var target: String
         @Option var name: String?
@@ -39,7 +39,7 @@ struct StakeholderCommand: ParsableCommand {
     }
 
     struct Rights: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the stages a stakeholder may approve promotions to (none clears them).")
+        static let configuration = CommandConfiguration(commandName: "rights", abstract: "Set the stages a stakeholder may approve promotions to (none clears them).")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var target: String
         @Argument(help: "Stages, e.g. staging production.") var stages: [String] = []
@@ -47,14 +47,14 @@ struct StakeholderCommand: ParsableCommand {
     }
 
     struct Deactivate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Deactivate a stakeholder; their history stays.")
+        static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Deactivate a stakeholder; their history stays.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument var target: String
         func run() throws { try workspace.perform(.deactivateStakeholder(handle: target)) }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List stakeholders with role, rights and workload.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List stakeholders with role, rights and workload.")
         @OptionGroup var workspace: WorkspaceOptions
         @Flag(help: "Print JSON: an array of stakeholders.") var json = false
 

@@ -44,6 +44,14 @@ struct PaneRows {
         }
     }
 
+    /// The matrix's column labels in `width` columns: finding each handle's shortest unique
+    /// prefix sorts every active person's handle, too slow for every frame of a large team.
+    func matrixHeaders(width: Int) -> MatrixHeaders {
+        memo.matrixHeaders.get(DerivedFrom(parts: [SameStorage(state.stakeholders)], numbers: [width])) {
+            MatrixHeaders(handles: matrixPeople.map(\.handle), width: width)
+        }
+    }
+
     /// Versions per stage column, for the model board.
     var versionsByStage: [(stage: String, versions: [ModelVersion])] {
         let filter = filterText(.models)

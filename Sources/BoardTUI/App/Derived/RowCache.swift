@@ -50,6 +50,8 @@ final class RowCache {
     let assignmentCounts = Memo<DerivedFrom, [String: Int]>()
     let matrixProject = Patched<ProjectsAt, String?>()
     let matrixPeople = Memo<DerivedFrom, [Stakeholder]>()
+    let matrixHeaders = Memo<DerivedFrom, MatrixHeaders>()
+    let decisionsOutOfReach = Memo<DerivedFrom, Set<Action>>()
     let versionsByStage = Memo<DerivedFrom, [(stage: String, versions: [ModelVersion])]>()
     let openRequestsByVersion = Memo<DerivedFrom, [VersionRef: [PromotionRequest]]>()
     let challenges = Memo<DerivedFrom, [Challenge]>()
