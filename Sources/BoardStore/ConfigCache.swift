@@ -8,7 +8,8 @@ import Foundation
 /// from, so an edited file is decoded anew.
 enum ConfigCache {
     static let fileName = "config.bin"
-    private static let magic = Array("MLBCONF1".utf8)
+    /// Tied to the snapshot's format, which the configuration's binary layout follows.
+    private static let magic = Array("MLBCONF\(Snapshot.format)".utf8)
 
     static func url(for directory: DataDirectory, environment: [String: String]) -> URL {
         SnapshotCache.url(for: directory, environment: environment).deletingLastPathComponent().appendingPathComponent(fileName)
