@@ -1,6 +1,6 @@
 /// What the journal says is live, folded into one value. Only `apply` changes it. History the
 /// rules never look at (comments) stays in the journal: the state keeps only their counter, and
-/// readers fetch the lines they show (see `Comment.threadOrder`).
+/// readers fetch the ones they show from the store (`WorkspaceStore.comments(on:)`).
 public struct BoardState: Codable, Equatable, Sendable {
     public var config: WorkspaceConfig
     public var projects: [String: Project] = [:]
