@@ -8,8 +8,8 @@ public enum CSVExport {
         "projects", "stakeholders", "assignments", "models", "versions", "requests", "challenges", "comments",
     ]
 
-    public static func tables(of state: BoardState) -> [(name: String, table: CSVTable)] {
-        let export = ExportDocument(state: state)
+    public static func tables(of state: BoardState, comments allComments: [Comment]) -> [(name: String, table: CSVTable)] {
+        let export = ExportDocument(state: state, comments: allComments)
         return [
             ("projects", projects(export)), ("stakeholders", stakeholders(export)), ("assignments", assignments(export)),
             ("models", models(export)), ("versions", versions(export)), ("requests", requests(export)),

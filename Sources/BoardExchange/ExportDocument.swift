@@ -24,7 +24,9 @@ public struct ExportDocument: Codable, Equatable, Sendable {
     /// Every stage move in the order it happened: the audit trail of promotions and rollbacks.
     public var stageMoves: [StageMove]
 
-    public init(state: BoardState) {
+    /// The export of `state`, with its `comments` (history the state does not hold; see
+    /// `WorkspaceStore.allComments`).
+    public init(state: BoardState, comments: [Comment]) {
         format = Self.formatName
         version = Self.currentVersion
         workspace = state.config
@@ -37,7 +39,7 @@ public struct ExportDocument: Codable, Equatable, Sendable {
         versions = state.versions.values.sorted { $0.ref < $1.ref }
         requests = state.requests.values.sorted { ExchangeIds.number($0.id) < ExchangeIds.number($1.id) }
         challenges = state.challenges.values.sorted { ExchangeIds.number($0.id) < ExchangeIds.number($1.id) }
-        comments = state.comments.values.sorted { ExchangeIds.number($0.id) < ExchangeIds.number($1.id) }
+        self.comments = comments.sorted { ExchangeIds.number($0.id) < ExchangeIds.number($1.id) }
         stageMoves = state.stageMoves
     }
 

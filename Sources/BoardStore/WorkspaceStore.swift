@@ -45,6 +45,7 @@ public final class WorkspaceStore {
     private var reserveCheckedAtSize: UInt64?
     private var lookups: StateIndex?
     private let lineChecker = LineChecker()
+    private let commentHistory: CommentHistory
     private lazy var seenMarker = SeenMarkerWriter(url: seenFiles.marker)
 
     public var isReadOnly: Bool { readOnlyReason != nil }
@@ -60,6 +61,7 @@ public final class WorkspaceStore {
         self.environment = environment
         journalPath = directory.journalURL.path
         snapshotURL = SnapshotCache.url(for: directory, environment: environment)
+        commentHistory = CommentHistory(indexURL: CommentIndexFile.url(besideSnapshot: snapshotURL))
         seenFiles = SeenMarker.files(for: directory, environment: environment)
     }
 
@@ -122,6 +124,7 @@ public final class WorkspaceStore {
             store.warnings.append("\(problem); rebuilding the state from the journal")
         }
         store.snapshotPosition = store.position.sequence
+        store.commentHistory.begin(at: store.position)
         let start = store.position
         let scan = try store.applyJournalTail(throughReserve: true)
         store.checkSeen(seen, from: start, scan: scan)
@@ -208,7 +211,7 @@ public final class WorkspaceStore {
                 readOnlyReason = refusedLine?.readOnlyReason
                 break
             }
-            applyRecord(record)
+            applyRecord(record, lineStart: position.offset, lineEnd: scan.lineEnds[index])
             position = JournalPosition(offset: scan.lineEnds[index], sequence: record.sequence, hash: scan.hashes[index])
             accepted.append(record)
         }
@@ -283,6 +286,18 @@ public final class WorkspaceStore {
         saveSeen()
         warnings.removeAll { $0.contains("accept-head") }
         readOnlyReason = findReadOnlyReason()
+    }
+
+    // MARK: History
+
+    /// The comments on `target`, oldest first, read from the journal up to where this store stands.
+    public func comments(on target: CommentTarget) throws -> [Comment] {
+        try commentHistory.comments(on: target, in: folder)
+    }
+
+    /// Every comment up to where this store stands, in the order they were written.
+    public func allComments() throws -> [Comment] {
+        try commentHistory.allComments(in: folder)
     }
 
     /// Every record in the journal, oldest first (for the log and exports).
@@ -385,9 +400,10 @@ public final class WorkspaceStore {
         return built
     }
 
-    private func applyRecord(_ record: EventRecord) {
+    private func applyRecord(_ record: EventRecord, lineStart: UInt64, lineEnd: UInt64) {
         BoardCore.apply(record, to: &state)
         lookups?.note(record.event)
+        commentHistory.note(record, lineStart: lineStart, lineEnd: lineEnd)
     }
 
     /// Under the lock: read to the end, and cut off a torn tail after copying it aside. The
@@ -493,7 +509,13 @@ public final class WorkspaceStore {
             signed.signature = signature.map { .verified(fingerprint: $0.publicKey.fingerprint) } ?? .unsigned
             return signed
         }
-        for record in written { applyRecord(record) }
+        var lineStart = start
+        var lineEnds = bytes.indices.lazy.filter { bytes[$0] == UInt8(ascii: "\n") }.makeIterator()
+        for record in written {
+            let lineEnd = start + UInt64(lineEnds.next()! + 1)
+            applyRecord(record, lineStart: lineStart, lineEnd: lineEnd)
+            lineStart = lineEnd
+        }
         position = JournalPosition(offset: start + UInt64(bytes.count), sequence: state.lastSequence, hash: hash)
         saveSeen()
         return written
@@ -512,7 +534,9 @@ public final class WorkspaceStore {
         guard snapshotIsBehind else { return nil }
         snapshotPosition = position.sequence  // claimed now; a write that fails only costs time at the next open
         let (state, position, url) = (state, position, snapshotURL)
+        let writeIndex = commentHistory.indexWork(at: position, folderPath: directory.path)
         return SnapshotWork {
+            try writeIndex()
             FailPoint.reach(.beforeSnapshot)
             try Snapshot.write(state, at: position, to: url)
         }
@@ -521,6 +545,7 @@ public final class WorkspaceStore {
     /// Writes this user's snapshot of the current state (what `mlboard compact` does). It is
     /// a private cache, so a read-only workspace may have one too.
     public func writeSnapshot() throws {
+        try commentHistory.indexWork(at: position, folderPath: directory.path)()
         try Snapshot.write(state, at: position, to: snapshotURL)
         snapshotPosition = position.sequence
     }

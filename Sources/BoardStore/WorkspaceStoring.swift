@@ -27,6 +27,11 @@ public protocol WorkspaceStoring: AnyObject {
     /// Reads every record up to where this store stands, marked with what its signature
     /// proves; callable on any thread.
     func recordsReader() -> @Sendable () throws -> [EventRecord]
+    /// The comments on `target`, oldest first, up to where this store stands. Comments are
+    /// history: the state keeps only their counter, and each store reads them on demand.
+    func comments(on target: CommentTarget) throws -> [Comment]
+    /// Every comment up to where this store stands, in the order they were written.
+    func allComments() throws -> [Comment]
     /// Starts calling `wake` (on any thread) whenever others may have written.
     func watch(waking wake: @escaping @Sendable () -> Void) -> any StoreWatch
     /// This person's presence, and who else has the workspace open.

@@ -2,7 +2,7 @@ import Foundation
 
 /// mlboard-bench: figures for the shared data directory, side by side with SQLite and the
 /// disk. Run in release: `swift run -c release mlboard-bench [--quick] [--only SECTION...]`.
-/// Sections: commit, contention, open, sync, frames, signed-commit, signed-verify, signed-open, verify
+/// Sections: commit, contention, open, history, sync, frames, signed-commit, signed-verify, signed-open, verify
 /// (the signed ones need ssh-keygen, ssh-agent and ssh-add on PATH). Hidden child modes serve the sections
 /// that need separate processes.
 
@@ -16,6 +16,7 @@ func runChild(_ mode: String, _ rest: [String]) throws -> Bool {
     case "child-mlboard-writer": try ContentionBench.mlboardWriter(rest)
     case "child-sqlite-writer": ContentionBench.sqliteWriter(rest)
     case "child-open": try OpenBench.child(rest)
+    case "child-first-frame": try HistoryBench.childFirstFrame(rest)
     case "child-sync-writer": try SyncBench.writer(rest)
     default: return false
     }
@@ -49,7 +50,7 @@ do {
             guard let count = Int(value(after: "--frames-projects")), count > 0 else { refuse("--frames-projects needs a positive whole number") }
             framesProjects = count
         case "-h", "--help":
-            print("usage: mlboard-bench [--quick] [--only commit|contention|open|sync|frames|signed-commit|signed-verify|signed-open|verify]... [--frames-projects N]")
+            print("usage: mlboard-bench [--quick] [--only commit|contention|open|history|sync|frames|signed-commit|signed-verify|signed-open|verify]... [--frames-projects N]")
             exit(0)
         default:
             refuse("unknown argument \(arguments[index])")
@@ -67,6 +68,7 @@ do {
     if wanted("commit") { _ = try DurableCommitBench.run(quick: quick) }
     if wanted("contention") { try ContentionBench.run(quick: quick) }
     if wanted("open") { try OpenBench.run(quick: quick) }
+    if wanted("history") { try HistoryBench.run(quick: quick) }
     if wanted("sync") { try SyncBench.run(quick: quick) }
     if wanted("frames") { try FrameBench.run(projects: framesProjects ?? (quick ? 1_000 : 10_000)) }
     if wanted("signed-commit") { try SignedCommitBench.run(quick: quick) }

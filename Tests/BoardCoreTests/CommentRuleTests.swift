@@ -21,12 +21,12 @@ import Testing
         var board = makeBoard()
         board.run(.comment(on: target, body: "first"), as: Fixture.engineer)
         board.run(.comment(on: target, body: "second"), as: Fixture.officer)
-        let thread = board.state.comments(on: target)
+        let thread = board.comments(on: target)
         #expect(thread.map(\.body) == ["first", "second"])
         #expect(thread.map(\.author) == [Fixture.engineer, Fixture.officer])
         #expect(thread.map(\.id) == ["CM-1", "CM-2"])
         for other in Self.targets where other != target {
-            #expect(board.state.comments(on: other).isEmpty)
+            #expect(board.comments(on: other).isEmpty)
         }
     }
 

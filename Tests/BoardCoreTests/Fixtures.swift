@@ -49,6 +49,11 @@ struct TestBoard {
         self.now = now
     }
 
+    /// The comments recorded on `target`, oldest first: history, which the state does not keep.
+    func comments(on target: CommentTarget) -> [BoardCore.Comment] {
+        records.compactMap(\.comment).filter { $0.target == target }.sorted(by: Comment.threadOrder)
+    }
+
     var config: WorkspaceConfig { state.config }
 
     /// What `decide` says, without changing the board.

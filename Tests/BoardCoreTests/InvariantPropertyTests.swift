@@ -64,7 +64,7 @@ import Testing
             // Ids are handed out once each, so no entity was silently overwritten.
             #expect(state.counters.requests == state.requests.count)
             #expect(state.counters.challenges == state.challenges.count)
-            #expect(state.counters.comments == state.comments.count)
+            #expect(state.counters.comments == session.records.compactMap(\.comment).count)
             #expect(state.versions.values.allSatisfy { config.stages.contains($0.stage) })
         }
     }
@@ -90,7 +90,8 @@ import Testing
 
     @Test func everythingRefersToThingsThatExist() async {
         await propertyCheck(count: 100, input: Self.plans) { plan in
-            let state = Session(plan).live
+            let session = Session(plan)
+            let state = session.live
             for assignment in state.assignments.values {
                 #expect(state.projects[assignment.project] != nil)
                 #expect(state.stakeholders[assignment.stakeholder] != nil)
@@ -99,7 +100,7 @@ import Testing
             for model in state.models.values { #expect(state.projects[model.project] != nil) }
             for version in state.versions.values { #expect(state.models[version.ref.model] != nil) }
             for request in state.requests.values { #expect(state.versions[request.version] != nil) }
-            for comment in state.comments.values {
+            for comment in session.records.compactMap(\.comment) {
                 switch comment.target {
                 case .project(let slug): #expect(state.projects[slug] != nil)
                 case .version(let ref): #expect(state.versions[ref] != nil)

@@ -87,7 +87,7 @@ import Testing
             Issue.record("expected a comment, got \(events)")
             return
         }
-        #expect(board.state.comments[comment.id]?.body == "line one\nline two")
+        #expect(board.records.compactMap(\.comment).first { $0.id == comment.id }?.body == "line one\nline two")
         board.expectRefusal(
             .registerVersion(model: Fixture.model, metrics: [:], source: "run\n104"), as: Fixture.scientist,
             rule: .controlCharacters, mentioning: ["source reference"])

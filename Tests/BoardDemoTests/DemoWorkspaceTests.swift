@@ -168,12 +168,13 @@ struct DemoWorkspaceTests {
     }
 
     @Test func commentsOnEveryKindOfTarget() {
-        let targets = state.comments.values.map(\.target)
+        let comments = records.compactMap(\.comment)
+        let targets = comments.map(\.target)
         #expect(targets.contains { if case .project = $0 { true } else { false } })
         #expect(targets.contains { if case .version = $0 { true } else { false } })
         #expect(targets.contains { if case .request = $0 { true } else { false } })
         #expect(targets.contains { if case .challenge = $0 { true } else { false } })
-        #expect(state.comments.values.contains { $0.body.contains("\n") })
+        #expect(comments.contains { $0.body.contains("\n") })
     }
 
     @Test func exactlyOneProjectOverdueAtNow() throws {

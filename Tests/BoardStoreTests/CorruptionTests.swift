@@ -71,9 +71,9 @@ struct CorruptionTests {
         case "edited":
             // A change inside the state that still decodes: only the checksum can tell.
             var bytes = workspace.bytes(snapshot)
-            let from = Array("local 1".utf8)
+            let from = Array("Lea Lead".utf8)  // comments are not in the state; a stakeholder's name is
             let index = try #require(bytes.indices.first { bytes[$0...].starts(with: from) })
-            bytes.replaceSubrange(index ..< index + from.count, with: Array("local 9".utf8))
+            bytes.replaceSubrange(index ..< index + from.count, with: Array("Lea Leaf".utf8))
             try Data(bytes).write(to: snapshot)
         default:
             // A snapshot, sound in itself, that claims a position whose hash is not the journal's.

@@ -53,7 +53,7 @@ struct FollowerTests {
         try workspace.comment(2)
         let fresh = try reader.refresh()
         #expect(fresh.count == 2)
-        #expect(reader.state.comments.count == 2)
+        #expect(try reader.allComments().count == 2)
         #expect(try reader.refresh().isEmpty)
     }
 }

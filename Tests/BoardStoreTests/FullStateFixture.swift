@@ -57,11 +57,6 @@ enum FullStateFixture {
         challenge.updatedAt = at(8)
         state.challenges[challenge.id] = challenge
 
-        let targets: [CommentTarget] = [.project("churn"), .version(ref), .request("PR-1"), .challenge("CH-1")]
-        for (index, target) in targets.enumerated() {
-            let id = "CM-\(index + 1)"
-            state.comments[id] = Comment(id: id, target: target, author: "ana", at: at(9 + Int64(index)), body: "note \(index) ✓ 漢字 😀")
-        }
         state.stageMoves = [StageMove(version: ref, from: "development", to: "staging", at: at(20), by: "lea", reason: "ready", request: "PR-1")]
         state.aliasMoves = [AliasMove(
             model: "churn-gbm", alias: "champion", from: 2, to: 3, at: at(22), by: "ops", reason: "promoted", request: "PR-2",

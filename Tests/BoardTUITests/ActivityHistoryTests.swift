@@ -79,6 +79,7 @@ private final class ThreadedHistory: DashboardWorkspace {
     var me: Actor { memory.me }
     var readOnlyReason: String? { nil }
     func run(_ command: Command, now: Instant) throws { try memory.run(command, now: now) }
+    func comments(on target: CommentTarget) throws -> [BoardCore.Comment] { try memory.comments(on: target) }
 
     func activityHistory() throws -> [ActivityEntry] {
         readsOnTheLoop += 1

@@ -126,6 +126,7 @@ private final class Unlogged: DashboardWorkspace {
     var me: Actor { inner.me }
     var readOnlyReason: String? { inner.readOnlyReason }
     func run(_ command: Command, now: Instant) throws { try inner.run(command, now: now) }
+    func comments(on target: CommentTarget) throws -> [BoardCore.Comment] { try inner.comments(on: target) }
 }
 
 /// Commands that change a few projects at a time, chosen by a seeded generator.

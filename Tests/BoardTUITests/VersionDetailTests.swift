@@ -53,7 +53,7 @@ struct VersionDetailTests {
     @Test("j scrolls the detail, c comments on and p requests a promotion of the version shown, q closes")
     func keysActOnTheVersionShown() throws {
         let ref = DemoWorkspace.failingVersion
-        let (dashboard, _) = try Self.onCard(ref)
+        let (dashboard, workspace) = try Self.onCard(ref)
         let row = dashboard.ui.modelsRow[dashboard.ui.modelsColumn] ?? 0
         dashboard.handle(.enter)
         _ = dashboard.render(width: 80, height: 24)
@@ -64,7 +64,7 @@ struct VersionDetailTests {
         #expect(dashboard.render(width: 120, height: 40).text.contains("Comment on version \(ref)"))
         DemoDashboard.type(dashboard, "looks right")
         dashboard.handle(.enter)
-        #expect(dashboard.state.comments(on: .version(ref)).last?.body == "looks right")
+        #expect(try workspace.comments(on: .version(ref)).last?.body == "looks right")
         #expect(dashboard.ui.detail != nil, "back in the detail after the comment")
         dashboard.handle(.character("p"))
         #expect(dashboard.render(width: 120, height: 40).text.contains("Request promotion of \(ref)"))

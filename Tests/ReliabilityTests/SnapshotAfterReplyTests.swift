@@ -37,8 +37,10 @@ struct SnapshotAfterReplyTests {
         #expect(killed.status == 9, "killed at the snapshot: \(killed.status) \(killed.stderr)")
         #expect(killed.stdout.contains("commented"), "the reply was out before: \(killed.stdout)")
         #expect(!FileManager.default.fileExists(atPath: workspace.snapshotURL.path))
+        #expect(FileManager.default.fileExists(atPath: CommentIndexFile.url(besideSnapshot: workspace.snapshotURL).path),
+                "killed between writing the comment index and the snapshot")
         let store = try workspace.open()
-        #expect(store.state.comments.values.contains { $0.body == "acknowledged" })
+        #expect(try store.allComments().contains { $0.body == "acknowledged" })
         #expect(try WorkspaceStore.verify(workspace.directory, environment: workspace.environment).passed)
     }
 }

@@ -32,7 +32,6 @@ private func applyEvent(_ record: EventRecord, to state: inout BoardState) {
     case .challengeOpened, .challengeEdited, .challengeMoved:
         applyChallengeEvent(record, to: &state)
     case .commented(let comment):
-        state.comments[comment.id] = comment
         state.counters.comments = max(state.counters.comments, IdNumber.of(comment.id))
     case .keyAdded, .keyRevoked, .rootKeySet, .signaturePolicySet:
         state.signing.apply(record)

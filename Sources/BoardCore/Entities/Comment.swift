@@ -30,3 +30,18 @@ public struct Comment: Codable, Equatable, Sendable {
         self.body = body
     }
 }
+
+extension Comment {
+    /// The order a thread is shown in: oldest first, then by id.
+    public static func threadOrder(_ a: Comment, _ b: Comment) -> Bool {
+        a.at == b.at ? a.id < b.id : a.at < b.at
+    }
+}
+
+extension EventRecord {
+    /// The comment this record adds, if it adds one.
+    public var comment: Comment? {
+        if case .commented(let comment) = event { return comment }
+        return nil
+    }
+}

@@ -1,4 +1,6 @@
-/// Everything the journal says, folded into one value. Only `apply` changes it.
+/// What the journal says is live, folded into one value. Only `apply` changes it. History the
+/// rules never look at (comments) stays in the journal: the state keeps only their counter, and
+/// readers fetch the ones they show from the store (`WorkspaceStore.comments(on:)`).
 public struct BoardState: Codable, Equatable, Sendable {
     public var config: WorkspaceConfig
     public var projects: [String: Project] = [:]
@@ -8,7 +10,6 @@ public struct BoardState: Codable, Equatable, Sendable {
     public var versions: [VersionRef: ModelVersion] = [:]
     public var requests: [String: PromotionRequest] = [:]
     public var challenges: [String: Challenge] = [:]
-    public var comments: [String: Comment] = [:]
     public var stageMoves: [StageMove] = []
     public var aliasMoves: [AliasMove] = []
     /// The newest events, oldest first, for the activity feed.
@@ -66,10 +67,6 @@ extension BoardState {
 
     public func assignments(of project: String) -> [Assignment] {
         assignments.values.filter { $0.project == project }
-    }
-
-    public func comments(on target: CommentTarget) -> [Comment] {
-        comments.values.filter { $0.target == target }.sorted { $0.at == $1.at ? $0.id < $1.id : $0.at < $1.at }
     }
 
     /// Active stakeholders by handle.

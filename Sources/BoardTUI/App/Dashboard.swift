@@ -42,7 +42,12 @@ public final class Dashboard {
     }
 
     /// What the panes read, as of now.
-    var context: PaneContext { PaneContext(state: state, ui: ui, rows: rows, actor: workspace.me, now: clock()) }
+    var context: PaneContext {
+        let workspace = workspace
+        return PaneContext(state: state, ui: ui, rows: rows, actor: workspace.me, now: clock()) { target in
+            Result { try workspace.comments(on: target) }
+        }
+    }
 
     /// The focused pane's type.
     var focused: any DashboardPane { ui.pane.registered }

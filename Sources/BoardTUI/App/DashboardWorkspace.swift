@@ -11,6 +11,8 @@ public protocol DashboardWorkspace: AnyObject {
     var projectChangeLog: ProjectChangeLog? { get }
     /// Every activity entry since the journal began, oldest first (the state keeps the newest only).
     func activityHistory() throws -> [ActivityEntry]
+    /// The comments on `target`, oldest first (history: the state keeps only their counter).
+    func comments(on target: CommentTarget) throws -> [Comment]
     /// The key this person signs with, or why there is none (nil: this workspace does not sign).
     var signingKey: SigningKeyStatus? { get }
     /// Reads what `activityHistory` returns on another thread; nil when it is cheap enough to
@@ -58,6 +60,10 @@ public final class StoreWorkspace: DashboardWorkspace {
         try store.recordsReader()().map(ActivityEntry.init)
     }
 
+    public func comments(on target: CommentTarget) throws -> [Comment] {
+        try store.comments(on: target)
+    }
+
     public func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])? {
         let read = store.recordsReader()
         return { try read().map(ActivityEntry.init) }
@@ -85,6 +91,11 @@ public final class MemoryWorkspace: DashboardWorkspace {
 
     public func activityHistory() throws -> [ActivityEntry] {
         records.isEmpty ? state.activity : records.map(ActivityEntry.init)
+    }
+
+    /// From the records it was given and those recorded since.
+    public func comments(on target: CommentTarget) throws -> [Comment] {
+        records.compactMap(\.comment).filter { $0.target == target }.sorted(by: Comment.threadOrder)
     }
 
     public func run(_ command: Command, now: Instant) throws {

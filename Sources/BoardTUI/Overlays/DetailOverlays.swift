@@ -28,12 +28,7 @@ enum ProjectDetailOverlay {
             lines.append(("  \(challenge.id) [\(challenge.severity.rawValue), \(challenge.status.rawValue)] \(challenge.title)",
                           challenge.status.isOpen ? PaneContext.severityStyle(challenge.severity) : .muted))
         }
-        let comments = state.comments(on: .project(slug))
-        if !comments.isEmpty {
-            lines.append(("", .normal))
-            lines.append(("Comments", .header))
-            for comment in comments { lines.append(("  \(comment.author): \(comment.body)", .normal)) }
-        }
+        lines += CommentLines.section(context, on: .project(slug))
         return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 }
@@ -48,11 +43,7 @@ enum ChallengeDetailOverlay {
             ("", .normal), (challenge.description.isEmpty ? "(no description)" : challenge.description, .normal),
         ]
         if let resolution = challenge.resolution { lines += [("", .normal), ("Resolution: \(resolution)", .pass)] }
-        let comments = context.state.comments(on: .challenge(id))
-        if !comments.isEmpty {
-            lines += [("", .normal), ("Comments", .header)]
-            for comment in comments { lines.append(("  \(comment.author): \(comment.body)", .normal)) }
-        }
+        lines += CommentLines.section(context, on: .challenge(id))
         return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 }

@@ -43,12 +43,7 @@ enum ReviewOverlay {
         for challenge in challenges.prefix(5) {
             lines.append(("  \(challenge.id) \(challenge.severity.rawValue): \(challenge.title)", PaneContext.severityStyle(challenge.severity)))
         }
-        let comments = state.comments(on: .request(request.id))
-        if !comments.isEmpty {
-            lines.append(("", .normal))
-            lines.append(("Comments", .header))
-            for comment in comments { lines.append(("  \(comment.author): \(comment.body)", .normal)) }
-        }
+        lines += CommentLines.section(context, on: .request(request.id))
         return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 }

@@ -25,11 +25,7 @@ enum VersionDetailOverlay {
         }
         lines += [("", .normal), ("Stage and alias history", .header)] + history(of: version, in: state)
         lines += [("", .normal), ("Promotion requests", .header)] + requests(of: ref, in: state, now: context.now)
-        let comments = state.comments(on: .version(ref))
-        if !comments.isEmpty {
-            lines += [("", .normal), ("Comments", .header)]
-            for comment in comments { lines.append(("  \(comment.author) \(comment.at.iso8601): \(comment.body)", .normal)) }
-        }
+        lines += CommentLines.section(context, on: .version(ref), withTimes: true)
         return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 

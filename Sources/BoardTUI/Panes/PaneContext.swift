@@ -9,6 +9,8 @@ struct PaneContext {
     let rows: PaneRows
     let actor: Actor
     let now: Instant
+    /// The comments on one thing: history, read from the workspace on demand.
+    let comments: (CommentTarget) -> Result<[Comment], any Error>
 
     var me: String { actor.handle }
 

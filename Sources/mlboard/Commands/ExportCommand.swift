@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
         let store = try workspace.openStore()
         switch format {
         case .json:
-            let data = try ExportDocument(state: store.state).encoded()
+            let data = try ExportDocument(state: store.state, comments: try store.allComments()).encoded()
             guard let out else { return FileHandle.standardOutput.write(data) }
             let folder = try makeFolder(out)
             try write(data, to: folder.appendingPathComponent(Self.jsonFileName))
@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand {
             try write(data, to: try makeFolder(out).appendingPathComponent(JournalExport.fileName))
         case .csv:
             let folder = try makeFolder(out ?? ".")
-            for (name, table) in CSVExport.tables(of: store.state) {
+            for (name, table) in CSVExport.tables(of: store.state, comments: try store.allComments()) {
                 try write(try table.encoded(), to: folder.appendingPathComponent("\(name).csv"))
             }
             Console.say("Wrote \(CSVExport.fileNames.count) CSV files to \(folder.path).")

@@ -124,14 +124,15 @@ struct ProjectCommand: ParsableCommand {
         }
 
         func run() throws {
-            let state = try workspace.openStore().state
+            let store = try workspace.openStore()
+            let state = store.state
             guard let project = state.projects[slug] else { throw RuleViolation(.unknownEntity, "no project '\(slug)'") }
             let models = state.models(of: slug)
             let detail = Detail(
                 project: project, team: state.team(of: slug).flatMap(\.members), models: models,
                 versions: models.flatMap { state.versions(of: $0.slug) },
                 challenges: state.challenges.values.filter { $0.project == slug }.sorted { $0.id < $1.id },
-                comments: state.comments(on: .project(slug)), daysOverdue: state.daysOverdue(project, now: Instant(Date())))
+                comments: try store.comments(on: .project(slug)), daysOverdue: state.daysOverdue(project, now: Instant(Date())))
             if json { return try Console.printJSON(detail) }
             Console.say("\(project.name) (\(project.slug)) — \(project.status.rawValue)\(project.archived ? ", archived" : "")")
             if !project.description.isEmpty { Console.say(project.description) }

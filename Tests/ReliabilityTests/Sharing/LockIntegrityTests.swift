@@ -42,7 +42,7 @@ struct LockIntegrityTests {
         let report = try WorkspaceStore.verify(workspace.directory, environment: workspace.environment)
         #expect(report.passed, "\(report.problems)")
         let store = try workspace.open()
-        let comments = store.state.comments.values.filter { $0.body.hasPrefix("w") }
+        let comments = try store.allComments().filter { $0.body.hasPrefix("w") }
         #expect(comments.count == 8 * 25, "every acknowledged write is in the journal")
         #expect(acknowledged.allSatisfy { $0 <= report.events })
     }
@@ -71,7 +71,7 @@ struct LockIntegrityTests {
         let waited = Binary.finish(patient)
         #expect(waited.status == 0, "\(waited.stderr)")
         #expect(waited.stderr.contains("waiting for the journal lock"), "it said whom it waited for: \(waited.stderr)")
-        #expect(try workspace.open().state.comments.values.contains { $0.body == "patient" })
+        #expect(try workspace.open().allComments().contains { $0.body == "patient" })
     }
 
     @Test("--wait refuses a negative or unreadable number with exit 2")
