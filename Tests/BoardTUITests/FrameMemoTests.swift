@@ -11,7 +11,7 @@ struct FrameMemoTests {
 
     private func context(_ state: BoardState, _ ui: UIState, cache: RowCache, me: String = DemoWorkspace.leadHandle) -> PaneContext {
         let rows = PaneRows(state: state, ui: ui, me: me, now: DemoWorkspace.now, cache: cache)
-        return PaneContext(state: state, ui: ui, rows: rows, actor: Actor(handle: me, osUser: "test"), now: DemoWorkspace.now)
+        return PaneContext(state: state, ui: ui, rows: rows, actor: Actor(handle: me, osUser: "test"), now: DemoWorkspace.now) { _ in .success([]) }
     }
 
     @Test("the matrix labels are worked out once while the people and the width stay, and again when someone joins")
