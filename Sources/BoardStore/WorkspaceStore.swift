@@ -361,13 +361,7 @@ public final class WorkspaceStore {
         while true {
             let fresh = journal == nil
             let open = try openJournal()
-            // Reading what the writers ahead append while waiting, as any reader may, leaves
-            // only the last few lines to read under the lock. A failure here is met again there.
-            try JournalLock.acquire(
-                open.fd, path: journalPath, wait: lockWait, holder: try holderFile(), folder: folder, sharing: sharing
-            ) { [unowned self] in
-                _ = try? self.applyJournalTail(throughReserve: false, using: open.fd)
-            }
+            try JournalLock.acquire(open.fd, path: journalPath, wait: lockWait, holder: try holderFile(), folder: folder, sharing: sharing)
             guard let named = folder.factsOf(DataDirectory.journalName), named.isSameFile(as: open.facts) else {
                 JournalLock.release(open.fd, holder: lockHolder)
                 journal = nil

@@ -28,16 +28,12 @@ enum JournalLock {
     static let stallCheck = 1.0
     /// How many such looks in a row must find it free before the writer takes it out of turn.
     static let stalledChecks = 3
-    /// How often a queued writer reads what the writers before it append, so that when its
-    /// turn comes only the last few lines are left to read while it holds the lock.
-    static let catchUpStep = 0.01
 
     /// Takes the lock, in turn behind the writers queued in `folder` (without a folder or a
     /// holder note, without queueing, as older builds do).
-    /// `meanwhile` runs every `catchUpStep` seconds while the writer waits for its turn.
     static func acquire(
         _ journal: Int32, path: String, wait: LockWait, holder: LockHolderFile?, folder: WorkspaceFolder? = nil,
-        sharing: SharingMode = .private, meanwhile: (() -> Void)? = nil
+        sharing: SharingMode = .private
     ) throws {
         var clock = WaitClock(wait: wait) { holder?.read() ?? "its holder left no note" }
         let queue = folder.flatMap { holder?.queue(in: $0, sharing: sharing) }
@@ -46,8 +42,7 @@ enum JournalLock {
             // just then) only costs this writer its place in the queue.
             let joining = clock.left < 0 ? stallCheck : min(clock.left, stallCheck)
             if let queue, let predecessor = queue.join(within: joining) {
-                if try waitForTurn(
-                    in: queue, after: predecessor, journal: journal, path: path, clock: &clock, meanwhile: meanwhile) { return }
+                if try waitForTurn(in: queue, after: predecessor, journal: journal, path: path, clock: &clock) { return }
             }
             if try clock.keepTrying({ try take(journal, path: path, seconds: $0) }) { return }
             throw StoreError.lockNotTaken(seconds: wait.limit ?? 0, holder: holder?.read() ?? "its holder left no note")
@@ -67,26 +62,19 @@ enum JournalLock {
     /// while it waited) would otherwise hold everyone up, so when the journal lock is found
     /// free at `stalledChecks` looks in a row while the turn still has not come, it goes on.
     private static func waitForTurn(
-        in queue: WriterQueue, after predecessor: Int64, journal: Int32, path: String, clock: inout WaitClock,
-        meanwhile: (() -> Void)?
+        in queue: WriterQueue, after predecessor: Int64, journal: Int32, path: String, clock: inout WaitClock
     ) throws -> Bool {
         var freeLooks = 0
         var tookOutOfTurn = false
-        let longestStep = meanwhile == nil ? stallCheck : catchUpStep
         let turnCame = try clock.keepTrying { seconds in
             var left = seconds
-            var sinceLook = 0.0
             while true {
-                let step = left < 0 ? longestStep : min(left, longestStep)
+                let step = left < 0 ? stallCheck : min(left, stallCheck)
                 if queue.waitForTurn(after: predecessor, within: step) { return true }
                 if left >= 0 {
                     left -= step
                     if left <= 0 { return false }
                 }
-                meanwhile?()
-                sinceLook += step
-                guard sinceLook >= stallCheck else { continue }
-                sinceLook = 0
                 freeLooks = isHeldByAnother(journal) ? 0 : freeLooks + 1
                 if freeLooks >= stalledChecks, try take(journal, path: path, seconds: 0) {
                     tookOutOfTurn = true
