@@ -20,7 +20,7 @@ struct MLBoard: ParsableCommand {
             VerifyCommand.self, CompactCommand.self, DoctorCommand.self,
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
-            WithdrawCommand.self, RequestsCommand.self, ChallengeCommand.self, CommentCommand.self,
+            WithdrawCommand.self, RequestsCommand.self, AliasCommand.self, ChallengeCommand.self, CommentCommand.self,
             KeyCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, HooksCommand.self, HelpManCommand.self,
             DebugAppendCommand.self, DebugFollowCommand.self,
         ],

@@ -13,7 +13,7 @@ enum FullStateFixture {
         config.retrainingCadences = [RetrainingCadence(name: "weekly", days: 7)]
         config.policy = PromotionPolicy(
             productionStage: "production", archiveStage: "archived", approvalsRequired: ["production": 2, "staging": 1],
-            archiveReplacedVersion: flags, blockingSeverity: .critical)
+            archiveReplacedVersion: flags, blockingSeverity: .critical, aliases: ["champion": "production"])
         var state = BoardState(config: config)
 
         state.projects["churn"] = Project(
@@ -27,15 +27,19 @@ enum FullStateFixture {
         state.assignments[key] = Assignment(project: "churn", step: "deployment", stakeholder: "lea", raci: .consulted)
         state.models["churn-gbm"] = MLModel(
             slug: "churn-gbm", project: "churn", name: "Gradient boosting", description: "GBM on events",
-            thresholds: [MetricThreshold(metric: "auc", comparison: .atMost, value: 0.25)], keyMetric: "auc")
+            thresholds: [MetricThreshold(metric: "auc", comparison: .atMost, value: 0.25)], keyMetric: "auc",
+            aliases: ["champion": 3])
         let ref = VersionRef(model: "churn-gbm", number: 3)
         state.versions[ref] = ModelVersion(
             ref: ref, metrics: ["auc": 0.81, "f1": -1.5e-7], source: "run-42", stage: "staging",
-            registeredAt: at(3), registeredBy: "max")
+            registeredAt: at(3), registeredBy: "max",
+            lineage: VersionLineage(
+                sourceURI: "runs:/42/model", runID: "run-42-id", codeCommit: "abc123", dataset: "events-2026-10",
+                tags: ["team": "retention"]))
 
         var request = PromotionRequest(
             id: "PR-1", version: ref, fromStage: "staging", toStage: "production", reason: "beats v2",
-            requestedBy: "max", requestedAt: at(4))
+            requestedBy: "max", requestedAt: at(4), alias: "champion")
         request.status = .superseded
         request.approvals = [Approval(
             by: "lea", at: at(5), comment: "fine", overrideReason: "gate waived", failedGates: ["auc"],
@@ -59,6 +63,9 @@ enum FullStateFixture {
             state.comments[id] = Comment(id: id, target: target, author: "ana", at: at(9 + Int64(index)), body: "note \(index) ✓ 漢字 😀")
         }
         state.stageMoves = [StageMove(version: ref, from: "development", to: "staging", at: at(20), by: "lea", reason: "ready", request: "PR-1")]
+        state.aliasMoves = [AliasMove(
+            model: "churn-gbm", alias: "champion", from: 2, to: 3, at: at(22), by: "ops", reason: "promoted", request: "PR-2",
+            sequence: 40)]
         state.activity = [ActivityEntry(
             sequence: 41, at: at(21), actor: "lea", summary: "moved churn-gbm v3",
             signature: flags ? .bad(reason: "not registered") : .verified(fingerprint: "SHA256:activity"))]

@@ -24,8 +24,8 @@ private func applyEvent(_ record: EventRecord, to state: inout BoardState) {
         applyProjectEvent(record, to: &state)
     case .stakeholderAdded, .stakeholderEdited, .approvalRightsSet, .stakeholderDeactivated, .assigned, .unassigned:
         applyTeamEvent(record.event, to: &state)
-    case .modelRegistered, .versionRegistered, .stageChanged:
-        applyModelEvent(record.event, to: &state)
+    case .modelRegistered, .versionRegistered, .stageChanged, .aliasMoved:
+        applyModelEvent(record, to: &state)
     case .promotionRequested, .approvalRecorded, .requestApproved, .requestRejected, .requestWithdrawn,
          .requestSuperseded:
         applyRequestEvent(record, to: &state)
@@ -92,15 +92,21 @@ private func applyTeamEvent(_ event: Event, to state: inout BoardState) {
     }
 }
 
-private func applyModelEvent(_ event: Event, to state: inout BoardState) {
-    switch event {
-    case .modelRegistered(let model):
+private func applyModelEvent(_ record: EventRecord, to state: inout BoardState) {
+    switch record.event {
+    case .modelRegistered(var model):
+        model.aliases = [:]  // aliases move only by their own events
         state.models[model.slug] = model
     case .versionRegistered(let version):
         state.versions[version.ref] = version
     case .stageChanged(let move):
         state.versions[move.version]?.stage = move.to
         state.stageMoves.append(move)
+    case .aliasMoved(var move):
+        guard state.models[move.model] != nil else { return }
+        state.models[move.model]?.aliases[move.alias] = move.to
+        move.sequence = record.sequence
+        state.aliasMoves.append(move)
     default:
         return
     }

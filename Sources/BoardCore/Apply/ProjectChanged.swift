@@ -10,7 +10,7 @@ extension Event {
         case .retrainRecorded(let project, _): project
         case .stakeholderAdded, .stakeholderEdited, .approvalRightsSet, .stakeholderDeactivated, .assigned, .unassigned,
              .modelRegistered, .versionRegistered, .promotionRequested, .approvalRecorded, .requestApproved, .requestRejected,
-             .requestWithdrawn, .requestSuperseded, .stageChanged, .challengeOpened, .challengeEdited, .challengeMoved, .commented,
+             .requestWithdrawn, .requestSuperseded, .stageChanged, .aliasMoved, .challengeOpened, .challengeEdited, .challengeMoved, .commented,
              .keyAdded, .keyRevoked, .rootKeySet, .signaturePolicySet:
             nil
         }

@@ -17,7 +17,7 @@ public enum Command: Equatable, Sendable {
     case unassign(project: String, step: String, stakeholder: String)
 
     case registerModel(MLModel)
-    case registerVersion(model: String, metrics: [String: Double], source: String)
+    case registerVersion(model: String, metrics: [String: Double], source: String, lineage: VersionLineage = VersionLineage())
     case recordRetrain(project: String, note: String)
 
     case requestPromotion(version: VersionRef, to: String, reason: String)
@@ -25,6 +25,8 @@ public enum Command: Equatable, Sendable {
     case reject(request: String, comment: String)
     case withdraw(request: String)
     case rollback(model: String, reason: String)
+    /// Asks for `alias` to name `version`, which must already be in the stage the alias implies.
+    case requestAliasMove(version: VersionRef, alias: String, reason: String)
 
     case openChallenge(NewChallenge)
     case editChallenge(id: String, ChallengeEdit)

@@ -65,7 +65,8 @@ extension WorkspaceConfig {
                 archiveStage: "archived",
                 approvalsRequired: ["staging": 1, "production": 2, "archived": 1],
                 archiveReplacedVersion: true,
-                blockingSeverity: .critical
+                blockingSeverity: .critical,
+                aliases: ["champion": "production", "challenger": "staging"]
             )
         )
     }

@@ -97,6 +97,14 @@ public struct WorkspaceConfig: Codable, Equatable, Sendable {
         for stage in policy.approvalsRequired.keys.sorted() where !stages.contains(stage) {
             found.append("policy.approvalsRequired: '\(Self.quoted(stage))' is not one of stages")
         }
+        for (alias, stage) in policy.aliases.sorted(by: { $0.key < $1.key }) {
+            if !TextRules.isValidSlug(alias) {
+                found.append("policy.aliases: '\(Self.quoted(alias))' must be 1 to \(TextRules.maxSlugLength) lower-case letters, digits or dashes")
+            }
+            if !ladder.contains(stage) {
+                found.append("policy.aliases.\(Self.quoted(alias)): '\(Self.quoted(stage))' is not one of stages (the archive stage takes no alias)")
+            }
+        }
         return found
     }
 
@@ -145,15 +153,44 @@ public struct PromotionPolicy: Codable, Equatable, Sendable {
     public var archiveReplacedVersion: Bool
     /// Open challenges of this severity on a project block promotion to production.
     public var blockingSeverity: Severity
+    /// Each alias and the stage it implies: a version entering that stage takes the alias,
+    /// and moving the alias by hand needs that stage's approvals.
+    public var aliases: [String: String]
 
     public init(
         productionStage: String, archiveStage: String, approvalsRequired: [String: Int],
-        archiveReplacedVersion: Bool, blockingSeverity: Severity
+        archiveReplacedVersion: Bool, blockingSeverity: Severity, aliases: [String: String]? = nil
     ) {
         self.productionStage = productionStage
         self.archiveStage = archiveStage
         self.approvalsRequired = approvalsRequired
         self.archiveReplacedVersion = archiveReplacedVersion
         self.blockingSeverity = blockingSeverity
+        self.aliases = aliases ?? Self.defaultAliases(productionStage: productionStage)
+    }
+
+    /// A configuration written before aliases existed gets `champion` on its production stage.
+    public static func defaultAliases(productionStage: String) -> [String: String] {
+        ["champion": productionStage]
+    }
+
+    /// The aliases that stage `stage` implies, sorted.
+    public func aliases(implying stage: String) -> [String] {
+        aliases.filter { $0.value == stage }.map(\.key).sorted()
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case productionStage, archiveStage, approvalsRequired, archiveReplacedVersion, blockingSeverity, aliases
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            productionStage: try container.decode(String.self, forKey: .productionStage),
+            archiveStage: try container.decode(String.self, forKey: .archiveStage),
+            approvalsRequired: try container.decode([String: Int].self, forKey: .approvalsRequired),
+            archiveReplacedVersion: try container.decode(Bool.self, forKey: .archiveReplacedVersion),
+            blockingSeverity: try container.decode(Severity.self, forKey: .blockingSeverity),
+            aliases: try container.decodeIfPresent([String: String].self, forKey: .aliases))
     }
 }

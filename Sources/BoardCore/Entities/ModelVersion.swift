@@ -23,10 +23,11 @@ public struct ModelVersion: Codable, Equatable, Sendable {
     public var stage: String
     public var registeredAt: Instant
     public var registeredBy: String
+    public var lineage: VersionLineage
 
     public init(
         ref: VersionRef, metrics: [String: Double], source: String, stage: String,
-        registeredAt: Instant, registeredBy: String
+        registeredAt: Instant, registeredBy: String, lineage: VersionLineage = VersionLineage()
     ) {
         self.ref = ref
         self.metrics = metrics
@@ -34,6 +35,32 @@ public struct ModelVersion: Codable, Equatable, Sendable {
         self.stage = stage
         self.registeredAt = registeredAt
         self.registeredBy = registeredBy
+        self.lineage = lineage
+    }
+
+    private enum CodingKeys: String, CodingKey { case ref, metrics, source, stage, registeredAt, registeredBy, lineage }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ref = try container.decode(VersionRef.self, forKey: .ref)
+        metrics = try container.decode([String: Double].self, forKey: .metrics)
+        source = try container.decode(String.self, forKey: .source)
+        stage = try container.decode(String.self, forKey: .stage)
+        registeredAt = try container.decode(Instant.self, forKey: .registeredAt)
+        registeredBy = try container.decode(String.self, forKey: .registeredBy)
+        lineage = try container.decodeIfPresent(VersionLineage.self, forKey: .lineage) ?? VersionLineage()
+    }
+
+    /// Lines written before lineage existed stay byte for byte what they were: no lineage, no key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ref, forKey: .ref)
+        try container.encode(metrics, forKey: .metrics)
+        try container.encode(source, forKey: .source)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(registeredAt, forKey: .registeredAt)
+        try container.encode(registeredBy, forKey: .registeredBy)
+        if !lineage.isEmpty { try container.encode(lineage, forKey: .lineage) }
     }
 }
 

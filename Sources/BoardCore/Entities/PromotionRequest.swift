@@ -16,10 +16,13 @@ public struct PromotionRequest: Codable, Equatable, Sendable {
     public var closedAt: Instant?
     public var closedBy: String?
     public var closingComment: String?
+    /// Set when the request moves an alias onto a version already in `toStage`, the stage the
+    /// alias implies; nil for a stage promotion.
+    public var alias: String?
 
     public init(
         id: String, version: VersionRef, fromStage: String, toStage: String, reason: String,
-        requestedBy: String, requestedAt: Instant
+        requestedBy: String, requestedAt: Instant, alias: String? = nil
     ) {
         self.id = id
         self.version = version
@@ -30,9 +33,13 @@ public struct PromotionRequest: Codable, Equatable, Sendable {
         self.requestedAt = requestedAt
         self.status = .open
         self.approvals = []
+        self.alias = alias
     }
 
     public var isOpen: Bool { status == .open }
+
+    /// What the request asks for: "production", or "@champion" for an alias.
+    public var target: String { alias.map { "@\($0)" } ?? toStage }
 }
 
 public struct Approval: Codable, Equatable, Sendable {

@@ -27,6 +27,7 @@ public enum Event: Codable, Equatable, Sendable {
     case requestWithdrawn(request: String)
     case requestSuperseded(request: String, reason: String)
     case stageChanged(StageMove)
+    case aliasMoved(AliasMove)
 
     case challengeOpened(Challenge)
     case challengeEdited(id: String, ChallengeEdit)
@@ -63,6 +64,7 @@ public enum Event: Codable, Equatable, Sendable {
         "requestWithdrawn",
         "requestSuperseded",
         "stageChanged",
+        "aliasMoved",
         "challengeOpened",
         "challengeEdited",
         "challengeMoved",
@@ -98,6 +100,7 @@ public enum Event: Codable, Equatable, Sendable {
         case .requestWithdrawn: "requestWithdrawn"
         case .requestSuperseded: "requestSuperseded"
         case .stageChanged: "stageChanged"
+        case .aliasMoved: "aliasMoved"
         case .challengeOpened: "challengeOpened"
         case .challengeEdited: "challengeEdited"
         case .challengeMoved: "challengeMoved"

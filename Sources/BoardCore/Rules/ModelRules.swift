@@ -18,7 +18,9 @@ extension Decider {
         return [.modelRegistered(model)]
     }
 
-    func registerVersion(_ slug: String, _ metrics: [String: Double], _ source: String) throws -> [Event] {
+    func registerVersion(
+        _ slug: String, _ metrics: [String: Double], _ source: String, _ lineage: VersionLineage
+    ) throws -> [Event] {
         try requireActor()
         let model = try model(slug)
         _ = try liveProject(model.project)
@@ -27,10 +29,11 @@ extension Decider {
             try Validate.name(name, field: "metric name")
             guard value.isFinite else { throw RuleViolation(.invalidText, "metric '\(name)' must be a finite number") }
         }
+        try Validate.lineage(lineage)
         let number = (versions(of: slug).last?.ref.number ?? 0) + 1
         let version = ModelVersion(
             ref: VersionRef(model: slug, number: number), metrics: metrics, source: source,
-            stage: config.initialStage, registeredAt: now, registeredBy: actor.handle)
+            stage: config.initialStage, registeredAt: now, registeredBy: actor.handle, lineage: lineage)
         return [.versionRegistered(version)]
     }
 
@@ -49,15 +52,17 @@ extension Decider {
         guard let previous = previousProductionVersion(of: slug, excluding: current.map(\.ref)) else {
             throw RuleViolation(.nothingToRollBack, "model '\(slug)' has no earlier production version to return to")
         }
-        var events: [Event] = current.map { version in
-            .stageChanged(StageMove(
+        var moves = current.map { version in
+            StageMove(
                 version: version.ref, from: production, to: config.policy.archiveStage, at: now,
-                by: actor.handle, reason: "rolled back: \(reason)"))
+                by: actor.handle, reason: "rolled back: \(reason)")
         }
-        events.append(.stageChanged(StageMove(
+        moves.append(StageMove(
             version: previous.ref, from: previous.stage, to: production, at: now, by: actor.handle,
-            reason: "rollback: \(reason)")))
-        let touched = Set(current.map(\.ref) + [previous.ref])
+            reason: "rollback: \(reason)"))
+        var events: [Event] = moves.map { .stageChanged($0) }
+        events += aliasMoves(following: moves, reason: "rollback: \(reason)", request: nil)
+        let touched = Set(moves.map(\.version))
         for request in openRequests(for: touched) {
             events.append(.requestSuperseded(request: request.id, reason: "model '\(slug)' was rolled back"))
         }

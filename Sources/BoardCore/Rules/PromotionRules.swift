@@ -9,7 +9,7 @@ extension Decider {
         try Validate.member(target, of: config.stages, field: "target stage")
         try checkStageOrder(from: version.stage, to: target, version: ref)
         try Validate.longText(reason, field: "reason", required: true)
-        if let open = openRequests(for: [ref]).first(where: { $0.toStage == target }) {
+        if let open = openRequests(for: [ref]).first(where: { $0.toStage == target && $0.alias == nil }) {
             throw RuleViolation(.duplicateOpenRequest, "\(ref) already has open request \(open.id) to \(target)")
         }
         let request = PromotionRequest(
@@ -65,26 +65,25 @@ extension Decider {
         return events
     }
 
-    /// The quorum is reached: move the version, archive what it replaces, supersede the rest.
+    /// The quorum is reached: move the version, archive what it replaces, move the aliases
+    /// those moves imply, supersede the rest.
     private func completion(of request: PromotionRequest, version: ModelVersion) -> [Event] {
+        if let alias = request.alias { return aliasCompletion(of: request, alias: alias) }
         let policy = config.policy
-        var events: [Event] = [
-            .requestApproved(request: request.id),
-            .stageChanged(StageMove(
-                version: version.ref, from: version.stage, to: request.toStage, at: now, by: actor.handle,
-                reason: request.reason, request: request.id)),
-        ]
-        var retired: [VersionRef] = []
+        var moves = [StageMove(
+            version: version.ref, from: version.stage, to: request.toStage, at: now, by: actor.handle,
+            reason: request.reason, request: request.id)]
         if request.toStage == policy.productionStage && policy.archiveReplacedVersion {
             for replaced in versions(of: version.ref.model)
             where replaced.stage == policy.productionStage && replaced.ref != version.ref {
-                retired.append(replaced.ref)
-                events.append(.stageChanged(StageMove(
+                moves.append(StageMove(
                     version: replaced.ref, from: replaced.stage, to: policy.archiveStage, at: now, by: actor.handle,
-                    reason: "replaced in \(policy.productionStage) by v\(version.ref.number)", request: request.id)))
+                    reason: "replaced in \(policy.productionStage) by v\(version.ref.number)", request: request.id))
             }
         }
-        let affected = Set([version.ref] + retired)
+        var events: [Event] = [.requestApproved(request: request.id)] + moves.map { .stageChanged($0) }
+        events += aliasMoves(following: moves, reason: request.reason, request: request.id)
+        let affected = Set(moves.map(\.version))
         for other in openRequests(for: affected) where other.id != request.id {
             events.append(.requestSuperseded(request: other.id, reason: "\(version.ref) moved to \(request.toStage) by \(request.id)"))
         }

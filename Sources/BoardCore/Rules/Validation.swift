@@ -45,3 +45,31 @@ enum Validate {
         }
     }
 }
+
+extension Validate {
+    /// References (URIs, run ids, commits) may be longer than names but stay on one line.
+    static func reference(_ value: String, field: String) throws {
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RuleViolation(.invalidText, "\(field) must not be empty; leave it out instead")
+        }
+        guard value.utf8.count <= TextRules.maxReferenceLength else {
+            throw RuleViolation(.invalidText, "\(field) is \(value.utf8.count) bytes; the limit is \(TextRules.maxReferenceLength)")
+        }
+        try singleLine(value, field: field)
+    }
+
+    static func lineage(_ lineage: VersionLineage) throws {
+        let fields: [(String, String?)] = [
+            ("source URI", lineage.sourceURI), ("run id", lineage.runID), ("code commit", lineage.codeCommit),
+            ("data set", lineage.dataset),
+        ]
+        for case let (field, value?) in fields { try reference(value, field: field) }
+        for (key, value) in lineage.tags {
+            try name(key, field: "lineage tag name")
+            try Validate.singleLine(value, field: "lineage tag '\(key.prefix(80))'")
+            guard value.utf8.count <= TextRules.maxReferenceLength else {
+                throw RuleViolation(.invalidText, "lineage tag '\(key.prefix(80))' is \(value.utf8.count) bytes; the limit is \(TextRules.maxReferenceLength)")
+            }
+        }
+    }
+}

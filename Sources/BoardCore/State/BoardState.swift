@@ -10,6 +10,7 @@ public struct BoardState: Codable, Equatable, Sendable {
     public var challenges: [String: Challenge] = [:]
     public var comments: [String: Comment] = [:]
     public var stageMoves: [StageMove] = []
+    public var aliasMoves: [AliasMove] = []
     /// The newest events, oldest first, for the activity feed.
     public var activity: [ActivityEntry] = []
     public var counters = IdCounters()

@@ -3,6 +3,8 @@ public enum TextRules {
     public static let maxSlugLength = 64
     public static let maxNameLength = 200
     public static let maxLongTextLength = 20_000
+    /// URIs, run ids and commits: longer than a name, shorter than a comment.
+    public static let maxReferenceLength = 2_000
 
     /// Lower-case letters, digits and dashes, 1 to 64 characters.
     public static func isValidSlug(_ text: String) -> Bool {

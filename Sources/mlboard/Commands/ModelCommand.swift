@@ -32,6 +32,11 @@ struct ModelCommand: ParsableCommand {
         @Argument var model: String
         @Option(help: "Run id, artifact URI or commit.") var source: String
         @Option(name: .customLong("metric"), help: "A metric, e.g. auc=0.91 (repeatable).") var metrics: [String] = []
+        @Option(help: "Lineage: the artifact or model URI, e.g. runs:/RUN/model or s3://bucket/model.") var sourceURI: String?
+        @Option(help: "Lineage: the training run's id.") var runId: String?
+        @Option(help: "Lineage: the code commit it was trained from.") var commit: String?
+        @Option(help: "Lineage: the data set it was trained on (name, path or digest).") var dataset: String?
+        @Option(name: .customLong("tag"), help: "Lineage: a free tag, e.g. team=risk (repeatable).") var tags: [String] = []
 
         func run() throws {
             var values: [String: Double] = [:]
@@ -39,7 +44,12 @@ struct ModelCommand: ParsableCommand {
                 let (name, value) = try Parse.metric(text)
                 values[name] = value
             }
-            try workspace.perform(.registerVersion(model: model, metrics: values, source: source))
+            var lineage = VersionLineage(sourceURI: sourceURI, runID: runId, codeCommit: commit, dataset: dataset)
+            for text in tags {
+                let (name, value) = try Parse.tag(text)
+                lineage.tags[name] = value
+            }
+            try workspace.perform(.registerVersion(model: model, metrics: values, source: source, lineage: lineage))
         }
     }
 
@@ -66,7 +76,10 @@ struct ModelCommand: ParsableCommand {
             let lines = state.models.values.sorted { $0.slug < $1.slug }.map { Line(model: $0, versions: state.versions(of: $0.slug)) }
             if json { return try Console.printJSON(lines) }
             for line in lines {
-                let versions = line.versions.map { "v\($0.ref.number):\($0.stage)" }.joined(separator: " ")
+                let versions = line.versions.map { version in
+                    let aliases = line.model.aliases(of: version.ref.number).map { "@\($0)" }.joined()
+                    return "v\(version.ref.number):\(version.stage)\(aliases)"
+                }.joined(separator: " ")
                 Console.say("\(line.model.slug.padding(28)) \(line.model.project.padding(24)) \(versions)")
             }
         }
@@ -133,8 +146,9 @@ struct RequestsCommand: ParsableCommand {
         for request in requests {
             let needed = state.config.approvalsRequired(for: request.toStage)
             let mark = mine.contains(request.id) ? "*" : " "
+            let move = request.alias == nil ? "\(request.fromStage) -> \(request.toStage)" : "-> \(request.target)"
             Console.say("\(mark) \(request.id.padding(6)) \(request.status.rawValue.padding(10)) \(request.version) "
-                + "\(request.fromStage) -> \(request.toStage) by \(request.requestedBy) "
+                + "\(move) by \(request.requestedBy) "
                 + "(\(state.countedApprovers(of: request).count)/\(needed)): \(request.reason)")
         }
     }

@@ -61,14 +61,18 @@ struct LogPrinter: Sendable {
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Show a model's stage history: every move, who made it and why.")
+        commandName: "history", abstract: "Show a model's history: every stage and alias move, who made it and why.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The model's slug.") var model: String
     @Flag(help: "Print JSON.") var json = false
 
+    /// A stage move (`from`/`to` are stages) or, with `alias` set, an alias move (`from`/`to`
+    /// are "v2", or "none" where the alias was free or was taken off).
     struct Line: Encodable {
+        var kind: String
         var version: Int
+        var alias: String?
         var from: String
         var to: String
         var at: String
@@ -82,20 +86,35 @@ struct HistoryCommand: ParsableCommand {
         let store = try workspace.openStore()
         guard store.state.models[model] != nil else { throw RuleViolation(.unknownEntity, "no model '\(model)'") }
         let lines: [Line] = try store.allRecords().compactMap { record in
-            guard case .stageChanged(let move) = record.event, move.version.model == model,
-                  record.sequence <= store.position.sequence else { return nil }
-            return Line(version: move.version.number, from: move.from, to: move.to, at: move.at.iso8601, by: move.by,
-                        reason: move.reason, request: move.request, signature: record.signature)
+            guard record.sequence <= store.position.sequence else { return nil }
+            return line(for: record)
         }
         if json { return try Console.printJSON(lines) }
         if lines.isEmpty { Console.say("\(model): no version has moved yet") }
         for line in lines {
             let request = line.request.map { " (\($0))" } ?? ""
-            Console.say("\(line.at)  v\(line.version) \(line.from) -> \(line.to) by \(line.by)\(request): \(line.reason)"
-                + SignatureText.suffix(line.signature))
+            let what = line.alias.map { "@\($0) \(line.from) -> \(line.to)" } ?? "v\(line.version) \(line.from) -> \(line.to)"
+            Console.say("\(line.at)  \(what) by \(line.by)\(request): \(line.reason)" + SignatureText.suffix(line.signature))
         }
         let current = store.state.versions(of: model).map { "v\($0.ref.number) \($0.stage)" }
         Console.say("Now: \(current.joined(separator: ", "))")
+        let aliases = store.state.models[model]?.aliases.sorted { $0.key < $1.key }.map { "@\($0.key) v\($0.value)" } ?? []
+        if !aliases.isEmpty { Console.say("Aliases: \(aliases.joined(separator: ", "))") }
+    }
+
+    private func line(for record: EventRecord) -> Line? {
+        switch record.event {
+        case .stageChanged(let move) where move.version.model == model:
+            return Line(kind: "stage", version: move.version.number, from: move.from, to: move.to, at: move.at.iso8601,
+                        by: move.by, reason: move.reason, request: move.request, signature: record.signature)
+        case .aliasMoved(let move) where move.model == model:
+            func named(_ number: Int?) -> String { number.map { "v\($0)" } ?? "none" }
+            return Line(kind: "alias", version: move.to ?? move.from ?? 0, alias: move.alias, from: named(move.from),
+                        to: named(move.to), at: move.at.iso8601, by: move.by, reason: move.reason, request: move.request,
+                        signature: record.signature)
+        default:
+            return nil
+        }
     }
 }
 

@@ -34,6 +34,15 @@ enum Parse {
         return (String(parts[0]), value)
     }
 
+    /// "team=risk".
+    static func tag(_ text: String) throws -> (String, String) {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw ValidationError("tag '\(text)' must look like NAME=VALUE, for example team=risk")
+        }
+        return (String(parts[0]), String(parts[1]))
+    }
+
     static func raci(_ text: String) throws -> RACI {
         guard let letter = RACI(rawValue: text.uppercased()) else {
             throw ValidationError("RACI letter '\(text)' must be one of R, A, C, I")

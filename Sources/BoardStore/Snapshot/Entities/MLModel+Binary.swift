@@ -8,12 +8,13 @@ extension MLModel: BinaryCodable {
         writer.write(description)
         writer.write(thresholds)
         writer.write(keyMetric)
+        writer.write(aliases)
     }
 
     static func read(from reader: inout BinaryReader) throws -> MLModel {
         MLModel(
             slug: try reader.read(), project: try reader.read(), name: try reader.read(), description: try reader.read(),
-            thresholds: try reader.read(), keyMetric: try reader.read())
+            thresholds: try reader.read(), keyMetric: try reader.read(), aliases: try reader.read())
     }
 }
 

@@ -16,6 +16,7 @@ extension PromotionRequest: BinaryCodable {
         writer.write(closedAt)
         writer.write(closedBy)
         writer.write(closingComment)
+        writer.write(alias)
     }
 
     static func read(from reader: inout BinaryReader) throws -> PromotionRequest {
@@ -27,6 +28,7 @@ extension PromotionRequest: BinaryCodable {
         request.closedAt = try reader.read()
         request.closedBy = try reader.read()
         request.closingComment = try reader.read()
+        request.alias = try reader.read()
         return request
     }
 }

@@ -53,11 +53,13 @@ extension PromotionPolicy: BinaryCodable {
         writer.write(approvalsRequired)
         writer.write(archiveReplacedVersion)
         writer.write(blockingSeverity)
+        writer.write(aliases)
     }
 
     static func read(from reader: inout BinaryReader) throws -> PromotionPolicy {
         PromotionPolicy(
             productionStage: try reader.read(), archiveStage: try reader.read(), approvalsRequired: try reader.read(),
-            archiveReplacedVersion: try reader.read(), blockingSeverity: try reader.read())
+            archiveReplacedVersion: try reader.read(), blockingSeverity: try reader.read(),
+            aliases: try reader.read([String: String].self))
     }
 }
