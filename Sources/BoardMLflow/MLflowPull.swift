@@ -1,0 +1,100 @@
+import BoardCore
+import BoardStore
+
+/// `mlboard mlflow pull`: brings registered models and versions mlboard does not have yet into
+/// the workspace, all in one batch that is written whole or not at all.
+public enum MLflowPull {
+    public struct Outcome: Sendable {
+        /// Lines saying what was registered, in order.
+        public var registered: [String]
+        /// MLflow models left out, each with why.
+        public var skipped: [(name: String, reason: String)]
+        /// The events written; empty when there was nothing new.
+        public var records: [EventRecord]
+
+        public var changedSomething: Bool { !records.isEmpty }
+    }
+
+    /// Reads the registry (only `models` when given) and registers what is new as `actor`.
+    public static func run(
+        client: MLflowClient, store: WorkspaceStore, actor: Actor, models only: [String] = [], now: Instant
+    ) throws -> Outcome {
+        try store.refresh()
+        let state = store.state
+        var wanted = try client.registeredModels()
+        if !only.isEmpty {
+            let missing = only.filter { name in !wanted.contains { $0.name == name } }
+            if !missing.isEmpty {
+                throw MLflowError.configuration("no registered model named \(missing.map { "'\($0)'" }.joined(separator: ", ")) on \(client.connection.displayURI)")
+            }
+            wanted = wanted.filter { only.contains($0.name) }
+        }
+        var planned: [(model: String, commands: [Command])] = []
+        var skipped: [(name: String, reason: String)] = []
+        var claimedSlugs: [String: String] = [:]
+        for model in wanted.sorted(by: { $0.name < $1.name }) {
+            switch RegistryMapping.placement(of: model, in: state) {
+            case .skipped(let reason):
+                skipped.append((model.name, reason))
+            case .model(let slug, let project, let isNew):
+                if let other = claimedSlugs[slug] {
+                    skipped.append((model.name, "its slug '\(slug)' is taken by MLflow model '\(other)' in this pull"))
+                    continue
+                }
+                claimedSlugs[slug] = model.name
+                let pulled = RegistryMapping.pulledVersions(of: slug, in: state)
+                let fresh = try client.modelVersions(of: model.name).filter { $0.number != nil && pulled[$0.version] == nil }
+                guard isNew || !fresh.isEmpty else { continue }
+                let versions = try fresh.map { RegistryVersion(version: $0, run: try run(of: $0, client: client)) }
+                planned.append((model.name, PullPlanner.commands(
+                    slug: slug, project: project, isNew: isNew, registry: RegistryModel(model: model, newVersions: versions))))
+            }
+        }
+        guard !planned.isEmpty else { return Outcome(registered: [], skipped: skipped, records: []) }
+        try check(planned, against: state, actor: actor, now: now)
+        let records = try store.execute(planned.flatMap(\.commands).map { PlannedCommand($0, as: actor, at: now) })
+        return Outcome(registered: records.compactMap(describe), skipped: skipped, records: records)
+    }
+
+    /// Decides every command against a draft first, as the store will, so a refusal names the
+    /// MLflow model it came from. The store decides them all again under its lock.
+    private static func check(_ planned: [(model: String, commands: [Command])], against state: BoardState, actor: Actor, now: Instant) throws {
+        var draft = state
+        for (model, commands) in planned {
+            for command in commands {
+                switch decide(command, state: draft, actor: actor, now: now) {
+                case .success(let events):
+                    for event in events {
+                        apply(EventRecord(sequence: draft.lastSequence + 1, at: now, actor: actor, event: event), to: &draft)
+                    }
+                case .failure(let violation):
+                    throw RuleViolation(violation.rule, "MLflow model '\(model)': \(violation.message); nothing was pulled")
+                }
+            }
+        }
+    }
+
+    /// The version's run, or nil when it names none or the server no longer has it.
+    private static func run(of version: MLflowModelVersion, client: MLflowClient) throws -> MLflowRun? {
+        guard let id = version.runID, !id.isEmpty else { return nil }
+        do {
+            return try client.run(id: id)
+        } catch let error as MLflowError {
+            if case .status(_, _, 404, _, _) = error { return nil }
+            throw error
+        }
+    }
+
+    private static func describe(_ record: EventRecord) -> String? {
+        switch record.event {
+        case .modelRegistered(let model):
+            return "model \(model.slug) (MLflow '\(model.name)') in project \(model.project)"
+        case .versionRegistered(let version):
+            let origin = version.lineage.tags[RegistryMapping.versionTag].map { " from MLflow version \($0)" } ?? ""
+            let metrics = version.metrics.keys.sorted().map { "\($0)=\(MetricThreshold.format(version.metrics[$0]!))" }.joined(separator: " ")
+            return "version \(version.ref)\(origin)" + (metrics.isEmpty ? "" : ": \(metrics)")
+        default:
+            return nil
+        }
+    }
+}

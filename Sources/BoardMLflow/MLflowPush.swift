@@ -1,0 +1,32 @@
+import BoardCore
+import BoardStore
+
+/// `mlboard mlflow push`: makes the MLflow server agree with mlboard for every model pulled from
+/// it. It compares first and changes only what differs, so running it again after an
+/// interruption finishes the job, and running it when all agrees changes nothing.
+public enum MLflowPush {
+    public struct Outcome: Sendable {
+        public var changes: [RegistryChange]
+        public var changedSomething: Bool { !changes.isEmpty }
+    }
+
+    /// `report` hears of each change once the server has made it.
+    public static func run(
+        client: MLflowClient, store: WorkspaceStore, report: (RegistryChange) -> Void = { _ in }
+    ) throws -> Outcome {
+        try store.refresh()
+        let state = store.state
+        var made: [RegistryChange] = []
+        for slug in state.models.keys.sorted() {
+            guard let name = RegistryMapping.mlflowName(of: slug, in: state) else { continue }
+            let registered = try client.registeredModel(named: name)
+            let versions = try client.modelVersions(of: name)
+            for change in PushPlanner.changes(slug: slug, state: state, registered: registered, versions: versions) {
+                try change.apply(with: client)
+                made.append(change)
+                report(change)
+            }
+        }
+        return Outcome(changes: made)
+    }
+}
