@@ -4,6 +4,9 @@ import BoardStore
 /// `mlboard mlflow pull`: brings registered models and versions mlboard does not have yet into
 /// the workspace, all in one batch that is written whole or not at all.
 public enum MLflowPull {
+    /// The name the bridge's syncs are recorded under (`BoardState.bridgeSyncs`).
+    public static let bridgeName = "mlflow"
+
     public struct Outcome: Sendable {
         /// Lines saying what was registered, in order.
         public var registered: [String]
@@ -52,7 +55,10 @@ public enum MLflowPull {
         }
         guard !planned.isEmpty else { return Outcome(registered: [], skipped: skipped, records: []) }
         try check(planned, against: state, actor: actor, now: now)
-        let records = try store.execute(planned.flatMap(\.commands).map { PlannedCommand($0, as: actor, at: now) })
+        let commands = planned.flatMap(\.commands)
+        let versions = commands.filter { if case .registerVersion = $0 { true } else { false } }.count
+        let mark = Command.recordBridgeSync(bridge: bridgeName, target: client.connection.displayURI, pulled: versions, pushed: 0)
+        let records = try store.execute((commands + [mark]).map { PlannedCommand($0, as: actor, at: now) })
         return Outcome(registered: records.compactMap(describe), skipped: skipped, records: records)
     }
 

@@ -10,23 +10,37 @@ public enum MLflowPush {
         public var changedSomething: Bool { !changes.isEmpty }
     }
 
-    /// `report` hears of each change once the server has made it.
+    /// `report` hears of each change once the server has made it. When anything changed, even
+    /// if the server failed after, the changes made are recorded as a sync by `actor`.
     public static func run(
-        client: MLflowClient, store: WorkspaceStore, report: (RegistryChange) -> Void = { _ in }
+        client: MLflowClient, store: WorkspaceStore, actor: Actor, now: Instant, report: (RegistryChange) -> Void = { _ in }
     ) throws -> Outcome {
         try store.refresh()
         let state = store.state
         var made: [RegistryChange] = []
-        for slug in state.models.keys.sorted() {
-            guard let name = RegistryMapping.mlflowName(of: slug, in: state) else { continue }
-            let registered = try client.registeredModel(named: name)
-            let versions = try client.modelVersions(of: name)
-            for change in PushPlanner.changes(slug: slug, state: state, registered: registered, versions: versions) {
-                try change.apply(with: client)
-                made.append(change)
-                report(change)
+        do {
+            for slug in state.models.keys.sorted() {
+                guard let name = RegistryMapping.mlflowName(of: slug, in: state) else { continue }
+                let registered = try client.registeredModel(named: name)
+                let versions = try client.modelVersions(of: name)
+                for change in PushPlanner.changes(slug: slug, state: state, registered: registered, versions: versions) {
+                    try change.apply(with: client)
+                    made.append(change)
+                    report(change)
+                }
             }
+        } catch {
+            try? record(made, client: client, store: store, actor: actor, now: now)
+            throw error
         }
+        try record(made, client: client, store: store, actor: actor, now: now)
         return Outcome(changes: made)
+    }
+
+    private static func record(_ made: [RegistryChange], client: MLflowClient, store: WorkspaceStore, actor: Actor, now: Instant) throws {
+        guard !made.isEmpty else { return }
+        try store.execute(
+            .recordBridgeSync(bridge: MLflowPull.bridgeName, target: client.connection.displayURI, pulled: 0, pushed: made.count),
+            as: actor, now: now)
     }
 }

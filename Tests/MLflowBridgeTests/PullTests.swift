@@ -52,6 +52,11 @@ struct PullTests {
         #expect(v2.lineage.tags["owner"] == "ana")
         #expect(state.versions[VersionRef(model: "mapped-model", number: 1)]?.metrics == ["rmse": 3.5])
 
+        let sync = try #require(reopened.state.bridgeSyncs["mlflow"])
+        #expect(sync.pulled == 3 && sync.pushed == 0)
+        #expect(sync.target == fixture.server.trackingURI)
+        #expect(sync.sequence == reopened.state.lastSequence)
+
         let sequence = reopened.state.lastSequence
         let second = try MLflowPull.run(
             client: fixture.client, store: reopened, actor: TestWorkspace.lead, now: Instant(millis: 60_000))

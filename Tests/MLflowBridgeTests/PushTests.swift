@@ -36,7 +36,10 @@ struct PushTests {
         let move = try #require(fixture.store.state.aliasMoves.last { $0.alias == "champion" })
         #expect(afterFirst[0].tags["mlboard.approved_by"] == "lea,ana")
         #expect(afterFirst[0].tags["mlboard.sequence"] == String(move.sequence))
+        let sync = try #require(fixture.store.state.bridgeSyncs["mlflow"])
+        #expect(sync.pushed == first.changes.count && sync.sequence == fixture.store.state.lastSequence)
         #expect(try fixture.push().changes == [])
+        #expect(fixture.store.state.bridgeSyncs["mlflow"] == sync)
 
         try fixture.promote(VersionRef(model: "fraud-model", number: 2), to: "staging")
         try fixture.promote(VersionRef(model: "fraud-model", number: 2), to: "production")
@@ -83,6 +86,7 @@ struct PushTests {
             }
         }
         #expect(heard.count == 1)
+        #expect(fixture.store.state.bridgeSyncs["mlflow"]?.pushed == 1)
         guard case .unreachable(_, let path, _) = failure else {
             Issue.record("expected the server to be unreachable, got \(String(describing: failure))")
             return

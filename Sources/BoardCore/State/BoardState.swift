@@ -11,6 +11,8 @@ public struct BoardState: Codable, Equatable, Sendable {
     public var comments: [String: Comment] = [:]
     public var stageMoves: [StageMove] = []
     public var aliasMoves: [AliasMove] = []
+    /// The latest change each bridge made, by bridge name ("mlflow").
+    public var bridgeSyncs: [String: BridgeSync] = [:]
     /// The newest events, oldest first, for the activity feed.
     public var activity: [ActivityEntry] = []
     public var counters = IdCounters()

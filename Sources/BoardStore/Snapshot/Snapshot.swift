@@ -4,7 +4,7 @@ import Foundation
 
 /// State as of some journal position, so opening need not replay the whole journal.
 ///
-/// The file is binary (format 5):
+/// The file is binary (format 6):
 ///
 ///     "MLBS"  format: UInt32 LE  SHA-256 of the rest: 32 bytes
 ///     position: offset UInt64 LE, sequence UInt64 LE, hash string
@@ -13,7 +13,7 @@ import Foundation
 /// The digest covers every byte after it, so a damaged snapshot is never trusted; a snapshot
 /// that cannot be used for any reason is ignored and the state is rebuilt from the journal.
 struct Snapshot {
-    static let format: UInt32 = 5
+    static let format: UInt32 = 6
     static let magic = Array("MLBS".utf8)
     private static let digestOffset = magic.count + 4
     private static let headerLength = digestOffset + SHA256.byteCount

@@ -56,7 +56,7 @@ struct MLflowCommand: ParsableCommand {
         func run() throws {
             let client = try server.client(environment: workspace.environment)
             try MLflowCommand.reportingServerErrors {
-                _ = try MLflowCommand.push(client: client, store: try workspace.openStore(), quiet: false)
+                _ = try MLflowCommand.push(client: client, workspace: workspace, store: try workspace.openStore(), quiet: false)
             }
         }
     }
@@ -99,7 +99,7 @@ struct MLflowCommand: ParsableCommand {
 
         private func round(client: MLflowClient, store: WorkspaceStore, quiet: Bool) throws {
             _ = try MLflowCommand.pull(client: client, workspace: workspace, store: store, models: [], quiet: quiet)
-            _ = try MLflowCommand.push(client: client, store: store, quiet: quiet)
+            _ = try MLflowCommand.push(client: client, workspace: workspace, store: store, quiet: quiet)
         }
     }
 
@@ -113,15 +113,15 @@ struct MLflowCommand: ParsableCommand {
         }
         if outcome.changedSomething {
             let versions = outcome.records.filter { if case .versionRegistered = $0.event { true } else { false } }.count
-            Console.say("pulled \(versions) version(s) from \(client.connection.displayURI): \(outcome.records.count) events")
+            Console.say("pulled \(versions) version(s) from \(client.connection.displayURI): \(outcome.records.count) events, the last recording the sync")
         } else if !quiet {
             Console.say("nothing new to pull from \(client.connection.displayURI)")
         }
         return outcome.changedSomething
     }
 
-    static func push(client: MLflowClient, store: WorkspaceStore, quiet: Bool) throws -> Bool {
-        let outcome = try MLflowPush.run(client: client, store: store) { change in
+    static func push(client: MLflowClient, workspace: WorkspaceOptions, store: WorkspaceStore, quiet: Bool) throws -> Bool {
+        let outcome = try MLflowPush.run(client: client, store: store, actor: workspace.actor, now: Instant(Date())) { change in
             Console.say("pushed \(change)")
             fflush(nil)
         }

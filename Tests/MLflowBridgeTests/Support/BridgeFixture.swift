@@ -38,7 +38,7 @@ final class BridgeFixture {
     }
 
     func push(report: (RegistryChange) -> Void = { _ in }) throws -> MLflowPush.Outcome {
-        try MLflowPush.run(client: client, store: store, report: report)
+        try MLflowPush.run(client: client, store: store, actor: TestWorkspace.lead, now: tick(), report: report)
     }
 
     /// Moves `ref` one stage up, requested by ben and approved by as many approvers as it takes.

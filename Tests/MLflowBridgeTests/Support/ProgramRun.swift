@@ -13,8 +13,8 @@ struct ProgramRun {
         process.environment = environment
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("mlflow-run-\(UUID().uuidString).out")
         let errors = output.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: output)
             try? FileManager.default.removeItem(at: errors)
