@@ -23,50 +23,47 @@ public enum MLflowPull {
         client: MLflowClient, store: WorkspaceStore, actor: Actor, models only: [String] = [], now: Instant
     ) throws -> Outcome {
         try store.refresh()
+        let fetched = try fetch(client: client, only: only, state: store.state)
+        // Reading the server takes a while: plan against the journal as it is now, so versions
+        // another pull (a sync --follow) registered meanwhile are not registered twice.
+        try store.refresh()
         let state = store.state
-        var wanted = try client.registeredModels()
-        if !only.isEmpty {
-            let missing = only.filter { name in !wanted.contains { $0.name == name } }
-            if !missing.isEmpty {
-                throw MLflowError.configuration("no registered model named \(missing.map { "'\($0)'" }.joined(separator: ", ")) on \(client.connection.displayURI)")
-            }
-            wanted = wanted.filter { only.contains($0.name) }
-        }
-        var planned: [(model: String, commands: [Command])] = []
-        var skipped: [(name: String, reason: String)] = []
-        var claimedSlugs: [String: String] = [:]
-        for model in wanted.sorted(by: { $0.name < $1.name }) {
-            switch RegistryMapping.placement(of: model, in: state) {
-            case .skipped(let reason):
-                skipped.append((model.name, reason))
-            case .model(let slug, let project, let isNew):
-                if let other = claimedSlugs[slug] {
-                    skipped.append((model.name, "its slug '\(slug)' is taken by MLflow model '\(other)' in this pull"))
-                    continue
-                }
-                claimedSlugs[slug] = model.name
-                let pulled = RegistryMapping.pulledVersions(of: slug, in: state)
-                let fresh = try client.modelVersions(of: model.name).filter { $0.number != nil && pulled[$0.version] == nil }
-                guard isNew || !fresh.isEmpty else { continue }
-                let versions = try fresh.map { RegistryVersion(version: $0, run: try run(of: $0, client: client)) }
-                planned.append((model.name, PullPlanner.commands(
-                    slug: slug, project: project, isNew: isNew, registry: RegistryModel(model: model, newVersions: versions))))
-            }
-        }
-        guard !planned.isEmpty else { return Outcome(registered: [], skipped: skipped, records: []) }
-        try check(planned, against: state, actor: actor, now: now)
-        let commands = planned.flatMap(\.commands)
+        let plan = PullPlanner.plan(fetched, state: state)
+        guard !plan.models.isEmpty else { return Outcome(registered: [], skipped: plan.skipped, records: []) }
+        try check(plan.models, against: state, actor: actor, now: now)
+        let commands = plan.models.flatMap(\.commands)
         let versions = commands.filter { if case .registerVersion = $0 { true } else { false } }.count
         let mark = Command.recordBridgeSync(bridge: bridgeName, target: client.connection.displayURI, pulled: versions, pushed: 0)
         let records = try store.execute((commands + [mark]).map { PlannedCommand($0, as: actor, at: now) })
-        return Outcome(registered: records.compactMap(describe), skipped: skipped, records: records)
+        return Outcome(registered: records.compactMap(describe), skipped: plan.skipped, records: records)
+    }
+
+    /// The registered models (only those named, when any are), each with the versions `state`
+    /// has not pulled yet and their runs.
+    private static func fetch(client: MLflowClient, only: [String], state: BoardState) throws -> [RegistryModel] {
+        var models = try client.registeredModels()
+        if !only.isEmpty {
+            let missing = only.filter { name in !models.contains { $0.name == name } }
+            if !missing.isEmpty {
+                throw MLflowError.configuration("no registered model named \(missing.map { "'\($0)'" }.joined(separator: ", ")) on \(client.connection.displayURI)")
+            }
+            models = models.filter { only.contains($0.name) }
+        }
+        return try models.sorted { $0.name < $1.name }.map { model in
+            guard case .model(let slug, _, _) = RegistryMapping.placement(of: model, in: state) else {
+                return RegistryModel(model: model, newVersions: [])
+            }
+            let pulled = RegistryMapping.pulledVersions(of: slug, in: state)
+            let fresh = try client.modelVersions(of: model.name).filter { $0.number != nil && pulled[$0.version] == nil }
+            return RegistryModel(model: model, newVersions: try fresh.map { RegistryVersion(version: $0, run: try run(of: $0, client: client)) })
+        }
     }
 
     /// Decides every command against a draft first, as the store will, so a refusal names the
     /// MLflow model it came from. The store decides them all again under its lock.
-    private static func check(_ planned: [(model: String, commands: [Command])], against state: BoardState, actor: Actor, now: Instant) throws {
+    private static func check(_ planned: [PullPlanner.ModelCommands], against state: BoardState, actor: Actor, now: Instant) throws {
         var draft = state
-        for (model, commands) in planned {
+        for (model, commands) in planned.map({ ($0.name, $0.commands) }) {
             for command in commands {
                 switch decide(command, state: draft, actor: actor, now: now) {
                 case .success(let events):

@@ -24,7 +24,7 @@ public enum MLflowPush {
                 let registered = try client.registeredModel(named: name)
                 let versions = try client.modelVersions(of: name)
                 for change in PushPlanner.changes(slug: slug, state: state, registered: registered, versions: versions) {
-                    try change.apply(with: client)
+                    guard try change.apply(with: client) else { continue }
                     made.append(change)
                     report(change)
                 }

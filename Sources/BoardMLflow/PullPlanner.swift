@@ -15,6 +15,43 @@ public struct RegistryVersion: Sendable {
 /// Turns what pull read into the commands that bring it into mlboard: a model for each new
 /// registered model, then its new versions in MLflow's order, with metrics and lineage.
 enum PullPlanner {
+    struct ModelCommands {
+        /// The MLflow name, for messages.
+        var name: String
+        var commands: [Command]
+    }
+
+    struct Plan {
+        var models: [ModelCommands] = []
+        var skipped: [(name: String, reason: String)] = []
+    }
+
+    /// What to register of `fetched` in `state`: models placed in a project and versions not
+    /// pulled yet; the others skipped with why.
+    static func plan(_ fetched: [RegistryModel], state: BoardState) -> Plan {
+        var plan = Plan()
+        var claimedSlugs: [String: String] = [:]
+        for registry in fetched {
+            switch RegistryMapping.placement(of: registry.model, in: state) {
+            case .skipped(let reason):
+                plan.skipped.append((registry.model.name, reason))
+            case .model(let slug, let project, let isNew):
+                if let other = claimedSlugs[slug] {
+                    plan.skipped.append((registry.model.name, "its slug '\(slug)' is taken by MLflow model '\(other)' in this pull"))
+                    continue
+                }
+                claimedSlugs[slug] = registry.model.name
+                let pulled = RegistryMapping.pulledVersions(of: slug, in: state)
+                var fresh = registry
+                fresh.newVersions = registry.newVersions.filter { pulled[$0.version.version] == nil }
+                guard isNew || !fresh.newVersions.isEmpty else { continue }
+                plan.models.append(ModelCommands(
+                    name: registry.model.name, commands: commands(slug: slug, project: project, isNew: isNew, registry: fresh)))
+            }
+        }
+        return plan
+    }
+
     static func commands(slug: String, project: String, isNew: Bool, registry: RegistryModel) -> [Command] {
         var commands: [Command] = []
         if isNew {

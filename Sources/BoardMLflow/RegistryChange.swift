@@ -18,16 +18,18 @@ public enum RegistryChange: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    func apply(with client: MLflowClient) throws {
+    /// Makes the change; false when the server cannot (a server without stages).
+    func apply(with client: MLflowClient) throws -> Bool {
         switch self {
         case .setAlias(let model, let alias, let version):
             try client.setAlias(model: model, alias: alias, version: version)
         case .deleteAlias(let model, let alias, _):
             try client.deleteAlias(model: model, alias: alias)
         case .transitionStage(let model, let version, _, let to):
-            _ = try client.transitionStage(model: model, version: version, stage: to)
+            return try client.transitionStage(model: model, version: version, stage: to)
         case .setTag(let model, let version, let key, let value):
             try client.setVersionTag(model: model, version: version, key: key, value: value)
         }
+        return true
     }
 }

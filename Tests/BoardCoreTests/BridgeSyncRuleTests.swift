@@ -1,4 +1,5 @@
 import BoardCore
+import Foundation
 import Testing
 
 /// A bridge records when it changed something, so the dashboard can say when it last synced.
@@ -24,5 +25,17 @@ import Testing
         board.expectRefusal(
             .recordBridgeSync(bridge: "mlflow", target: "http://h", pulled: -1, pushed: 0), as: Fixture.lead, rule: .invalidText)
         #expect(board.refusal(.recordBridgeSync(bridge: "mlflow", target: "http://h", pulled: 1, pushed: 0), as: "nobody") != nil)
+    }
+}
+
+extension BridgeSyncRuleTests {
+    @Test func theEventLineCarriesNoSequenceButAStateKeepsIt() throws {
+        var board = TestBoard.standard()
+        let events = board.run(.recordBridgeSync(bridge: "mlflow", target: "http://h", pulled: 1, pushed: 0), as: Fixture.lead)
+        let line = String(decoding: try JSONEncoder().encode(events), as: UTF8.self)
+        #expect(!line.contains("sequence"))
+        let decoded = try JSONDecoder().decode(BoardState.self, from: JSONEncoder().encode(board.state))
+        #expect(decoded.bridgeSyncs == board.state.bridgeSyncs)
+        #expect(decoded.bridgeSyncs["mlflow"]?.sequence == board.state.lastSequence)
     }
 }

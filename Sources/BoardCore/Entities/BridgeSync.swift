@@ -12,7 +12,8 @@ public struct BridgeSync: Codable, Equatable, Sendable {
     public var pushed: Int
     public var at: Instant
     public var by: String
-    /// The journal line that recorded it; set when applied, never written in the event.
+    /// The journal line that recorded it; set when applied, so absent from the event's line
+    /// (where it is 0), but kept when a state is encoded.
     public var sequence: Int64
 
     public init(bridge: String, target: String, pulled: Int, pushed: Int, at: Instant, by: String, sequence: Int64 = 0) {
@@ -25,14 +26,15 @@ public struct BridgeSync: Codable, Equatable, Sendable {
         self.sequence = sequence
     }
 
-    private enum CodingKeys: String, CodingKey { case bridge, target, pulled, pushed, at, by }
+    private enum CodingKeys: String, CodingKey { case bridge, target, pulled, pushed, at, by, sequence }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             bridge: try container.decode(String.self, forKey: .bridge), target: try container.decode(String.self, forKey: .target),
             pulled: try container.decode(Int.self, forKey: .pulled), pushed: try container.decode(Int.self, forKey: .pushed),
-            at: try container.decode(Instant.self, forKey: .at), by: try container.decode(String.self, forKey: .by))
+            at: try container.decode(Instant.self, forKey: .at), by: try container.decode(String.self, forKey: .by),
+            sequence: try container.decodeIfPresent(Int64.self, forKey: .sequence) ?? 0)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -43,6 +45,7 @@ public struct BridgeSync: Codable, Equatable, Sendable {
         try container.encode(pushed, forKey: .pushed)
         try container.encode(at, forKey: .at)
         try container.encode(by, forKey: .by)
+        if sequence != 0 { try container.encode(sequence, forKey: .sequence) }
     }
 
     /// "mlflow http://mlflow:5000: pulled 2 versions, pushed 3 changes".

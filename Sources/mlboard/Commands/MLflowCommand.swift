@@ -87,11 +87,9 @@ struct MLflowCommand: ParsableCommand {
             Console.say("syncing with \(client.connection.displayURI) every \(MetricThreshold.format(interval)) s; Ctrl-C stops")
             fflush(nil)
             while true {
-                do {
-                    try round(client: client, store: store, quiet: true)
-                } catch let error as MLflowError {
-                    Console.error("mlboard: \(error); trying again in \(MetricThreshold.format(interval)) s")
-                }
+                // Pull and push each report their own failure, so one refused pull does not stop pushes.
+                try reportingAndGoingOn { _ = try MLflowCommand.pull(client: client, workspace: workspace, store: store, models: [], quiet: true) }
+                try reportingAndGoingOn { _ = try MLflowCommand.push(client: client, workspace: workspace, store: store, quiet: true) }
                 fflush(nil)
                 Thread.sleep(forTimeInterval: interval)
             }
@@ -100,6 +98,19 @@ struct MLflowCommand: ParsableCommand {
         private func round(client: MLflowClient, store: WorkspaceStore, quiet: Bool) throws {
             _ = try MLflowCommand.pull(client: client, workspace: workspace, store: store, models: [], quiet: quiet)
             _ = try MLflowCommand.push(client: client, workspace: workspace, store: store, quiet: quiet)
+        }
+
+        /// A server or rule problem in one round is reported and tried again next round; any
+        /// other (the data directory's) ends the command.
+        private func reportingAndGoingOn(_ body: () throws -> Void) throws {
+            let again = "trying again in \(MetricThreshold.format(interval)) s"
+            do {
+                try body()
+            } catch let error as MLflowError {
+                Console.error("mlboard: \(error); \(again)")
+            } catch let violation as RuleViolation {
+                Console.error("mlboard: \(CLIFailure.rule(violation).message); \(again)")
+            }
         }
     }
 
