@@ -108,8 +108,26 @@ struct DemoScript {
     mutating func registerVersion(by handle: String, _ model: String, _ metrics: [String: Double], source: String) -> VersionRef {
         let number = (versionNumbers[model] ?? 0) + 1
         versionNumbers[model] = number
-        run(handle, .registerVersion(model: model, metrics: metrics, source: source))
+        let lineage = Self.lineage(model: model, number: number, source: source)
+        run(handle, .registerVersion(model: model, metrics: metrics, source: source, lineage: lineage))
         return VersionRef(model: model, number: number)
+    }
+
+    /// Lineage made up from the version alone, so the demo's random draws stay as they were:
+    /// the run or commit the source names, and a training snapshot.
+    static func lineage(model: String, number: Int, source: String) -> VersionLineage {
+        var lineage = VersionLineage(
+            dataset: "\(model)-training-v\(number)", tags: ["framework": model.split(separator: "-").last.map(String.init) ?? model])
+        if source.hasPrefix("git:") {
+            lineage.codeCommit = String(source.dropFirst(4))
+        } else if source.hasPrefix("mlflow:runs/") {
+            let run = String(source.dropFirst("mlflow:runs/".count))
+            lineage.runID = run
+            lineage.sourceURI = "runs:/\(run)/model"
+        } else {
+            lineage.sourceURI = source
+        }
+        return lineage
     }
 
     @discardableResult

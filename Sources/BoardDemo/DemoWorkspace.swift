@@ -153,27 +153,15 @@ public enum DemoWorkspace {
 
     static func run(_ steps: [DemoStep]) -> (records: [EventRecord], state: BoardState) {
         precondition(steps.last?.at == lastStepAt, "the demo's last step must fall at lastStepAt")
-        var state = BoardState(config: config)
-        var records: [EventRecord] = []
-        records.reserveCapacity(steps.count + steps.count / 4)
-        var sequence: Int64 = 0
-        // Thousands of commands in a row: look-ups by owner instead of scans of the whole state.
-        var lookups = StateIndex()
-        for (index, step) in steps.enumerated() {
-            switch decide(step.command, state: state, actor: step.actor, now: step.at, index: lookups) {
-            case .success(let events):
-                for event in events {
-                    sequence += 1
-                    let record = EventRecord(sequence: sequence, at: step.at, actor: step.actor, event: event)
-                    apply(record, to: &state)
-                    lookups.note(event)
-                    records.append(record)
-                }
-            case .failure(let violation):
-                preconditionFailure(
-                    "demo step \(index) (\(step.actor.handle) at \(step.at.iso8601): \(step.command)) was refused: \(violation)")
-            }
+        let empty = BoardState(config: config)
+        let plan = steps.map { PlannedCommand($0.command, as: $0.actor, at: $0.at) }
+        switch DecisionLoop.run(plan, from: empty) {
+        case .success(let outcome):
+            return outcome
+        case .failure(let refusal):
+            let step = steps[refusal.step]
+            preconditionFailure(
+                "demo step \(refusal.step) (\(step.actor.handle) at \(step.at.iso8601): \(step.command)) was refused: \(refusal.violation)")
         }
-        return (records, state)
     }
 }

@@ -48,7 +48,8 @@ public struct ExportReplayPlanner {
             add(at, 4, index, step(.registerModel(model), project?.createdBy ?? lead, at, "models \(model.slug)", "models"))
         }
         for version in export.versions {
-            let command = Command.registerVersion(model: version.ref.model, metrics: version.metrics, source: version.source)
+            let command = Command.registerVersion(model: version.ref.model, metrics: version.metrics, source: version.source,
+                                                  lineage: version.lineage)
             add(version.registeredAt, 5, version.ref.number,
                 step(command, version.registeredBy, version.registeredAt, "versions \(version.ref)", "versions"))
         }
@@ -156,8 +157,10 @@ public struct ExportReplayPlanner {
     private func requestSteps(_ request: PromotionRequest) -> [Timed] {
         let number = ExchangeIds.number(request.id)
         let place = "requests \(request.id)"
+        let asked: Command = request.alias.map { .requestAliasMove(version: request.version, alias: $0, reason: request.reason) }
+            ?? .requestPromotion(version: request.version, to: request.toStage, reason: request.reason)
         var result = [Timed(at: request.requestedAt, rank: 7, order: number, step: step(
-            .requestPromotion(version: request.version, to: request.toStage, reason: request.reason),
+            asked,
             request.requestedBy, request.requestedAt, place, "requests"))]
         for approval in request.approvals {
             result.append(Timed(at: approval.at, rank: 8, order: number, step: step(

@@ -12,23 +12,15 @@ public enum ImportRunner {
         public var eventsWritten: Int
     }
 
-    public static func run(_ steps: [ImportStep], into store: WorkspaceStore, osUser: String, dryRun: Bool) throws -> Outcome {
+    public static func run(_ steps: [ImportStep], into store: any WorkspaceStoring, osUser: String, dryRun: Bool) throws -> Outcome {
         try store.refresh()
-        var draft = store.state
-        for step in steps {
-            let actor = Actor(handle: step.actor, osUser: osUser)
-            switch decide(step.command, state: draft, actor: actor, now: step.at) {
-            case .success(let events):
-                for event in events {
-                    apply(EventRecord(sequence: draft.lastSequence + 1, at: step.at, actor: actor, event: event), to: &draft)
-                }
-            case .failure(let violation):
-                throw ImportFailure(origin: step.origin, column: step.origin.columnFor(violation), violation: violation)
-            }
+        let plan = steps.map { PlannedCommand($0.command, as: Actor(handle: $0.actor, osUser: osUser), at: $0.at) }
+        if case .failure(let refusal) = DecisionLoop.records(for: plan, state: store.state) {
+            let step = steps[refusal.step]
+            throw ImportFailure(origin: step.origin, column: step.origin.columnFor(refusal.violation), violation: refusal.violation)
         }
         let counts = tally(steps)
         guard !dryRun else { return Outcome(counts: counts, eventsWritten: 0) }
-        let plan = steps.map { PlannedCommand($0.command, as: Actor(handle: $0.actor, osUser: osUser), at: $0.at) }
         let written = try store.execute(plan)
         return Outcome(counts: counts, eventsWritten: written.count)
     }

@@ -56,16 +56,22 @@ extension ReportContent {
                 return left == right ? $0.ref.number > $1.ref.number : left < right
             }
             for version in ordered {
-                rows.append([model.slug, "v\(version.ref.number)", version.stage, metrics(version, model: model),
-                             ReportDates.day(version.registeredAt)])
+                let aliases = model.aliases(of: version.ref.number).map { " @\($0)" }.joined()
+                rows.append([model.slug, "v\(version.ref.number)\(aliases)", version.stage, metrics(version, model: model),
+                             lineage(version.lineage), ReportDates.day(version.registeredAt)])
             }
         }
         return [
             .heading(level: 4, text: "Versions by stage"),
             .table(ReportTable(
-                headers: ["Model", "Version", "Stage", "Metrics", "Registered"], rows: rows,
+                headers: ["Model", "Version", "Stage", "Metrics", "Lineage", "Registered"], rows: rows,
                 emptyText: "No model versions yet.")),
         ]
+    }
+
+    /// "run 3f9c1a2e · data set churn-training-v2", without the tags.
+    private func lineage(_ lineage: VersionLineage) -> String {
+        lineage.fields.map { "\($0.label) \($0.value)" }.joined(separator: " · ")
     }
 
     /// The key metric first, then the rest by name.

@@ -61,7 +61,7 @@ struct ReportContent {
         let open = state.openRequests
         let rows = open.map { request in
             [
-                request.id, request.version.description, "\(request.fromStage) → \(request.toStage)",
+                request.id, request.version.description, request.moveText,
                 request.requestedBy, "\(state.countedApprovers(of: request).count) of \(state.config.approvalsRequired(for: request.toStage))",
                 ReportDates.day(request.requestedAt), "\(now.days(since: request.requestedAt))",
             ]

@@ -24,7 +24,7 @@ enum ReportDecisions {
         let requests = state.requests.values.filter { models.contains($0.version.model) }
             .sorted { IdNumber.of($0.id) < IdNumber.of($1.id) }
         for request in requests {
-            let move = "\(request.id) \(request.version) → \(request.toStage)"
+            let move = "\(request.id) \(request.version) → \(request.target)"
             for approval in request.approvals {
                 var what = "approved \(move)"
                 if let comment = approval.comment, !comment.isEmpty { what += ": \(comment)" }

@@ -308,22 +308,10 @@ public final class WorkspaceStore {
 
     // MARK: Writing
 
-    /// Runs `command` as `actor` at `now`: lock, catch up, decide, append, flush, unlock.
-    /// Returns the records written. Throws `RuleViolation` when a rule says no (nothing is
-    /// written) and `StoreError` when the directory fails us.
-    @discardableResult
-    public func execute(_ command: Command, as actor: Actor, now: Instant) throws -> [EventRecord] {
-        try execute([command], as: actor, now: now)
-    }
-
-    /// Runs several commands as one all-or-nothing append: if any is refused, none is written.
-    @discardableResult
-    public func execute(_ commands: [Command], as actor: Actor, now: Instant) throws -> [EventRecord] {
-        try execute(commands.map { PlannedCommand($0, as: actor, at: now) })
-    }
-
     /// Runs commands, each with its own actor and time, as one all-or-nothing append with a
-    /// single flush (imports and the demo use this).
+    /// single flush: lock, catch up, decide, append, flush, unlock. Returns the records
+    /// written. Throws `RuleViolation` when a rule says no (nothing is written) and
+    /// `StoreError` when the directory fails us.
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
@@ -332,7 +320,7 @@ public final class WorkspaceStore {
             throw StoreError.readOnly(HeadAlarm.refusal(alarm))
         }
         return try holdingJournalLock { fd in
-            let decided = try plan.count == 1 ? decideOne(plan[0]) : decideInDraft(plan)
+            let decided = try DecisionLoop.records(for: plan, state: state, index: stateIndex()).mapError(\.violation).get()
             let records = try append(decided, to: fd)
             FailPoint.reach(.afterFlushBeforeUnlock)
             return records
@@ -385,33 +373,6 @@ public final class WorkspaceStore {
             return nil  // the note of who holds the lock is a courtesy
         }
         return lockHolder
-    }
-
-    /// The common case: one command decided against the state itself, which `append` then
-    /// updates in place. (A draft copy would copy every collection the events touch.)
-    private func decideOne(_ step: PlannedCommand) throws -> [EventRecord] {
-        let events = try decide(step.command, state: state, actor: step.actor, now: step.at, index: stateIndex()).get()
-        return events.enumerated().map { index, event in
-            EventRecord(sequence: state.lastSequence + 1 + Int64(index), at: step.at, actor: step.actor, event: event)
-        }
-    }
-
-    /// A batch: each command is decided against the state the earlier ones leave, in a draft,
-    /// so a refusal part-way leaves the real state untouched.
-    private func decideInDraft(_ plan: [PlannedCommand]) throws -> [EventRecord] {
-        var draft = state
-        var draftIndex = stateIndex()
-        var records: [EventRecord] = []
-        for step in plan {
-            let events = try decide(step.command, state: draft, actor: step.actor, now: step.at, index: draftIndex).get()
-            for event in events {
-                let record = EventRecord(sequence: draft.lastSequence + 1, at: step.at, actor: step.actor, event: event)
-                BoardCore.apply(record, to: &draft)
-                draftIndex.note(event)
-                records.append(record)
-            }
-        }
-        return records
     }
 
     /// Look-ups by owner for `decide`, so a batch of thousands of commands (an import, the demo)

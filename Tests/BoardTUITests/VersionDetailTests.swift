@@ -37,7 +37,7 @@ struct VersionDetailTests {
         #expect(screen.contains("Metrics against the gates of \(ref.model)"))
         for threshold in model.thresholds { #expect(screen.contains(threshold.text), "threshold \(threshold.text)") }
         #expect(screen.contains("✗ FAIL"), "the failing gate is marked:\n\(screen)")
-        #expect(screen.contains("Stage history"))
+        #expect(screen.contains("Stage and alias history"))
         for move in state.stageHistory(of: ref.model) where move.version == ref {
             #expect(screen.contains("\(move.from) → \(move.to) by \(move.by)"), "move to \(move.to)")
         }
@@ -83,8 +83,36 @@ struct VersionDetailTests {
         let (dashboard, _) = try Self.onCard(DemoWorkspace.failingVersion)
         dashboard.handle(.enter)
         let footer = dashboard.render(width: 120, height: 40).line(38)
-        #expect(footer.contains("p request a promotion of this version"), "\(footer)")
+        #expect(footer.contains("p request a promotion or alias move"), "\(footer)")
         #expect(footer.contains("c comment on this version"))
         #expect(footer.contains("Esc/q close"))
+    }
+}
+
+/// The promotion form offers the aliases of the version's own stage that name another version.
+@Suite("Requesting an alias move from the dashboard")
+struct AliasMoveFormTests {
+    @Test("p on a production version that is not champion offers @champion, which asks for an alias move")
+    func promotionFormOffersTheAliasesOfTheStage() throws {
+        var config = WorkspaceConfig.defaults(name: "aliases")
+        config.policy.archiveReplacedVersion = false
+        let ref = VersionRef(model: "churn", number: 1)
+        let version = ModelVersion(
+            ref: ref, metrics: [:], source: "run-1", stage: "production", registeredAt: Instant(millis: 0), registeredBy: "ana")
+        let model = MLModel(slug: "churn", project: "p", name: "Churn", aliases: ["champion": 2])
+        var form = Forms.requestPromotion(version, model: model, config: config)
+        guard case .choice(let targets) = try #require(form.fields.first).kind else {
+            Issue.record("the target is not a choice")
+            return
+        }
+        #expect(targets == ["archived", "@champion"])
+        form.fields[0].value = "@champion"
+        form.fields[1].value = "v2 drifts"
+        #expect(form.purpose.command(from: form) == .requestAliasMove(version: ref, alias: "champion", reason: "v2 drifts"))
+
+        let holder = MLModel(slug: "churn", project: "p", name: "Churn", aliases: ["champion": 1])
+        let holding = Forms.requestPromotion(version, model: holder, config: config)
+        guard case .choice(let choices) = try #require(holding.fields.first).kind else { return }
+        #expect(choices == ["archived"], "the alias it already holds is not offered")
     }
 }

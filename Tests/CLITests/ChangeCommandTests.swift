@@ -24,8 +24,11 @@ struct ChangeCommandTests {
         #expect(pending?.first?["id"] as? String == "PR-2")
         try cli.expectSuccess("approve", "PR-2", as: "cy")
         let history = try cli.json("history", "churn-model", "--json") as? [[String: Any]]
-        #expect(history?.map { $0["to"] as? String ?? "" } == ["staging", "production"])
+        let moves = history?.map { "\($0["kind"] as? String ?? "?") \($0["alias"] as? String ?? "") \($0["to"] as? String ?? "")" }
+        #expect(moves == ["stage  staging", "alias challenger v1", "stage  production", "alias challenger none", "alias champion v1"])
         #expect(history?.last?["by"] as? String == "cy")
+        let aliases = try cli.json("alias", "list", "--json") as? [[String: Any]]
+        #expect(aliases?.map { "\($0["alias"] as? String ?? "") v\($0["version"] as? Int ?? 0)" } == ["champion v1"])
         let models = try cli.json("model", "list", "--json") as? [[String: Any]]
         let versions = models?.first?["versions"] as? [[String: Any]]
         #expect(versions?.first?["stage"] as? String == "production")

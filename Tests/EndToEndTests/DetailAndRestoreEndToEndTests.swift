@@ -14,7 +14,7 @@ struct DetailAndRestoreEndToEndTests {
 
             try tmux.keys("lead", "4", "Enter")
             let detail = try tmux.waitFor("lead") { $0.contains("Metrics against the gates of") }
-            #expect(detail.contains("Stage history") && detail.contains("Promotion requests"), "\(detail)")
+            #expect(detail.contains("Stage and alias history") && detail.contains("Promotion requests"), "\(detail)")
             try tmux.keys("lead", "j", "c")
             try tmux.waitFor("lead") { $0.contains("Comment on version ") }
             try tmux.type("lead", "checked under tmux")

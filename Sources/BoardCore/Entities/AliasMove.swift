@@ -10,7 +10,8 @@ public struct AliasMove: Codable, Equatable, Sendable {
     public var reason: String
     /// The request whose approval moved it, if one did.
     public var request: String?
-    /// The journal line that recorded the move; set when applied, never written in the event.
+    /// The journal line that recorded the move: set when applied (from the line, whatever the
+    /// event says), so `decide` leaves it 0 and event lines never carry it.
     public var sequence: Int64
 
     public init(
@@ -28,7 +29,7 @@ public struct AliasMove: Codable, Equatable, Sendable {
         self.sequence = sequence
     }
 
-    private enum CodingKeys: String, CodingKey { case model, alias, from, to, at, by, reason, request }
+    private enum CodingKeys: String, CodingKey { case model, alias, from, to, at, by, reason, request, sequence }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -40,7 +41,7 @@ public struct AliasMove: Codable, Equatable, Sendable {
         by = try container.decode(String.self, forKey: .by)
         reason = try container.decode(String.self, forKey: .reason)
         request = try container.decodeIfPresent(String.self, forKey: .request)
-        sequence = 0
+        sequence = try container.decodeIfPresent(Int64.self, forKey: .sequence) ?? 0
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,6 +54,7 @@ public struct AliasMove: Codable, Equatable, Sendable {
         try container.encode(by, forKey: .by)
         try container.encode(reason, forKey: .reason)
         try container.encodeIfPresent(request, forKey: .request)
+        if sequence != 0 { try container.encode(sequence, forKey: .sequence) }
     }
 
     /// "champion v2 → v3", "champion off v2", "champion → v1".

@@ -40,6 +40,9 @@ public struct PromotionRequest: Codable, Equatable, Sendable {
 
     /// What the request asks for: "production", or "@champion" for an alias.
     public var target: String { alias.map { "@\($0)" } ?? toStage }
+
+    /// "staging → production", or "→ @champion" for an alias.
+    public var moveText: String { alias == nil ? "\(fromStage) → \(toStage)" : "→ \(target)" }
 }
 
 public struct Approval: Codable, Equatable, Sendable {

@@ -33,15 +33,15 @@ extension ActivityEntry {
     }
 }
 
-/// The real thing: a store on the shared data directory, acting as one person.
+/// The real thing: a store of the workspace, acting as one person.
 public final class StoreWorkspace: DashboardWorkspace {
-    public let store: WorkspaceStore
+    public let store: any WorkspaceStoring
     public let me: Actor
     /// Notes the records this workspace writes and, through the dashboard, those it reads from
     /// other processes; records the store catches up on while writing leave a gap in it.
     public let projectChangeLog: ProjectChangeLog? = ProjectChangeLog()
 
-    public init(store: WorkspaceStore, me: Actor) {
+    public init(store: any WorkspaceStoring, me: Actor) {
         self.store = store
         self.me = me
     }
@@ -55,7 +55,7 @@ public final class StoreWorkspace: DashboardWorkspace {
     }
 
     public func activityHistory() throws -> [ActivityEntry] {
-        try store.allRecords().map(ActivityEntry.init)
+        try store.recordsReader()().map(ActivityEntry.init)
     }
 
     public func activityHistoryReader() -> (@Sendable () throws -> [ActivityEntry])? {
@@ -88,13 +88,11 @@ public final class MemoryWorkspace: DashboardWorkspace {
     }
 
     public func run(_ command: Command, now: Instant) throws {
-        let events = try decide(command, state: state, actor: me, now: now).get()
-        for event in events {
-            let record = EventRecord(sequence: state.lastSequence + 1, at: now, actor: me, event: event)
-            apply(record, to: &state)
-            records.append(record)
-            projectChangeLog?.note(CollectionOfOne(record))
-            lastEvent = event
-        }
+        let made = try DecisionLoop.records(for: [PlannedCommand(command, as: me, at: now)], state: state)
+            .mapError(\.violation).get()
+        for record in made { apply(record, to: &state) }
+        records += made
+        projectChangeLog?.note(made)
+        lastEvent = made.last?.event ?? lastEvent
     }
 }

@@ -20,7 +20,7 @@ public struct DashboardOptions: Sendable {
 /// The app loop: draw, sleep until a key or a change from another process arrives (no busy
 /// loop; a five-second tick keeps "ago" figures and presence fresh), handle, repeat.
 public enum DashboardRunner {
-    public static func run(store: WorkspaceStore, me: Actor, options: DashboardOptions) throws {
+    public static func run(store: any WorkspaceStoring, me: Actor, options: DashboardOptions) throws {
         let settings = UserSettings.load(environment: options.environment)
         var keyMap = KeyMap.standard
         var problems = settings.problems
@@ -35,11 +35,9 @@ public enum DashboardRunner {
         dashboard.reportSettingsProblems(problems)
         for warning in store.warnings { dashboard.complain(warning) }
 
-        store.lockWait = LockWait(limit: 10)  // a frozen dashboard is worse than a refused write that names the holder
         let wake = WakePipe()
-        let watcher = JournalWatcher(directory: store.directory, linesEnd: store.position.offset) { wake.signal() }
-        watcher.start()
-        let presence = Presence(directory: store.directory, handle: me.handle)
+        let watcher = store.watch { wake.signal() }
+        let presence = store.presence(of: me.handle)
         presence.heartbeat()
         dashboard.othersPresent = presence.others()
 
@@ -98,7 +96,7 @@ public enum DashboardRunner {
                     wake.signal()
                 }
             }
-            if let work = store.snapshotWork() {  // off the input path: the state is a value, copied as it is now
+            if let work = store.cacheWork() {  // off the input path: the state is a value, copied as it is now
                 DispatchQueue.global(qos: .utility).async { try? work.run() }
             }
             if Date().timeIntervalSince(lastHeartbeat) >= 4.5 {

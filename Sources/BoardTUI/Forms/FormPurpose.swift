@@ -70,7 +70,11 @@ public enum FormPurpose: Sendable {
         case .comment(let target):
             return .comment(on: target, body: form.value("body"))
         case .requestPromotion(let ref):
-            return .requestPromotion(version: ref, to: form.value("stage"), reason: form.value("reason"))
+            let target = form.value("stage")
+            if target.hasPrefix("@") {
+                return .requestAliasMove(version: ref, alias: String(target.dropFirst()), reason: form.value("reason"))
+            }
+            return .requestPromotion(version: ref, to: target, reason: form.value("reason"))
         case .approve(let id, _):
             return .approve(request: id, comment: form.optional("comment"), overrideReason: form.optional("override"))
         case .reject(let id):
@@ -171,11 +175,15 @@ enum Forms {
         Form(title: "Comment on \(target)", purpose: .comment(target), fields: [FormField("body", "Comment", required: true)])
     }
 
-    static func requestPromotion(_ version: ModelVersion, config: WorkspaceConfig) -> Form {
+    /// The stage above, the archive, and the aliases of the version's own stage that name
+    /// another version ("@champion"): moving one of those is a request too.
+    static func requestPromotion(_ version: ModelVersion, model: MLModel?, config: WorkspaceConfig) -> Form {
         let ladder = config.ladder
         var targets: [String] = []
         if let index = ladder.firstIndex(of: version.stage), index + 1 < ladder.count { targets.append(ladder[index + 1]) }
         if version.stage != config.policy.archiveStage { targets.append(config.policy.archiveStage) }
+        targets += config.policy.aliases(implying: version.stage)
+            .filter { model?.aliases[$0] != version.ref.number }.map { "@\($0)" }
         return Form(title: "Request promotion of \(version.ref) (now \(version.stage))", purpose: .requestPromotion(version.ref), fields: [
             FormField("stage", "Target stage", kind: .choice(targets), value: targets.first ?? "", required: true),
             FormField("reason", "Reason", required: true),
@@ -185,12 +193,12 @@ enum Forms {
     static func approve(_ request: PromotionRequest, failures: [String]) -> Form {
         var fields = [FormField("comment", "Comment (optional)")]
         if !failures.isEmpty { fields.append(FormField("override", "Override reason (gates fail)", required: true)) }
-        return Form(title: "Approve \(request.id): \(request.version) → \(request.toStage)",
+        return Form(title: "Approve \(request.id): \(request.version) → \(request.target)",
                     purpose: .approve(requestID: request.id, gatesFail: !failures.isEmpty), fields: fields)
     }
 
     static func reject(_ request: PromotionRequest) -> Form {
-        Form(title: "Reject \(request.id): \(request.version) → \(request.toStage)", purpose: .reject(requestID: request.id),
+        Form(title: "Reject \(request.id): \(request.version) → \(request.target)", purpose: .reject(requestID: request.id),
              fields: [FormField("comment", "Why (required)", required: true)])
     }
 }

@@ -6,7 +6,7 @@ enum ReviewOverlay {
     static func draw(_ context: PaneContext, requestID: String, in rect: Rect, into buffer: inout CellBuffer) -> DetailScroll {
         let state = context.state
         guard let request = state.requests[requestID] else { return DetailScroll() }
-        let inner = Panel.open("Review \(request.id): \(request.version) \(request.fromStage) → \(request.toStage)",
+        let inner = Panel.open("Review \(request.id): \(request.version) \(request.moveText)",
                                width: rect.width - 4, height: rect.height, in: rect, into: &buffer)
         let model = state.models[request.version.model]
         let version = state.versions[request.version]

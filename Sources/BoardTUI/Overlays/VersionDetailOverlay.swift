@@ -1,7 +1,8 @@
 import BoardCore
 
-/// One model version's story: its metrics against the model's gates, who moved it between
-/// stages when and why, its promotion requests with their approvals, and its comments.
+/// One model version's story: its lineage and aliases, its metrics against the model's gates,
+/// who moved it between stages (and aliases onto or off it) when and why, its promotion
+/// requests with their approvals, and its comments.
 enum VersionDetailOverlay {
     static func draw(_ context: PaneContext, ref: VersionRef, in rect: Rect, into buffer: inout CellBuffer) -> DetailScroll {
         let state = context.state
@@ -12,15 +13,17 @@ enum VersionDetailOverlay {
         var lines: [(String, StyleRole)] = [
             ("\(model?.name ?? ref.model) · project \(model?.project ?? "?") · stage \(version.stage)", context.stageStyle(version.stage)),
             ("Source: \(version.source) · registered by \(version.registeredBy) on \(version.registeredAt.iso8601)", .muted),
-            ("", .normal), ("Metrics against the gates of \(ref.model)", .header),
         ]
+        lines += aliasLines(of: version, model: model)
+        lines += lineageLines(of: version)
+        lines += [("", .normal), ("Metrics against the gates of \(ref.model)", .header)]
         lines += GateLines.metrics(of: version, model: model)
         if version.stage != production {
             lines.append(("", .normal))
             lines += GateLines.gates(Gates.failures(for: version, entering: production, in: state),
                                      failing: "entering \(production) needs an override reason")
         }
-        lines += [("", .normal), ("Stage history", .header)] + history(of: version, in: state)
+        lines += [("", .normal), ("Stage and alias history", .header)] + history(of: version, in: state)
         lines += [("", .normal), ("Promotion requests", .header)] + requests(of: ref, in: state, now: context.now)
         let comments = state.comments(on: .version(ref))
         if !comments.isEmpty {
@@ -30,13 +33,38 @@ enum VersionDetailOverlay {
         return Panel.scrolledLines(lines, scroll: context.ui.detailScroll, in: inner, into: &buffer)
     }
 
-    /// Every move of the version, oldest first: when, from and to, by whom, why.
+    private static func aliasLines(of version: ModelVersion, model: MLModel?) -> [(String, StyleRole)] {
+        let aliases = model?.aliases(of: version.ref.number) ?? []
+        guard !aliases.isEmpty else { return [] }
+        return [("Aliases: " + aliases.map { "@\($0)" }.joined(separator: " "), .badge)]
+    }
+
+    private static func lineageLines(of version: ModelVersion) -> [(String, StyleRole)] {
+        let lineage = version.lineage
+        guard !lineage.isEmpty else { return [("Lineage: none recorded", .muted)] }
+        var lines: [(String, StyleRole)] = []
+        if !lineage.fields.isEmpty {
+            lines.append(("Lineage: " + lineage.fields.map { "\($0.label) \($0.value)" }.joined(separator: " · "), .normal))
+        }
+        if !lineage.tags.isEmpty {
+            lines.append(("Tags: " + lineage.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "), .muted))
+        }
+        return lines
+    }
+
+    /// Every move of the version and of the aliases onto or off it, oldest first: when, from
+    /// and to, by whom, why.
     private static func history(of version: ModelVersion, in state: BoardState) -> [(String, StyleRole)] {
-        let moves = state.stageHistory(of: version.ref.model).filter { $0.version == version.ref }
-        guard !moves.isEmpty else { return [("  still in \(version.stage), where it was registered", .muted)] }
-        return moves.map { move in
-            let request = move.request.map { " (\($0))" } ?? ""
-            return ("  \(move.at.iso8601) \(move.from) → \(move.to) by \(move.by)\(request): \(move.reason)", .normal)
+        let ref = version.ref
+        let moves = state.stageHistory(of: ref.model).filter { $0.version == ref }
+            .map { move in (move.at, "\(move.from) → \(move.to) by \(move.by)", move.request, move.reason) }
+        let aliasMoves = state.aliasMoves.filter { $0.model == ref.model && ($0.from == ref.number || $0.to == ref.number) }
+            .map { move in (move.at, "\(move.summary) by \(move.by)", move.request, move.reason) }
+        let all = moves + aliasMoves  // a stable sort keeps each stage move before the alias moves it caused
+        guard !all.isEmpty else { return [("  still in \(version.stage), where it was registered", .muted)] }
+        return all.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { _, entry in
+            let (at, what, request, reason) = entry
+            return ("  \(at.iso8601) \(what)\(request.map { " (\($0))" } ?? ""): \(reason)", .normal)
         }
     }
 
@@ -47,7 +75,8 @@ enum VersionDetailOverlay {
         var lines: [(String, StyleRole)] = []
         for request in requests {
             let needed = state.config.approvalsRequired(for: request.toStage)
-            lines.append(("  \(request.id) \(request.fromStage) → \(request.toStage) · \(request.status.rawValue) · \(state.countedApprovers(of: request).count) of \(needed) approvals · requested by \(request.requestedBy) \(Dashboard.ago(from: request.requestedAt, to: now)) ago: \(request.reason)",
+            let move = request.alias == nil ? "\(request.fromStage) → \(request.toStage)" : "→ \(request.target)"
+            lines.append(("  \(request.id) \(move) · \(request.status.rawValue) · \(state.countedApprovers(of: request).count) of \(needed) approvals · requested by \(request.requestedBy) \(Dashboard.ago(from: request.requestedAt, to: now)) ago: \(request.reason)",
                           request.isOpen ? .badge : .normal))
             for approval in request.approvals {
                 let comment = approval.comment.map { ": \($0)" } ?? ""

@@ -21,7 +21,7 @@ extension ApprovalsPane {
         case .withdraw:
             guard let request else { return [.complain("no request selected")] }
             return [.ask(Confirmation(
-                question: "Withdraw \(request.id) (\(request.version) → \(request.toStage))? y/n",
+                question: "Withdraw \(request.id) (\(request.version) → \(request.target))? y/n",
                 command: .withdraw(request: request.id), success: "withdrew \(request.id)"))]
         case .comment:
             guard let request else { return [.complain("nothing selected to comment on")] }
@@ -32,7 +32,7 @@ extension ApprovalsPane {
     }
 
     func copyText(_ context: PaneContext) -> String? {
-        context.reviewedOrSelectedRequest.map { "\($0.id) \($0.version) → \($0.toStage)" }
+        context.reviewedOrSelectedRequest.map { "\($0.id) \($0.version) → \($0.target)" }
     }
 
     /// Approve and reject, where the request in view is one you may not decide.

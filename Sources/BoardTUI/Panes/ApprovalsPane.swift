@@ -46,7 +46,7 @@ struct ApprovalsPane: DashboardPane {
             return [
                 TableCell(mine.contains(request.id) ? "▶" : " ", .key), TableCell(request.id),
                 TableCell(request.version.description + (failing ? " ✗gate" : ""), failing ? .fail : .normal),
-                TableCell("\(request.fromStage) → \(request.toStage)", context.stageStyle(request.toStage)),
+                TableCell(request.moveText, context.stageStyle(request.toStage)),
                 TableCell(request.requestedBy, .muted), TableCell("\(context.state.countedApprovers(of: request).count)/\(needed)"),
                 TableCell(Dashboard.ago(from: request.requestedAt, to: context.now)), TableCell(request.reason),
             ]

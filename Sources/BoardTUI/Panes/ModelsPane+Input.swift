@@ -15,7 +15,7 @@ extension ModelsPane {
             return [.open(.form(Forms.newVersion(of: model)))]
         case .requestPromotion:
             guard let version else { return [.complain("no version selected")] }
-            return [.open(.form(Forms.requestPromotion(version, config: context.state.config)))]
+            return [.open(.form(Forms.requestPromotion(version, model: context.state.models[version.ref.model], config: context.state.config)))]
         case .comment:
             guard let version else { return [.complain("nothing selected to comment on")] }
             return [.open(.form(Forms.comment(on: .version(version.ref))))]

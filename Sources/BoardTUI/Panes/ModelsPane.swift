@@ -8,11 +8,11 @@ struct ModelsPane: DashboardPane {
     let scope = KeyScope.models
 
     let bindings: [KeyMap.Binding] = [
-        .init([.character("p")], .requestPromotion, .models, "request a promotion of the version", hint: true),
+        .init([.character("p")], .requestPromotion, .models, "request a promotion or an alias move", hint: true),
         .init([.character("n")], .newItem, .models, "register a new version of the model", hint: true),
         .init([.character("c")], .comment, .models, "comment on the version", hint: true),
         // In a version's detail: the version it shows.
-        .init([.character("p")], .requestPromotion, .versionDetail, "request a promotion of this version", hint: true),
+        .init([.character("p")], .requestPromotion, .versionDetail, "request a promotion or alias move", hint: true),
         .init([.character("c")], .comment, .versionDetail, "comment on this version", hint: true),
     ]
 
@@ -60,7 +60,7 @@ struct ModelsPane: DashboardPane {
         let state = context.state
         let model = state.models[version.ref.model]
         let number = " v\(version.ref.number)"
-        var badge = pending.first.map { " ⇧\($0.toStage.prefix(4)) " } ?? ""
+        var badge = pending.first.map { " ⇧\($0.target.prefix(4)) " } ?? ""
         if DisplayWidth.of(version.ref.model + number + badge) > rect.width && !badge.isEmpty { badge = " ⇧ " }
         // The model's name gives way first: the version number and the badge tell cards apart.
         let name = DisplayWidth.truncate(version.ref.model, to: rect.width - DisplayWidth.of(number + badge))
@@ -75,7 +75,10 @@ struct ModelsPane: DashboardPane {
             let mark = gate.map { $0.holds(for: version.metrics) ? " ✓" : " ✗" } ?? ""
             metricText = "\(metricName) \(MetricThreshold.format(value))\(mark) · \(model?.project ?? "")"
         }
-        buffer.write(metricText, x: rect.x + 1, y: rect.y + 1, style: .muted, maxWidth: rect.width - 1)
+        // The aliases lead the second line, so they never cost the model's name its room.
+        let aliases = model?.aliases(of: version.ref.number).map { "@\($0) " }.joined() ?? ""
+        let aliasWidth = buffer.write(aliases, x: rect.x + 1, y: rect.y + 1, style: .badge, maxWidth: rect.width - 1)
+        buffer.write(metricText, x: rect.x + 1 + aliasWidth, y: rect.y + 1, style: .muted, maxWidth: rect.width - 1 - aliasWidth)
         if selected {
             buffer.restyle(row: rect.y, from: rect.x, width: rect.width, style: .selection)
             buffer.restyle(row: rect.y + 1, from: rect.x, width: rect.width, style: .selection)

@@ -45,7 +45,7 @@ struct OverviewPane: DashboardPane {
         for (index, request) in shown.enumerated() {
             let yours = index < mine.count
             let needed = state.config.approvalsRequired(for: request.toStage)
-            buffer.write("\(yours ? "▶" : " ") \(request.id) \(request.version) → \(request.toStage) \(state.countedApprovers(of: request).count)/\(needed)",
+            buffer.write("\(yours ? "▶" : " ") \(request.id) \(request.version) → \(request.target) \(state.countedApprovers(of: request).count)/\(needed)",
                          x: approvals.x, y: approvals.y + index, style: yours ? .key : .normal, maxWidth: approvals.width)
         }
         let activity = Box.draw("Latest activity", in: activityBox, into: &buffer)

@@ -18,6 +18,7 @@ enum DashboardLauncher {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure.usage("the dashboard needs a terminal; for scripts use 'mlboard status' or '--json' commands")
         }
+        store.lockWait = LockWait(limit: 10)  // a frozen dashboard is worse than a refused write that names the holder
         try DashboardRunner.run(store: store, me: actor, options: DashboardOptions(
             theme: options.theme, mouse: options.mouse, environment: ProcessInfo.processInfo.environment))
     }

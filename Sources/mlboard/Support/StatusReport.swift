@@ -22,6 +22,8 @@ struct StatusReport: Encodable {
         var version: String
         var from: String
         var to: String
+        /// Set for a request that moves an alias within stage `to`.
+        var alias: String?
         var requestedBy: String
         var approvals: Int
         var approvalsNeeded: Int
@@ -58,7 +60,7 @@ struct StatusReport: Encodable {
         pendingRequests = state.openRequests.map { request in
             RequestLine(
                 id: request.id, version: request.version.description, from: request.fromStage, to: request.toStage,
-                requestedBy: request.requestedBy, approvals: state.countedApprovers(of: request).count,
+                alias: request.alias, requestedBy: request.requestedBy, approvals: state.countedApprovers(of: request).count,
                 approvalsNeeded: state.config.approvalsRequired(for: request.toStage),
                 ageDays: now.days(since: request.requestedAt), youMayApprove: mine.contains(request.id))
         }.sorted { ($0.youMayApprove ? 0 : 1, $0.id) < ($1.youMayApprove ? 0 : 1, $1.id) }

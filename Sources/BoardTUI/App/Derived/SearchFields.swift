@@ -17,7 +17,7 @@ enum SearchFields {
     }
 
     static func of(_ request: PromotionRequest) -> [String] {
-        [request.id, request.version.description, request.toStage, request.requestedBy, request.reason]
+        [request.id, request.version.description, request.target, request.requestedBy, request.reason]
     }
 
     static func of(_ entry: ActivityEntry) -> [String] { ["#\(entry.sequence)", entry.at.iso8601, entry.actor, entry.summary] }

@@ -1,5 +1,3 @@
-import BoardCore
-
 /// A command with the person and time it is made by, for batches.
 public struct PlannedCommand: Sendable {
     public var command: Command
