@@ -20,7 +20,7 @@ public enum MLflowPull {
 
     /// Reads the registry (only `models` when given) and registers what is new as `actor`.
     public static func run(
-        client: MLflowClient, store: WorkspaceStore, actor: Actor, models only: [String] = [], now: Instant
+        client: MLflowClient, store: any WorkspaceStoring, actor: Actor, models only: [String] = [], now: Instant
     ) throws -> Outcome {
         try store.refresh()
         let fetched = try fetch(client: client, only: only, state: store.state)
@@ -30,11 +30,12 @@ public enum MLflowPull {
         let state = store.state
         let plan = PullPlanner.plan(fetched, state: state)
         guard !plan.models.isEmpty else { return Outcome(registered: [], skipped: plan.skipped, records: []) }
-        try check(plan.models, against: state, actor: actor, now: now)
         let commands = plan.models.flatMap(\.commands)
         let versions = commands.filter { if case .registerVersion = $0 { true } else { false } }.count
         let mark = Command.recordBridgeSync(bridge: bridgeName, target: client.connection.displayURI, pulled: versions, pushed: 0)
-        let records = try store.execute((commands + [mark]).map { PlannedCommand($0, as: actor, at: now) })
+        let batch = (commands + [mark]).map { PlannedCommand($0, as: actor, at: now) }
+        try check(batch, from: plan.models, state: state)
+        let records = try store.execute(batch)
         return Outcome(registered: records.compactMap(describe), skipped: plan.skipped, records: records)
     }
 
@@ -59,22 +60,13 @@ public enum MLflowPull {
         }
     }
 
-    /// Decides every command against a draft first, as the store will, so a refusal names the
-    /// MLflow model it came from. The store decides them all again under its lock.
-    private static func check(_ planned: [PullPlanner.ModelCommands], against state: BoardState, actor: Actor, now: Instant) throws {
-        var draft = state
-        for (model, commands) in planned.map({ ($0.name, $0.commands) }) {
-            for command in commands {
-                switch decide(command, state: draft, actor: actor, now: now) {
-                case .success(let events):
-                    for event in events {
-                        apply(EventRecord(sequence: draft.lastSequence + 1, at: now, actor: actor, event: event), to: &draft)
-                    }
-                case .failure(let violation):
-                    throw RuleViolation(violation.rule, "MLflow model '\(model)': \(violation.message); nothing was pulled")
-                }
-            }
-        }
+    /// Decides the whole batch first, as the store will, so a refusal names the MLflow model
+    /// it came from. The store decides it all again as it writes.
+    private static func check(_ plan: [PlannedCommand], from models: [PullPlanner.ModelCommands], state: BoardState) throws {
+        guard case .failure(let refusal) = DecisionLoop.records(for: plan, state: state) else { return }
+        let origins = models.flatMap { model in model.commands.map { _ in "MLflow model '\(model.name)'" } }
+        let origin = refusal.step < origins.count ? origins[refusal.step] : "the sync record"
+        throw RuleViolation(refusal.violation.rule, "\(origin): \(refusal.violation.message); nothing was pulled")
     }
 
     /// The version's run, or nil when it names none or the server no longer has it.

@@ -13,7 +13,7 @@ public enum MLflowPush {
     /// `report` hears of each change once the server has made it. When anything changed, even
     /// if the server failed after, the changes made are recorded as a sync by `actor`.
     public static func run(
-        client: MLflowClient, store: WorkspaceStore, actor: Actor, now: Instant, report: (RegistryChange) -> Void = { _ in }
+        client: MLflowClient, store: any WorkspaceStoring, actor: Actor, now: Instant, report: (RegistryChange) -> Void = { _ in }
     ) throws -> Outcome {
         try store.refresh()
         let state = store.state
@@ -37,7 +37,7 @@ public enum MLflowPush {
         return Outcome(changes: made)
     }
 
-    private static func record(_ made: [RegistryChange], client: MLflowClient, store: WorkspaceStore, actor: Actor, now: Instant) throws {
+    private static func record(_ made: [RegistryChange], client: MLflowClient, store: any WorkspaceStoring, actor: Actor, now: Instant) throws {
         guard !made.isEmpty else { return }
         try store.execute(
             .recordBridgeSync(bridge: MLflowPull.bridgeName, target: client.connection.displayURI, pulled: 0, pushed: made.count),

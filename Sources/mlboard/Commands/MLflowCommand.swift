@@ -33,6 +33,7 @@ struct MLflowCommand: ParsableCommand {
 
     struct Pull: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pull",
             abstract: "Register MLflow's new models and versions, with their run's metrics and lineage, in one all-or-nothing write.")
         @OptionGroup var workspace: WorkspaceOptions
         @OptionGroup var server: ServerOptions
@@ -49,6 +50,7 @@ struct MLflowCommand: ParsableCommand {
 
     struct Push: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "push",
             abstract: "Make MLflow agree with mlboard: aliases, stages and approval tags of every pulled model; prints each change.")
         @OptionGroup var workspace: WorkspaceOptions
         @OptionGroup var server: ServerOptions
@@ -63,6 +65,7 @@ struct MLflowCommand: ParsableCommand {
 
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Pull, then push; --follow repeats it every --interval seconds until interrupted.",
             discussion: """
                 With --follow a failing server is reported and tried again at the next round; it prints only \
