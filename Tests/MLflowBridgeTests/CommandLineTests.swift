@@ -53,6 +53,34 @@ struct CommandLineTests {
         #expect(noServer.errors.contains("MLFLOW_TRACKING_URI"))
     }
 
+    @Test("a server with basic authentication: MLflow's username and password variables sign in; a wrong password exits 3 with the status")
+    func basicAuthentication() throws {
+        let fixture = try BridgeFixture(basicAuth: true)
+        defer { fixture.close() }
+        _ = try fixture.registry.seed(["models": [
+            ["name": "Fraud Model", "tags": ["mlboard.project": "churn"], "versions": [["metrics": ["auc": 0.91]]]],
+        ]])
+        let uri = ["--tracking-uri", fixture.server.trackingURI]
+
+        let anonymous = try mlboard(["mlflow", "pull"] + uri, fixture: fixture)
+        #expect(anonymous.status == 3)
+        #expect(anonymous.errors.contains("GET /api/2.0/mlflow/registered-models/search with HTTP 401"))
+        #expect(anonymous.errors.contains("MLFLOW_TRACKING_USERNAME"))
+
+        let wrong = try mlboard(["mlflow", "pull"] + uri, fixture: fixture, extra: [
+            "MLFLOW_TRACKING_USERNAME": MLflowServer.admin.user, "MLFLOW_TRACKING_PASSWORD": "not-it",
+        ])
+        #expect(wrong.status == 3)
+        #expect(wrong.errors.contains("HTTP 401"))
+        #expect(!wrong.errors.contains("not-it"))
+
+        let signedIn = try mlboard(["mlflow", "pull"] + uri, fixture: fixture, extra: [
+            "MLFLOW_TRACKING_USERNAME": MLflowServer.admin.user, "MLFLOW_TRACKING_PASSWORD": MLflowServer.admin.password,
+        ])
+        #expect(signedIn.status == 0, "\(signedIn.errors)")
+        #expect(signedIn.output.contains("pulled version fraud-model v1 from MLflow version 1: auc=0.91"))
+    }
+
     @Test("sync --follow pulls a version registered in MLflow while it runs")
     func syncFollowPullsNewVersions() throws {
         let fixture = try BridgeFixture()

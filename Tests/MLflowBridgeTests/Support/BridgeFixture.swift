@@ -16,12 +16,14 @@ final class BridgeFixture {
     let store: WorkspaceStore
     private var clock: Int64 = 10_000
 
-    init(name: String = #function) throws {
+    /// `basicAuth` starts MLflow's basic-auth app; the registry script signs in as its admin.
+    init(name: String = #function, basicAuth: Bool = false) throws {
         let python = try MLflowInstallation.prepare()
         workspace = try TestWorkspace(name: name)
-        server = try MLflowServer(python: python, folder: workspace.root.appendingPathComponent("mlflow"))
+        server = try MLflowServer(python: python, folder: workspace.root.appendingPathComponent("mlflow"), basicAuth: basicAuth)
         try server.start()
-        registry = PythonRegistry(python: python, trackingURI: server.trackingURI)
+        registry = PythonRegistry(
+            python: python, trackingURI: server.trackingURI, credentials: basicAuth ? MLflowServer.admin : nil)
         store = try workspace.open()
         try store.execute([
             .addStakeholder(Stakeholder(handle: "ana", name: "Ana Approver", role: "ML engineer", approvalStages: ["staging", "production"])),

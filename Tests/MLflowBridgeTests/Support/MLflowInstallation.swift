@@ -11,7 +11,7 @@ enum MLflowInstallation {
     static let version = "2.22.0"
     static let folder = FileManager.default.temporaryDirectory.appendingPathComponent(".build-mlflow-venv")
     static var python: URL { folder.appendingPathComponent("bin/python") }
-    private static var marker: URL { folder.appendingPathComponent(".mlboard-installed-mlflow-\(version)") }
+    private static var marker: URL { folder.appendingPathComponent(".mlboard-installed-mlflow-auth-\(version)") }
 
     /// Whether the tests can have MLflow: it is installed already, or the package index answers.
     static let available: Bool = FileManager.default.fileExists(atPath: marker.path) || indexAnswers()
@@ -36,9 +36,9 @@ enum MLflowInstallation {
         }
     }
 
-    /// MLflow 2.22's server imports a pool class SQLAlchemy 2.1 no longer has, and its own
-    /// requirement (below 3) lets pip choose 2.1.
-    static let requirements = ["mlflow==\(version)", "sqlalchemy<2.1"]
+    /// With the basic-auth app's extra. MLflow 2.22's server imports a pool class SQLAlchemy 2.1
+    /// no longer has, and its own requirement (below 3) lets pip choose 2.1.
+    static let requirements = ["mlflow[auth]==\(version)", "sqlalchemy<2.1"]
 
     private static let installLock = NSLock()
 

@@ -7,19 +7,25 @@ import Glibc
 import FoundationNetworking
 #endif
 
-/// A real `mlflow server` on a loopback port with a SQLite backend, in a test's own folder.
-/// It runs in its own session (setsid), so stopping it stops its workers too.
+/// A real `mlflow server` on a loopback port with a SQLite backend, in a test's own folder
+/// (also its working folder, where the basic-auth app keeps its user database). It runs in its
+/// own session (setsid), so stopping it stops its workers too.
 final class MLflowServer {
+    /// MLflow's basic-auth app's first user.
+    static let admin = (user: "admin", password: "password1234")
+
     let folder: URL
     let port: Int
+    let basicAuth: Bool
     private let python: URL
     private var pid: pid_t?
 
     var trackingURI: String { "http://127.0.0.1:\(port)" }
 
-    init(python: URL, folder: URL) throws {
+    init(python: URL, folder: URL, basicAuth: Bool = false) throws {
         self.python = python
         self.folder = folder
+        self.basicAuth = basicAuth
         self.port = try Self.freePort()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("artifacts"), withIntermediateDirectories: true)
     }
@@ -32,10 +38,13 @@ final class MLflowServer {
             "--backend-store-uri", "sqlite:///\(folder.path)/db.sqlite",
             "--default-artifact-root", folder.appendingPathComponent("artifacts").path,
             "--host", "127.0.0.1", "--port", String(port), "--workers", "1",
-        ]
+        ] + (basicAuth ? ["--app-name", "basic-auth"] : [])
         // The server's own log goes to a file: its errors are what a failing test needs to see.
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        pid = try CleanSpawn.start(["setsid", "sh", "-c", "exec \(quoted) >>'\(log)' 2>&1"], environment: ProcessInfo.processInfo.environment)
+        var environment = ProcessInfo.processInfo.environment
+        environment["MLFLOW_FLASK_SERVER_SECRET_KEY"] = "mlboard-tests-only"
+        pid = try CleanSpawn.start(
+            ["setsid", "sh", "-c", "cd '\(folder.path)' && exec \(quoted) >>'\(log)' 2>&1"], environment: environment)
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if healthy() { return }

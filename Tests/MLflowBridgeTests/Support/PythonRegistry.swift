@@ -5,6 +5,8 @@ import Foundation
 struct PythonRegistry {
     let python: URL
     let trackingURI: String
+    /// Sign-in for a server with basic authentication.
+    var credentials: (user: String, password: String)? = nil
 
     struct Made: Decodable {
         var model: String
@@ -55,6 +57,10 @@ struct PythonRegistry {
         var environment = ProcessInfo.processInfo.environment
         environment["MLFLOW_TRACKING_URI"] = trackingURI
         environment["GIT_PYTHON_REFRESH"] = "quiet"
+        if let credentials {
+            environment["MLFLOW_TRACKING_USERNAME"] = credentials.user
+            environment["MLFLOW_TRACKING_PASSWORD"] = credentials.password
+        }
         let result = try ProgramRun.run([python.path, script.path] + arguments, environment: environment, input: input)
         guard result.status == 0 else {
             throw HarnessFailure("registry.py \(arguments.joined(separator: " ")) failed with \(result.status): \(result.errors.suffix(3_000))")
