@@ -41,6 +41,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .target(name: "BoardMLflow", dependencies: ["BoardCore", "BoardStore"]),
         .systemLibrary(
             name: "CNCurses",
             pkgConfig: "ncursesw",
@@ -64,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "mlboard",
             dependencies: [
-                "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange", "BoardHooks",
+                "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange", "BoardHooks", "BoardMLflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime and Foundation linked in: loading and relocating their shared
@@ -91,6 +92,11 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["BoardCore", "BoardDemo", "BoardReports"], resources: [.copy("Expected")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "MLflowBridgeTests",
+            dependencies: ["BoardCore", "BoardStore", "BoardMLflow", "TestSupport"],
+            resources: [.copy("Python")]
+        ),
         .testTarget(name: "ReliabilityTests", dependencies: ["BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "TestSupport"]),
     ]
 )

@@ -13,7 +13,7 @@ struct MLBoard: ParsableCommand {
             current directory. You act as --as HANDLE, else MLBOARD_USER, else your login name, and
             sign with --key FILE, else MLBOARD_SIGNING_KEY, else signing_key in config.toml, else your
             key in ssh-agent.
-            Exit codes: 0 done, 1 a rule said no, 2 usage error, 3 data directory problem, 4 a hook stopped.
+            Exit codes: 0 done, 1 a rule said no, 2 usage error, 3 data directory or MLflow server problem, 4 a hook stopped.
             """,
         subcommands: [
             DashboardCommand.self, InitCommand.self, DemoCommand.self, StatusCommand.self, LogCommand.self, HistoryCommand.self,
@@ -21,7 +21,7 @@ struct MLBoard: ParsableCommand {
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, AliasCommand.self, ChallengeCommand.self, CommentCommand.self,
-            KeyCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, HooksCommand.self, HelpManCommand.self,
+            KeyCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, HooksCommand.self, MLflowCommand.self, HelpManCommand.self,
             DebugAppendCommand.self, DebugFollowCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

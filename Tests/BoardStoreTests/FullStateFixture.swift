@@ -14,6 +14,7 @@ enum FullStateFixture {
         config.policy = PromotionPolicy(
             productionStage: "production", archiveStage: "archived", approvalsRequired: ["production": 2, "staging": 1],
             archiveReplacedVersion: flags, blockingSeverity: .critical, aliases: ["champion": "production"])
+        config.mlflow = MLflowSettings(projects: ["Churn Model": "churn"])
         var state = BoardState(config: config)
 
         state.projects["churn"] = Project(
@@ -61,6 +62,8 @@ enum FullStateFixture {
         state.aliasMoves = [AliasMove(
             model: "churn-gbm", alias: "champion", from: 2, to: 3, at: at(22), by: "ops", reason: "promoted", request: "PR-2",
             sequence: 40)]
+        state.bridgeSyncs["mlflow"] = BridgeSync(
+            bridge: "mlflow", target: "http://mlflow.internal:5000", pulled: 2, pushed: 3, at: at(23), by: "ops", sequence: 39)
         state.activity = [ActivityEntry(
             sequence: 41, at: at(21), actor: "lea", summary: "moved churn-gbm v3",
             signature: flags ? .bad(reason: "not registered") : .verified(fingerprint: "SHA256:activity"))]

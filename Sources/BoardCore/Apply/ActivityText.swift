@@ -31,6 +31,7 @@ public enum ActivityText {
         case .challengeEdited(let id, _): "edited challenge \(id)"
         case .challengeMoved(let id, let status, _): "moved challenge \(id) to \(status.rawValue)"
         case .commented(let c): "commented on \(c.target)"
+        case .bridgeSynced(let sync): "synced \(sync.summary)"
         case .keyAdded(let handle, let fingerprint, let key): "added \(key.prefix { $0 != " " }) key \(fingerprint) for \(handle)"
         case .keyRevoked(let fingerprint): "revoked key \(fingerprint)"
         case .rootKeySet(let fingerprint): "made \(fingerprint) the root key"

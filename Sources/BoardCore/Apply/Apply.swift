@@ -35,6 +35,9 @@ private func applyEvent(_ record: EventRecord, to state: inout BoardState) {
         state.counters.comments = max(state.counters.comments, IdNumber.of(comment.id))
     case .keyAdded, .keyRevoked, .rootKeySet, .signaturePolicySet:
         state.signing.apply(record)
+    case .bridgeSynced(var sync):
+        sync.sequence = record.sequence
+        state.bridgeSyncs[sync.bridge] = sync
     }
 }
 

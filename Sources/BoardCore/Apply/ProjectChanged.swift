@@ -11,7 +11,7 @@ extension Event {
         case .stakeholderAdded, .stakeholderEdited, .approvalRightsSet, .stakeholderDeactivated, .assigned, .unassigned,
              .modelRegistered, .versionRegistered, .promotionRequested, .approvalRecorded, .requestApproved, .requestRejected,
              .requestWithdrawn, .requestSuperseded, .stageChanged, .aliasMoved, .challengeOpened, .challengeEdited, .challengeMoved, .commented,
-             .keyAdded, .keyRevoked, .rootKeySet, .signaturePolicySet:
+             .bridgeSynced, .keyAdded, .keyRevoked, .rootKeySet, .signaturePolicySet:
             nil
         }
     }

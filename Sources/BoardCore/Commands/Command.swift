@@ -34,6 +34,9 @@ public enum Command: Equatable, Sendable {
 
     case comment(on: CommentTarget, body: String)
 
+    /// A bridge (e.g. the MLflow one) changed something in mlboard or in the system it bridges to.
+    case recordBridgeSync(bridge: String, target: String, pulled: Int, pushed: Int)
+
     case addKey(handle: String, fingerprint: String, publicKey: String)
     case revokeKey(fingerprint: String)
     case setRootKey(fingerprint: String)

@@ -18,6 +18,8 @@ public struct WorkspaceConfig: Codable, Equatable, Sendable {
     public var impactAreas: [String]
     public var retrainingCadences: [RetrainingCadence]
     public var policy: PromotionPolicy
+    /// How the MLflow bridge maps registered models to projects; absent when unused.
+    public var mlflow: MLflowSettings? = nil
 
     public init(
         schemaVersion: Int = WorkspaceConfig.currentSchemaVersion,

@@ -35,6 +35,8 @@ public enum Event: Codable, Equatable, Sendable {
 
     case commented(Comment)
 
+    case bridgeSynced(BridgeSync)
+
     case keyAdded(handle: String, fingerprint: String, publicKey: String)
     case keyRevoked(fingerprint: String)
     case rootKeySet(fingerprint: String)
@@ -69,6 +71,7 @@ public enum Event: Codable, Equatable, Sendable {
         "challengeEdited",
         "challengeMoved",
         "commented",
+        "bridgeSynced",
         "keyAdded",
         "keyRevoked",
         "rootKeySet",
@@ -105,6 +108,7 @@ public enum Event: Codable, Equatable, Sendable {
         case .challengeEdited: "challengeEdited"
         case .challengeMoved: "challengeMoved"
         case .commented: "commented"
+        case .bridgeSynced: "bridgeSynced"
         case .keyAdded: "keyAdded"
         case .keyRevoked: "keyRevoked"
         case .rootKeySet: "rootKeySet"

@@ -53,6 +53,7 @@ struct Decider {
         case .editChallenge(let id, let edit): return try editChallenge(id, edit)
         case .moveChallenge(let id, let status, let note): return try moveChallenge(id, status, note)
         case .comment(let target, let body): return try comment(target, body)
+        case .recordBridgeSync(let bridge, let target, let pulled, let pushed): return try recordBridgeSync(bridge, target, pulled, pushed)
         case .addKey(let handle, let fingerprint, let publicKey): return try addKey(handle, fingerprint, publicKey)
         case .revokeKey(let fingerprint): return try revokeKey(fingerprint)
         case .setRootKey(let fingerprint): return try setRootKey(fingerprint)

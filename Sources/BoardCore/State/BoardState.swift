@@ -12,6 +12,8 @@ public struct BoardState: Codable, Equatable, Sendable {
     public var challenges: [String: Challenge] = [:]
     public var stageMoves: [StageMove] = []
     public var aliasMoves: [AliasMove] = []
+    /// The latest change each bridge made, by bridge name ("mlflow").
+    public var bridgeSyncs: [String: BridgeSync] = [:]
     /// The newest events, oldest first, for the activity feed.
     public var activity: [ActivityEntry] = []
     public var counters = IdCounters()

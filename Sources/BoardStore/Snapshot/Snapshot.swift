@@ -4,8 +4,8 @@ import Foundation
 
 /// State as of some journal position, so opening need not replay the whole journal.
 ///
-/// The file is binary (format 6; 5 added lineage and aliases, 6 took the comments out of the state,
-/// see CommentHistory):
+/// The file is binary (format 7; 5 added lineage and aliases, 6 took the comments out of the state,
+/// see CommentHistory, 7 added the bridges' last syncs and the MLflow mapping):
 ///
 ///     "MLBS"  format: UInt32 LE  SHA-256 of the rest: 32 bytes
 ///     position: offset UInt64 LE, sequence UInt64 LE, hash string
@@ -14,7 +14,7 @@ import Foundation
 /// The digest covers every byte after it, so a damaged snapshot is never trusted; a snapshot
 /// that cannot be used for any reason is ignored and the state is rebuilt from the journal.
 struct Snapshot {
-    static let format: UInt32 = 6
+    static let format: UInt32 = 7
     static let magic = Array("MLBS".utf8)
     private static let digestOffset = magic.count + 4
     private static let headerLength = digestOffset + SHA256.byteCount

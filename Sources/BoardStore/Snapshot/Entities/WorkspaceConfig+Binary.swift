@@ -13,14 +13,27 @@ extension WorkspaceConfig: BinaryCodable {
         writer.write(impactAreas)
         writer.write(retrainingCadences)
         writer.write(policy)
+        writer.write(mlflow)
     }
 
     static func read(from reader: inout BinaryReader) throws -> WorkspaceConfig {
-        WorkspaceConfig(
+        var config = WorkspaceConfig(
             schemaVersion: try reader.read(), name: try reader.read(), lifecycleSteps: try reader.read(),
             stages: try reader.read(), roles: try reader.read(), challengeCategories: try reader.read(),
             businessGoals: try reader.read(), prioritisationBases: try reader.read(), impactAreas: try reader.read(),
             retrainingCadences: try reader.read(), policy: try reader.read())
+        config.mlflow = try reader.read()
+        return config
+    }
+}
+
+extension MLflowSettings: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(projects)
+    }
+
+    static func read(from reader: inout BinaryReader) throws -> MLflowSettings {
+        MLflowSettings(projects: try reader.read())
     }
 }
 
