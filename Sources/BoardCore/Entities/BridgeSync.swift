@@ -49,9 +49,12 @@ public struct BridgeSync: Codable, Equatable, Sendable {
     }
 
     /// "mlflow http://mlflow:5000: pulled 2 versions, pushed 3 changes".
-    public var summary: String {
+    public var summary: String { "\(bridge) \(target): \(changes)" }
+
+    /// "pulled 2 versions, pushed 3 changes", or "in agreement".
+    public var changes: String {
         let parts = [pulled > 0 ? "pulled \(pulled) version\(pulled == 1 ? "" : "s")" : nil,
                      pushed > 0 ? "pushed \(pushed) change\(pushed == 1 ? "" : "s")" : nil].compactMap { $0 }
-        return "\(bridge) \(target): " + (parts.isEmpty ? "in agreement" : parts.joined(separator: ", "))
+        return parts.isEmpty ? "in agreement" : parts.joined(separator: ", ")
     }
 }

@@ -26,13 +26,17 @@ struct OverviewPane: DashboardPane {
         let percent = share.total == 0 ? 0 : share.inProduction * 100 / share.total
         let overdue = context.rows.overdueProjects
         let bySeverity = context.rows.openChallengesBySeverity
-        let lines: [(String, StyleRole)] = [
+        var lines: [(String, StyleRole)] = [
             ("Models with a version in production: \(share.inProduction) of \(share.total) (\(percent)%)", .normal),
             ("Overdue retraining: " + (overdue.isEmpty ? "none" : overdue.joined(separator: ", ")),
              overdue.isEmpty ? .normal : .warning),
             ("Open challenges: " + Severity.allCases.reversed().map { "\($0.rawValue) \(bySeverity[$0] ?? 0)" }.joined(separator: " · "),
              (bySeverity[.critical] ?? 0) > 0 ? .severityCritical : .normal),
         ]
+        for sync in state.bridgeSyncs.values.sorted(by: { $0.bridge < $1.bridge }) {
+            lines.append(("Last \(sync.bridge) sync: \(Dashboard.ago(from: sync.at, to: context.now)) ago by \(sync.by) (\(sync.changes))", .normal))
+            lines.append(("  with \(sync.target)", .muted))
+        }
         for (index, line) in lines.enumerated() where index < figures.height {
             buffer.write(line.0, x: figures.x, y: figures.y + index, style: line.1, maxWidth: figures.width)
         }
