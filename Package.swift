@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "BoardCore"),
@@ -40,6 +41,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
+        ),
+        .target(
+            name: "BoardPostgres",
+            dependencies: ["BoardCore", "BoardStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .systemLibrary(
             name: "CNCurses",
@@ -87,6 +92,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["BoardCore", "BoardDemo", "BoardReports"], resources: [.copy("Expected")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["BoardCore", "BoardStore", "BoardPostgres", "BoardDemo", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "TestSupport"]),
     ]
 )
