@@ -10,6 +10,9 @@ struct PostgresConnector: Sendable {
         self.password = PostgresPassword.lookUp(for: location, environment: environment)
     }
 
+    /// How mlboard's connections show in pg_stat_activity.
+    static let applicationName = "mlboard"
+
     static var quietLogger: Logger {
         var logger = Logger(label: "mlboard.postgres")
         logger.logLevel = .critical
@@ -22,6 +25,7 @@ struct PostgresConnector: Sendable {
                 host: location.host, port: location.port, username: location.user, password: password,
                 database: location.database, tls: try tls())
             configuration.options.connectTimeout = .seconds(10)
+            configuration.options.additionalStartupParameters = [("application_name", Self.applicationName)]
             return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.quietLogger)
         } catch {
             throw PostgresStoreError(error, server: location.description)

@@ -86,7 +86,7 @@ public actor PostgresJournal {
                     outcome = .appended(newHead)
                 }
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                await connection.rollBackIfOpen(logger: logger)
                 throw error
             }
             do {

@@ -1,3 +1,4 @@
+import Glibc
 import PostgresNIO
 
 /// Anything that kept an operation on the PostgreSQL journal from completing: the message
@@ -58,8 +59,7 @@ public struct PostgresStoreError: Error, Equatable, CustomStringConvertible {
         }
         switch error.code {
         case .connectionError:
-            let cause = error.underlying.map { "\($0)" } ?? "no reason given"
-            return (.unreachable, "cannot connect (\(cause))")
+            return (.unreachable, "cannot connect: \(error.underlying.map(networkReason) ?? "no reason given")")
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return (.dropped, "the connection was closed; nothing of the operation in progress was stored")
         case .server:
@@ -73,12 +73,24 @@ public struct PostgresStoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// "connection refused", "no route to host", "timed out": what a person can act on.
+    private static func networkReason(_ error: any Error) -> String {
+        if let failure = error as? NIOConnectionError {
+            if let last = failure.connectionErrors.last { return networkReason(last.error) }
+            if let dns = failure.dnsAError ?? failure.dnsAAAAError { return "cannot resolve \(failure.host): \(dns)" }
+        }
+        if let failure = error as? IOError { return String(cString: strerror(failure.errnoCode)).lowercased() }
+        return "\(error)"
+    }
+
     private static func classifyServerError(_ error: PSQLError) -> (kind: Kind, detail: String) {
         let state = error.serverInfo?[.sqlState] ?? ""
         let message = error.serverInfo?[.message] ?? "no message"
         switch state {
-        case "57P01", "57P02":
-            return (.restarting, "the server is shutting down (\(message)); nothing of the operation in progress was stored")
+        case "57P01":  // a shutdown, or pg_terminate_backend
+            return (.dropped, "the server ended the connection (\(message)); nothing of the operation in progress was stored")
+        case "57P02":
+            return (.restarting, "the server is restarting after a crash (\(message)); nothing of the operation in progress was stored")
         case "57P03":
             return (.restarting, "the server is starting up or in recovery (\(message))")
         case _ where state.hasPrefix("08"):
