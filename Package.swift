@@ -28,6 +28,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "BoardPostgres",
+            dependencies: ["BoardCore", "BoardStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .target(name: "BoardDemo", dependencies: ["BoardCore"]),
         .target(name: "BoardReports", dependencies: ["BoardCore"]),
         .target(
@@ -41,10 +45,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
-        ),
-        .target(
-            name: "BoardPostgres",
-            dependencies: ["BoardCore", "BoardStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .systemLibrary(
             name: "CNCurses",
