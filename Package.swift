@@ -86,13 +86,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BoardDemoTests", dependencies: ["BoardCore", "BoardDemo"]),
+        .testTarget(name: "PostgresTests", dependencies: ["BoardCore", "BoardStore", "BoardPostgres", "BoardDemo", "TestSupport"]),
         .target(name: "TestSupport", dependencies: ["BoardCore", "BoardStore"], path: "Tests/Support"),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "BoardDemo", "TestSupport"]),
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore", "BoardDemo", "TestSupport"], resources: [.copy("Snapshots")]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["BoardCore", "BoardDemo", "BoardReports"], resources: [.copy("Expected")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "PostgresTests", dependencies: ["BoardCore", "BoardStore", "BoardPostgres", "BoardDemo", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "TestSupport"]),
     ]
 )
