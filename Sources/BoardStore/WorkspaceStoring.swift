@@ -54,8 +54,6 @@ extension WorkspaceStoring {
         try execute(commands.map { PlannedCommand($0, as: actor, at: now) })
     }
 
-    /// Every record, oldest first.
-    public func allRecords() throws -> [EventRecord] { try recordsReader()() }
 }
 
 /// Wakes its owner when the journal may have changed, until stopped.
