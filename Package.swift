@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "BoardCore"),
@@ -26,6 +27,10 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .target(
+            name: "BoardPostgres",
+            dependencies: ["BoardCore", "BoardStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(name: "BoardDemo", dependencies: ["BoardCore"]),
         .target(name: "BoardReports", dependencies: ["BoardCore"]),
@@ -86,6 +91,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BoardDemoTests", dependencies: ["BoardCore", "BoardDemo"]),
+        .testTarget(name: "PostgresTests", dependencies: ["BoardCore", "BoardStore", "BoardPostgres", "BoardDemo", "TestSupport"]),
         .target(name: "TestSupport", dependencies: ["BoardCore", "BoardStore"], path: "Tests/Support"),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "BoardDemo", "TestSupport"]),
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore", "BoardDemo", "TestSupport"], resources: [.copy("Snapshots")]),

@@ -1,0 +1,184 @@
+import BoardStore
+import PostgresNIO
+
+/// The last line of the journal: its sequence number and hash (0 and the genesis hash when empty).
+public struct JournalHead: Equatable, Sendable, CustomStringConvertible {
+    public var sequence: Int64
+    public var hash: String
+
+    public static let empty = JournalHead(sequence: 0, hash: PortableJournalLine.genesisHash)
+
+    public init(sequence: Int64, hash: String) {
+        self.sequence = sequence
+        self.hash = hash
+    }
+
+    public var description: String { "seq \(sequence)" }
+}
+
+/// What became of an append.
+public enum AppendOutcome: Equatable, Sendable {
+    /// The lines were committed; this is the new head.
+    case appended(JournalHead)
+    /// Someone else got there first: the journal's head is no longer the one expected. Nothing
+    /// was written; catch up from here and decide again.
+    case behind(JournalHead)
+}
+
+/// A workspace's journal in a PostgreSQL database: the same lines as the folder's journal, one
+/// row each. One connection, opened on first use and opened again after it broke; every
+/// operation that fails throws `PostgresStoreError` and leaves nothing half-written.
+public actor PostgresJournal {
+    public nonisolated let location: PostgresLocation
+    private let connector: PostgresConnector
+    private var connection: PostgresConnection?
+    private let logger = PostgresConnector.quietLogger
+
+    public init(_ location: PostgresLocation, environment: [String: String]) {
+        self.location = location
+        self.connector = PostgresConnector(location: location, environment: environment)
+    }
+
+    /// Creates the tables, or brings them up to this build's version.
+    public func createSchema() async throws(PostgresStoreError) {
+        try await using { connection in try await PostgresSchema.migrate(connection, server: location.description) }
+    }
+
+    /// The schema version the database holds (0 when it holds none).
+    public func schemaVersion() async throws(PostgresStoreError) -> Int {
+        try await using { connection in
+            let exists = try await connection.query("SELECT to_regclass('mlboard_schema') IS NOT NULL", logger: logger)
+            for try await present in exists.decode(Bool.self) where !present { return 0 }
+            return try await PostgresSchema.installedVersion(connection)
+        }
+    }
+
+    public func head() async throws(PostgresStoreError) -> JournalHead {
+        try await using { connection in try await Self.readHead(connection, logger: logger) }
+    }
+
+    /// Appends `lines` (each without its newline, numbered from `lastSequence + 1` and chained
+    /// to the head) if the head is still `lastSequence`, in one transaction under the writers'
+    /// advisory lock, and notifies watchers when it commits.
+    public func append(_ lines: [[UInt8]], expecting lastSequence: Int64) async throws(PostgresStoreError) -> AppendOutcome {
+        let links = try checkedLinks(lines, after: lastSequence)
+        let server = location.description
+        return try await using { connection in
+            try await connection.query("BEGIN", logger: logger)
+            let outcome: AppendOutcome
+            do {
+                try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLockKey))", logger: logger)
+                let head = try await Self.readHead(connection, logger: logger)
+                if head.sequence != lastSequence {
+                    outcome = .behind(head)
+                } else {
+                    guard links.first?.previousHash ?? head.hash == head.hash else {
+                        throw PostgresStoreError(server: server, kind: .server,
+                                                 detail: "line \(lastSequence + 1) does not chain to the journal's \(head); nothing was written")
+                    }
+                    for (line, link) in zip(lines, links) {
+                        try await connection.query(
+                            "INSERT INTO mlboard_events (seq, line, hash, sig) VALUES (\(link.sequence), \(ByteBuffer(bytes: line)), \(link.hash), \(link.signature))",
+                            logger: logger)
+                    }
+                    let newHead = links.last.map { JournalHead(sequence: $0.sequence, hash: $0.hash) } ?? head
+                    try await connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(newHead.sequence)))", logger: logger)
+                    outcome = .appended(newHead)
+                }
+            } catch {
+                await connection.rollBackIfOpen(logger: logger)
+                throw error
+            }
+            do {
+                try await connection.query(outcome.isAppended ? "COMMIT" : "ROLLBACK", logger: logger)
+            } catch {
+                throw PostgresStoreError(error, server: server, duringCommit: outcome.isAppended)
+            }
+            return outcome
+        }
+    }
+
+    /// Up to `limit` lines after `sequence`, in order, each without its newline.
+    public func page(after sequence: Int64, limit: Int) async throws(PostgresStoreError) -> [(sequence: Int64, line: [UInt8])] {
+        try await using { connection in
+            let rows = try await connection.query(
+                "SELECT seq, line FROM mlboard_events WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)", logger: logger)
+            var page: [(sequence: Int64, line: [UInt8])] = []
+            for try await (seq, line) in rows.decode((Int64, ByteBuffer).self) {
+                page.append((seq, Array(line.readableBytesView)))
+            }
+            return page
+        }
+    }
+
+    /// Every line after `sequence`, in order, read a page at a time.
+    public nonisolated func lines(after sequence: Int64, pageSize: Int = 1000) -> PostgresJournalLines {
+        PostgresJournalLines(journal: self, after: sequence, pageSize: pageSize)
+    }
+
+    /// A journal dropped without `close()` still closes its connection; the connection is kept
+    /// until it has closed (postgres-nio asserts that no open connection is deinitialised).
+    deinit {
+        if let connection { connection.close().whenComplete { _ in _ = connection } }
+    }
+
+    /// Closes the connection; the next operation opens a new one.
+    public func close() async {
+        let closing = connection
+        connection = nil
+        try? await closing?.close()
+    }
+
+    // MARK: - The connection
+
+    /// Runs `body` on the connection, opening it first when there is none (or it broke); an
+    /// error that breaks the connection drops it, so the next operation reconnects.
+    private func using<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws(PostgresStoreError) -> Result {
+        let current: PostgresConnection
+        if let connection, !connection.isClosed {
+            current = connection
+        } else {
+            current = try await connector.connect()
+            connection = current
+        }
+        do {
+            return try await body(current)
+        } catch {
+            let failure = PostgresStoreError(error, server: location.description)
+            if failure.losesConnection || current.isClosed {
+                connection = nil
+                try? await current.close()
+            }
+            throw failure
+        }
+    }
+
+    private static func readHead(_ connection: PostgresConnection, logger: Logger) async throws -> JournalHead {
+        let rows = try await connection.query("SELECT seq, hash FROM mlboard_events ORDER BY seq DESC LIMIT 1", logger: logger)
+        for try await (seq, hash) in rows.decode((Int64, String).self) { return JournalHead(sequence: seq, hash: hash) }
+        return .empty
+    }
+
+    /// Each line's link, once the lines are numbered one after another from `lastSequence + 1`
+    /// and chained to each other (the first line's chain to the head is checked under the lock).
+    private func checkedLinks(_ lines: [[UInt8]], after lastSequence: Int64) throws(PostgresStoreError) -> [PortableJournalLine.Link] {
+        var links: [PortableJournalLine.Link] = []
+        for line in lines {
+            let link: PortableJournalLine.Link
+            do { link = try PortableJournalLine.link(of: line) } catch {
+                throw PostgresStoreError(server: location.description, kind: .server, detail: "refused to append: \(error)")
+            }
+            let expected = lastSequence + Int64(links.count) + 1
+            guard link.sequence == expected, links.last.map({ link.previousHash == $0.hash }) ?? true else {
+                throw PostgresStoreError(server: location.description, kind: .server,
+                                         detail: "refused to append: line \(link.sequence) is not line \(expected) of an unbroken chain")
+            }
+            links.append(link)
+        }
+        return links
+    }
+}
+
+extension AppendOutcome {
+    var isAppended: Bool { if case .appended = self { true } else { false } }
+}
