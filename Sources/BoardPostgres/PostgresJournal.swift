@@ -1,5 +1,6 @@
 import BoardStore
 import PostgresNIO
+import Synchronization
 
 /// The last line of the journal: its sequence number and hash (0 and the genesis hash when empty).
 public struct JournalHead: Equatable, Sendable, CustomStringConvertible {
@@ -32,21 +33,27 @@ public actor PostgresJournal {
     public nonisolated let location: PostgresLocation
     private let connector: PostgresConnector
     private var connection: PostgresConnection?
-    private let logger = PostgresConnector.quietLogger
+    private nonisolated let logger = PostgresConnector.quietLogger
+    private let deadline: OperationDeadline
 
-    public init(_ location: PostgresLocation, environment: [String: String]) {
+    /// `deadline` bounds each operation, the wait for the writers' lock included: past it the
+    /// connection is closed (the server rolls back what was not committed) and the operation
+    /// fails as dropped, or as `outcomeUnknown` when COMMIT had been sent.
+    public init(_ location: PostgresLocation, environment: [String: String], deadline: Duration = .seconds(30)) {
         self.location = location
         self.connector = PostgresConnector(location: location, environment: environment)
+        self.deadline = OperationDeadline(limit: deadline)
     }
 
     /// Creates the tables, or brings them up to this build's version.
     public func createSchema() async throws(PostgresStoreError) {
-        try await using { connection in try await PostgresSchema.migrate(connection, server: location.description) }
+        let server = location.description
+        try await using { connection in try await PostgresSchema.migrate(connection, server: server) }
     }
 
     /// The schema version the database holds (0 when it holds none).
     public func schemaVersion() async throws(PostgresStoreError) -> Int {
-        try await using { connection in
+        try await using { [logger] connection in
             let exists = try await connection.query("SELECT to_regclass('mlboard_schema') IS NOT NULL", logger: logger)
             for try await present in exists.decode(Bool.self) where !present { return 0 }
             return try await PostgresSchema.installedVersion(connection)
@@ -54,7 +61,7 @@ public actor PostgresJournal {
     }
 
     public func head() async throws(PostgresStoreError) -> JournalHead {
-        try await using { connection in try await Self.readHead(connection, logger: logger) }
+        try await using { [logger] connection in try await Self.readHead(connection, logger: logger) }
     }
 
     /// Appends `lines` (each without its newline, numbered from `lastSequence + 1` and chained
@@ -63,7 +70,19 @@ public actor PostgresJournal {
     public func append(_ lines: [[UInt8]], expecting lastSequence: Int64) async throws(PostgresStoreError) -> AppendOutcome {
         let links = try checkedLinks(lines, after: lastSequence)
         let server = location.description
-        return try await using { connection in
+        let commitSent = CommitMark()
+        do throws(PostgresStoreError) {
+            return try await appendUnderLock(lines, links: links, expecting: lastSequence, commitSent: commitSent)
+        } catch where error.kind == .dropped && commitSent.isSet {
+            throw PostgresStoreError(server: server, kind: .outcomeUnknown,
+                                     detail: "the connection broke while committing (\(error.detail)); the append may or may not have been stored: read the head to know")
+        }
+    }
+
+    private func appendUnderLock(_ lines: [[UInt8]], links: [PortableJournalLine.Link], expecting lastSequence: Int64,
+                                 commitSent: CommitMark) async throws(PostgresStoreError) -> AppendOutcome {
+        let server = location.description
+        return try await using { [logger] connection in
             try await connection.query("BEGIN", logger: logger)
             let outcome: AppendOutcome
             do {
@@ -86,10 +105,11 @@ public actor PostgresJournal {
                     outcome = .appended(newHead)
                 }
             } catch {
-                await connection.rollBackIfOpen(logger: logger)
+                await connection.rollBack(after: error, server: server, logger: logger)
                 throw error
             }
             do {
+                if outcome.isAppended { commitSent.set() }
                 try await connection.query(outcome.isAppended ? "COMMIT" : "ROLLBACK", logger: logger)
             } catch {
                 throw PostgresStoreError(error, server: server, duringCommit: outcome.isAppended)
@@ -100,7 +120,7 @@ public actor PostgresJournal {
 
     /// Up to `limit` lines after `sequence`, in order, each without its newline.
     public func page(after sequence: Int64, limit: Int) async throws(PostgresStoreError) -> [(sequence: Int64, line: [UInt8])] {
-        try await using { connection in
+        try await using { [logger] connection in
             let rows = try await connection.query(
                 "SELECT seq, line FROM mlboard_events WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)", logger: logger)
             var page: [(sequence: Int64, line: [UInt8])] = []
@@ -131,9 +151,10 @@ public actor PostgresJournal {
 
     // MARK: - The connection
 
-    /// Runs `body` on the connection, opening it first when there is none (or it broke); an
-    /// error that breaks the connection drops it, so the next operation reconnects.
-    private func using<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws(PostgresStoreError) -> Result {
+    /// Runs `body` on the connection within the deadline, opening the connection first when
+    /// there is none (or it broke); an error that breaks the connection drops it, so the next
+    /// operation reconnects.
+    private func using<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(PostgresStoreError) -> Result {
         let current: PostgresConnection
         if let connection, !connection.isClosed {
             current = connection
@@ -142,7 +163,11 @@ public actor PostgresJournal {
             connection = current
         }
         do {
-            return try await body(current)
+            return try await deadline.run(onExpiry: { current.close().whenComplete { _ in } }) { try await body(current) }
+        } catch is OperationDeadline.Expired {
+            connection = nil
+            throw PostgresStoreError(server: location.description, kind: .dropped,
+                                     detail: "no answer within \(deadline.limit.components.seconds) s; the connection was closed and nothing of the operation in progress was stored")
         } catch {
             let failure = PostgresStoreError(error, server: location.description)
             if failure.losesConnection || current.isClosed {
@@ -177,6 +202,14 @@ public actor PostgresJournal {
         }
         return links
     }
+}
+
+/// Whether an append had sent COMMIT when its connection broke (then only the head can tell
+/// whether it was stored).
+private final class CommitMark: Sendable {
+    private let sent = Mutex(false)
+    var isSet: Bool { sent.withLock { $0 } }
+    func set() { sent.withLock { $0 = true } }
 }
 
 extension AppendOutcome {

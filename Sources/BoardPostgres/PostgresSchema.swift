@@ -49,7 +49,7 @@ enum PostgresSchema {
             }
             try await connection.query("COMMIT", logger: logger)
         } catch {
-            await connection.rollBackIfOpen(logger: logger)
+            await connection.rollBack(after: error, server: server, logger: logger)
             throw error
         }
     }

@@ -106,6 +106,9 @@ final class PostgresCluster: @unchecked Sendable {
         var environment = HermeticEnvironment.current()
         environment["LC_ALL"] = "C"
         environment.removeValue(forKey: "PGPASSWORD")
+        // psql must not wait for ever on a server that stopped answering either.
+        environment["PGCONNECT_TIMEOUT"] = "10"
+        environment["PGOPTIONS"] = "-c statement_timeout=60000"
         let pid = try CleanSpawn.start(["sh", "-c", "exec \"$@\" 2>&1", "sh"] + arguments, environment: environment, output: output)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

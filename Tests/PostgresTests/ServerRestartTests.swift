@@ -75,5 +75,31 @@ extension PostgresServerTests {
             #expect(try await journal.append(lines, expecting: 0) == .appended(JournalHead(sequence: 1, hash: try PortableJournalLine.link(of: lines[0]).hash)))
             await journal.close()
         }
+
+        @Test("an append still waiting for the writers' lock at its deadline fails as dropped, writes nothing, and frees its place")
+        func deadlinePassedWhileWaiting() async throws {
+            let cluster = try PostgresCluster.shared.get()
+            let location = try cluster.makeDatabase()
+            let journal = PostgresJournal(location, environment: [:], deadline: .seconds(2))
+            try await journal.createSchema()
+            let lines = try JournalFixture.comments(1, after: .empty)
+
+            let holder = try LockHolder(cluster: cluster, database: location.database)
+            defer { holder.release() }
+            let failure = await #expect(throws: PostgresStoreError.self) { try await journal.append(lines, expecting: 0) }
+            #expect(failure?.kind == .dropped)
+            #expect(failure?.description.contains("no answer within 2 s") == true)
+            holder.release()
+            let waiting = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mlboard' AND wait_event_type = 'Lock' AND datname = current_database()"
+            var stillWaiting = "1"
+            for _ in 0..<100 where stillWaiting != "0" {
+                stillWaiting = try cluster.psql(waiting, database: location.database).trimmingCharacters(in: .whitespacesAndNewlines)
+                if stillWaiting != "0" { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(stillWaiting == "0", "the abandoned append's connection is gone from the server")
+            #expect(try await journal.head() == .empty)
+            #expect(try await journal.append(lines, expecting: 0) == .appended(JournalHead(sequence: 1, hash: try PortableJournalLine.link(of: lines[0]).hash)))
+            await journal.close()
+        }
     }
 }
