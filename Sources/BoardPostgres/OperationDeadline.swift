@@ -16,10 +16,10 @@ struct OperationDeadline: Sendable {
         let limit = self.limit
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             let outcome = FirstOutcome(continuation)
-            let work = Task {
+            let work = Task(executorPreference: PostgresExecutor.shared) {
                 do { outcome.resume(with: .success(try await body())) } catch { outcome.resume(with: .failure(error)) }
             }
-            let timer = Task {
+            let timer = Task(executorPreference: PostgresExecutor.shared) {
                 try? await Task.sleep(for: limit)
                 guard !Task.isCancelled, outcome.resume(with: .failure(Expired())) else { return }
                 onExpiry()

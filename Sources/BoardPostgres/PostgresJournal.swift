@@ -33,7 +33,7 @@ public actor PostgresJournal {
     public nonisolated let location: PostgresLocation
     private let connector: PostgresConnector
     private var connection: PostgresConnection?
-    private nonisolated let logger = PostgresConnector.quietLogger
+    nonisolated let logger = PostgresConnector.quietLogger
     private let deadline: OperationDeadline
 
     /// `deadline` bounds each operation, the wait for the writers' lock included: past it the
@@ -154,7 +154,7 @@ public actor PostgresJournal {
     /// Runs `body` on the connection within the deadline, opening the connection first when
     /// there is none (or it broke); an error that breaks the connection drops it, so the next
     /// operation reconnects.
-    private func using<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(PostgresStoreError) -> Result {
+    func using<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(PostgresStoreError) -> Result {
         let current: PostgresConnection
         if let connection, !connection.isClosed {
             current = connection

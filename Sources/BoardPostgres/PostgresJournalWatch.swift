@@ -26,7 +26,7 @@ public final class PostgresJournalWatch: Sendable {
         let connector = PostgresConnector(location: location, environment: environment)
         let (wakes, continuation) = AsyncStream.makeStream(of: Wake.self, bufferingPolicy: .bufferingNewest(256))
         self.wakes = wakes
-        task = Task {
+        task = Task(executorPreference: PostgresExecutor.shared) {
             while !Task.isCancelled {
                 do {
                     let connection = try await connector.connect()

@@ -3,7 +3,8 @@ import PostgresNIO
 /// The tables that hold a workspace on PostgreSQL, and the way from any earlier version of them
 /// to this build's. `mlboard_schema` has one row per migration applied; `mlboard_events` has one
 /// row per journal line: `line` is the line's exact bytes WITHOUT its newline (the folder's
-/// file adds one after each line), `hash` its hash and `sig` its SSH signature, if signed.
+/// file adds one after each line), `hash` its hash and `sig` its SSH signature, if signed;
+/// `mlboard_config` the text of workspace.yml; `mlboard_presence` who has a dashboard open.
 enum PostgresSchema {
     /// Migration N (1-based) takes a database from version N-1 to version N. Append, never edit.
     static let migrations: [[PostgresQuery]] = [
@@ -16,6 +17,12 @@ enum PostgresSchema {
                 sig text NULL
             )
             """,
+        ],
+        [
+            // The workspace's configuration: the text of workspace.yml, in one row.
+            "CREATE TABLE mlboard_config (id integer PRIMARY KEY CHECK (id = 1), yaml text NOT NULL)",
+            // Who has a dashboard open: one row per client, its heartbeat in the server's time.
+            "CREATE TABLE mlboard_presence (client text PRIMARY KEY, handle text NOT NULL, seen_at timestamptz NOT NULL)",
         ],
     ]
 

@@ -48,7 +48,7 @@ enum ConfigFile {
         return nil
     }
 
-    private static func decode(_ text: String, name: String) throws -> WorkspaceConfig {
+    static func decode(_ text: String, name: String) throws -> WorkspaceConfig {
         let config: WorkspaceConfig
         do {
             config = try YAMLDecoder().decode(WorkspaceConfig.self, from: text)

@@ -16,9 +16,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unsafeFile(path: String, problem: String)
     /// Another writer held the lock for longer than `--wait` allowed.
     case lockNotTaken(seconds: Double, holder: String)
+    /// The server holding the workspace could not complete the operation (down, unreachable,
+    /// the connection dropped); the message names the server and says what was stored.
+    case unavailable(String)
 
     public var description: String {
         switch self {
+        case .unavailable(let message):
+            return message
         case .notFound(let what):
             return "no mlboard data directory: \(what). Create one with 'mlboard init', or point at one with --dir or MLBOARD_DIR"
         case .alreadyExists(let path):

@@ -4,7 +4,7 @@ import Foundation
 
 /// A fresh workspace in a temporary folder (its data directory optionally under `dataParent`),
 /// with a lead and one project, and a private XDG_STATE_HOME so seen-markers of tests never mix.
-public struct TestWorkspace {
+public struct TestWorkspace: Sendable {
     public let root: URL
     public let directory: DataDirectory
     public let environment: [String: String]

@@ -1,26 +1,35 @@
 import BoardCore
+import BoardPostgres
 import BoardStore
 import Dispatch
 import Foundation
 import TestSupport
 import Testing
 
-/// What every store must do, whatever holds its journal, checked through the protocol alone.
-/// Each kind of store gives two openings of one workspace; a second kind (PostgreSQL) joins
-/// `StoreKind.allCases` and runs the same tests.
+/// What every store must do, whatever holds its journal, checked through the protocol alone:
+/// the folder and PostgreSQL run the same tests. Each kind gives openings of one workspace.
 @Suite("The store protocol's contract")
 struct StoreContractTests {
     enum StoreKind: String, CaseIterable, CustomStringConvertible {
         case folder
+        case postgres
 
         var description: String { rawValue }
 
         /// A workspace with a lead and a project, and a way to open it again.
-        func workspace(name: String = #function) throws -> (open: () throws -> any WorkspaceStoring, cleanUp: () -> Void) {
+        func workspace(name: String = #function) throws -> (open: @Sendable () throws -> any WorkspaceStoring, cleanUp: () -> Void) {
             switch self {
             case .folder:
                 let workspace = try TestWorkspace(name: name)
                 return ({ try workspace.open() }, { workspace.cleanUp() })
+            case .postgres:
+                let location = try PostgresCluster.shared.get().makeDatabase(name)
+                let store = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: [:])
+                try store.execute([
+                    .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging", "production"])),
+                    .createProject(NewProject(slug: TestWorkspace.project, name: "Churn", goal: "customer experience")),
+                ], as: TestWorkspace.lead, now: Instant(millis: 1_000))
+                return ({ try PostgresWorkspaceStore.open(location, environment: [:]) }, {})
             }
         }
     }
@@ -91,6 +100,33 @@ struct StoreContractTests {
         #expect(try watcher.refresh().count == 1)
     }
 
+    @Test("8 writers × 50 commits racing, each on its own store: every commit lands once, numbered 1…N with no gap, in one unbroken chain", arguments: StoreKind.allCases)
+    func racingWriters(kind: StoreKind) throws {
+        let (open, cleanUp) = try kind.workspace()
+        defer { cleanUp() }
+        let start = try open().lastSequence
+        let (writers, commits) = (8, 50)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            do {
+                let store = try open()
+                for commit in 0..<commits {
+                    try store.execute([comment("w\(writer) c\(commit)", at: 10_000 + Int64(commit))])
+                }
+            } catch {
+                failures.add("writer \(writer): \(error)")
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all)")
+        let reader = try open()
+        let records = try reader.recordsReader()()
+        #expect(records.map(\.sequence) == Array(1...(start + Int64(writers * commits))))
+        let bodies = try reader.allComments().map(\.body)
+        #expect(Set(bodies).count == writers * commits && bodies.count == writers * commits, "each commit once")
+        #expect(reader.state.counters.comments == writers * commits)
+        #expect(replay(records, onto: BoardState(config: reader.state.config)) == reader.state)
+    }
+
     @Test("presence: each sees the others until they leave", arguments: StoreKind.allCases)
     func presence(kind: StoreKind) throws {
         let (open, cleanUp) = try kind.workspace()
@@ -103,4 +139,13 @@ struct StoreContractTests {
         ann.leave()
         #expect(bob.others() == [])
     }
+}
+
+/// Errors collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+
+    func add(_ failure: String) { lock.withLock { collected.append(failure) } }
+    var all: [String] { lock.withLock { collected } }
 }
