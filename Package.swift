@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "mlboard",
             dependencies: [
-                "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange", "BoardHooks", "BoardMLflow",
+                "BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "BoardReports", "BoardExchange", "BoardHooks", "BoardMLflow", "BoardPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime and Foundation linked in: loading and relocating their shared

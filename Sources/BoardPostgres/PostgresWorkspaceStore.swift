@@ -50,7 +50,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     private static func open(_ location: PostgresLocation, journal: PostgresJournal) throws -> PostgresWorkspaceStore {
         let version = try serverCall { try await journal.schemaVersion() }
         guard version > 0, let text = try serverCall({ try await journal.configText() }) else {
-            throw StoreError.notFound("\(location) holds no mlboard workspace; create one with 'mlboard init --store \(location)'")
+            throw StoreError.unavailable("\(location) holds no mlboard workspace; create one with 'mlboard init --store \(location)', or copy one there with 'mlboard migrate --to \(location)'")
         }
         let config = try WorkspaceConfig(yamlText: text, source: "workspace.yml in \(location)")
         let store = PostgresWorkspaceStore(location: location, journal: journal, config: config)
@@ -67,6 +67,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
 
     // MARK: Reading
 
+    public var locationDescription: String { location.description }
     public var state: BoardState { replica.state }
     public var lastSequence: Int64 { replica.head.sequence }
 
@@ -106,14 +107,33 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     }
 
     public func recordsReader() -> @Sendable () throws -> [EventRecord] {
-        let (journal, end, source) = (journal, lastSequence, "the journal in \(location)")
-        return {
-            let lines = try Self.serverCall {
+        let (end, source) = (lastSequence, "the journal in \(location)")
+        let reader = PostgresWorkspaceStore.LineReader(journal: journal)
+        return { try JournalReplica.markedRecords(try reader.lines(through: end), source: source) }
+    }
+
+    public func journalLines() throws -> [UInt8] {
+        try PortableJournalLine.checkedJournal(try lines(through: lastSequence), config: state.config)
+    }
+
+    /// The journal's lines from the first through `end`, each without its newline.
+    func lines(through end: Int64) throws -> [[UInt8]] {
+        try LineReader(journal: journal).lines(through: end)
+    }
+
+    /// Reads lines on any thread.
+    struct LineReader: Sendable {
+        let journal: PostgresJournal
+
+        func lines(through end: Int64) throws -> [[UInt8]] {
+            try PostgresWorkspaceStore.serverCall { [journal] in
                 var lines: [[UInt8]] = []
-                for try await (sequence, line) in journal.lines(after: 0) where sequence <= end { lines.append(line) }
+                for try await (sequence, line) in journal.lines(after: 0) {
+                    guard sequence <= end else { break }
+                    lines.append(line)
+                }
                 return lines
             }
-            return try JournalReplica.markedRecords(lines, source: source)
         }
     }
 
@@ -138,6 +158,20 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
             }
         }
         throw StoreError.unavailable("PostgreSQL at \(location): other clients got there first \(Self.turnsBeforeGivingUp) times in a row; nothing was written, try again")
+    }
+
+    /// Stores `lines`, every line of another workspace's journal, as they are, into this
+    /// workspace, which must have no events yet; in one transaction, so all or none. They are
+    /// then read back and judged as any reader judges them.
+    public func adoptJournal(_ lines: [[UInt8]]) throws {
+        if let reason = replica.readOnlyReason ?? roleReason { throw StoreError.readOnly(reason) }
+        _ = try PortableJournalLine.checkedJournal(lines, config: state.config)  // refused whole before a byte is sent
+        let journal = journal
+        switch try Self.serverCall({ try await journal.append(lines, expecting: 0) }) {
+        case .appended: try catchUp()
+        case .behind(let head):
+            throw JournalCopyRefusal("a journal is copied whole into a workspace with no events yet; \(location) has \(head.sequence)")
+        }
     }
 
     /// Whether `prepared` was stored; false when others appended first (nothing was written).

@@ -46,7 +46,7 @@ extension WorkspaceStore {
 public struct JournalCopyRefusal: Error, Equatable, CustomStringConvertible {
     public let description: String
 
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 /// The checks a copied journal passes before a byte of it is written.

@@ -43,6 +43,14 @@ public enum PortableJournalLine {
         journal.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map(Array.init)
     }
 
+    /// `lines` joined into a folder journal's bytes, once the whole journal passes the checks a
+    /// folder makes of a copied one (chain, checksums, signatures, the rights of key lines).
+    public static func checkedJournal(_ lines: [[UInt8]], config: WorkspaceConfig) throws -> [UInt8] {
+        let bytes = join(lines)
+        _ = try JournalCopy.check(bytes, config: config)
+        return bytes
+    }
+
     /// Joins lines back into a folder journal's bytes.
     public static func join(_ lines: [[UInt8]]) -> [UInt8] {
         var bytes: [UInt8] = []

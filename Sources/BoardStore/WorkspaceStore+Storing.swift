@@ -5,6 +5,7 @@ import Foundation
 /// none), its presence a heartbeat file per open dashboard, its cache this user's snapshot.
 extension WorkspaceStore: WorkspaceStoring {
     public var lastSequence: Int64 { position.sequence }
+    public var locationDescription: String { directory.path }
 
     public func watch(waking wake: @escaping @Sendable () -> Void) -> any StoreWatch {
         let watcher = JournalWatcher(directory: directory, linesEnd: position.offset, onChange: wake)

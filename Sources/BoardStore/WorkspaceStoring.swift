@@ -7,6 +7,8 @@ import BoardCore
 /// `DecisionLoop`, in the core; a store only appends the records it gives at the expected
 /// sequence number, or finds someone else got there first, catches up and decides again.
 public protocol WorkspaceStoring: AnyObject {
+    /// Where the workspace is kept, as messages name it: a folder's path, a server's URL.
+    var locationDescription: String { get }
     /// Everything the journal says, up to `lastSequence`.
     var state: BoardState { get }
     /// The sequence number of the last record this store has read or written.
@@ -17,7 +19,7 @@ public protocol WorkspaceStoring: AnyObject {
     /// Loud findings from opening: a rollback or fork of the journal, a bad local cache.
     var warnings: [String] { get }
     /// Who signs each line this store writes; nil to write unsigned lines.
-    var signers: SignerSource? { get }
+    var signers: SignerSource? { get set }
 
     /// Reads what others wrote since the last look and applies it; returns the new records.
     @discardableResult func refresh() throws -> [EventRecord]
@@ -32,6 +34,9 @@ public protocol WorkspaceStoring: AnyObject {
     func comments(on target: CommentTarget) throws -> [Comment]
     /// Every comment up to where this store stands, in the order they were written.
     func allComments() throws -> [Comment]
+    /// Every line up to where this store stands, each followed by a newline, as a folder's
+    /// journal holds them; refuses (JournalCopyRefusal) when a copy would not pass its checks.
+    func journalLines() throws -> [UInt8]
     /// Starts calling `wake` (on any thread) whenever others may have written.
     func watch(waking wake: @escaping @Sendable () -> Void) -> any StoreWatch
     /// This person's presence, and who else has the workspace open.

@@ -17,7 +17,7 @@ struct MLBoard: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, InitCommand.self, DemoCommand.self, StatusCommand.self, LogCommand.self, HistoryCommand.self,
-            VerifyCommand.self, CompactCommand.self, DoctorCommand.self,
+            VerifyCommand.self, CompactCommand.self, DoctorCommand.self, MigrateCommand.self,
             ProjectCommand.self, StakeholderCommand.self, AssignCommand.self, UnassignCommand.self,
             ModelCommand.self, PromoteCommand.self, ApproveCommand.self, RejectCommand.self,
             WithdrawCommand.self, RequestsCommand.self, AliasCommand.self, ChallengeCommand.self, CommentCommand.self,

@@ -14,11 +14,12 @@ struct DashboardOptionsGroup: ParsableArguments {
 
 /// Opens the dashboard on `store` as `actor`, after checking there is a terminal to draw on.
 enum DashboardLauncher {
-    static func open(_ store: WorkspaceStore, as actor: Actor, options: DashboardOptionsGroup) throws {
+    static func open(_ store: any WorkspaceStoring, as actor: Actor, options: DashboardOptionsGroup) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure.usage("the dashboard needs a terminal; for scripts use 'mlboard status' or '--json' commands")
         }
-        store.lockWait = LockWait(limit: 10)  // a frozen dashboard is worse than a refused write that names the holder
+        // A frozen dashboard is worse than a refused write that names the holder.
+        (store as? WorkspaceStore)?.lockWait = LockWait(limit: 10)
         try DashboardRunner.run(store: store, me: actor, options: DashboardOptions(
             theme: options.theme, mouse: options.mouse, environment: ProcessInfo.processInfo.environment))
     }

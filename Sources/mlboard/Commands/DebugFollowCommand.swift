@@ -16,7 +16,7 @@ struct DebugFollowCommand: ParsableCommand {
     @Option var out: String
 
     func run() throws {
-        let store = try workspace.openStore()
+        let store = try workspace.openFolderStore(for: "debug follow")
         let followed = FollowedState(store.state)
         let follower = JournalFollower(directory: store.directory, after: store.position, pollInterval: 0.05) { records in
             followed.apply(records)

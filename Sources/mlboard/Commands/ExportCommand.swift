@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
             let lines: [UInt8]
             do { lines = try store.journalLines() } catch let refusal as JournalCopyRefusal {
                 throw CLIFailure.store(.badConfiguration(
-                    file: store.directory.journalURL.path, reason: "not exported, since a copy would not pass its checks: \(refusal)"))
+                    file: "the journal of \(store.locationDescription)", reason: "not exported, since a copy would not pass its checks: \(refusal)"))
             }
             let data = try JournalExport(workspace: store.state.config, lines: lines).encoded()
             guard let out else { return FileHandle.standardOutput.write(data) }

@@ -39,7 +39,7 @@ struct HooksRunCommand: ParsableCommand {
             Console.say("no hooks configured: add [[hooks]] tables to \(HookConfig.file(environment: environment).path)")
             return
         }
-        let store = try workspace.openStore()
+        let store = try workspace.openFolderStore(for: "mlboard hooks")
         let runner = HookRunner(hooks: hooks, directory: store.directory, environment: environment, report: Self.print)
         let records = try store.allRecords().filter { $0.sequence <= store.position.sequence }
         runner.run(over: records)

@@ -51,13 +51,13 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func run(_ inputs: [ImportInput], jsonInputs: [ImportInput], into store: WorkspaceStore) throws {
+    private func run(_ inputs: [ImportInput], jsonInputs: [ImportInput], into store: any WorkspaceStoring) throws {
         let actor = workspace.actor
         var steps: [ImportStep] = []
         if let json = jsonInputs.first {
             guard store.state.lastSequence == 0 else {
                 throw CLIFailure.usage(
-                    "a JSON export rebuilds a whole workspace and needs one with no events yet; \(store.directory.path) has \(store.state.lastSequence). Use --create with a new --dir")
+                    "a JSON export rebuilds a whole workspace and needs one with no events yet; \(store.locationDescription) has \(store.state.lastSequence). Use --create with a new --dir")
             }
             steps = ExportReplayPlanner(try json.export(), file: json.name).steps()
         } else {
@@ -83,7 +83,10 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Copies a journal export's lines as they are, so each keeps its author's signature.
-    private func copy(_ input: ImportInput, into store: WorkspaceStore) throws {
+    private func copy(_ input: ImportInput, into store: any WorkspaceStoring) throws {
+        guard let store = store as? WorkspaceStore else {
+            throw CLIFailure.usage("a journal export is copied into a folder workspace; to move a folder workspace onto a server, use 'mlboard migrate --to URL'")
+        }
         let export = try input.journalExport()
         guard store.state.lastSequence == 0 else {
             throw CLIFailure.usage(
@@ -108,7 +111,7 @@ struct ImportCommand: ParsableCommand {
 
     /// The store, and the topmost folder that creating it made: removed if the import fails,
     /// and after a dry run, which creates a throw-away workspace.
-    private func openOrCreate(_ json: ImportInput?) throws -> (WorkspaceStore, URL?) {
+    private func openOrCreate(_ json: ImportInput?) throws -> (any WorkspaceStoring, URL?) {
         guard create, let json else { return (try workspace.openStore(), nil) }
         let directory = workspace.dir.map { DataDirectory(URL(fileURLWithPath: $0, relativeTo: workspace.currentDirectory)) }
             ?? DataDirectory(workspace.currentDirectory.appendingPathComponent(DataDirectory.conventionalName))

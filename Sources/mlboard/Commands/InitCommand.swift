@@ -1,12 +1,13 @@
 import ArgumentParser
 import BoardCore
+import BoardPostgres
 import BoardStore
 import Foundation
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a workspace (./.mlboard unless --dir is given) with you as its first lead.")
+        abstract: "Create a workspace (./.mlboard unless --dir is given, or on PostgreSQL with --store) with you as its first lead.")
 
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -49,7 +50,13 @@ struct InitCommand: ParsableCommand {
         if signatures == .required && signer == nil {
             throw SigningRefusal(message: "--signatures required needs a key to sign with, and \(choice.missingKeyHint(for: actor.handle))")
         }
-        let store = try WorkspaceStore.create(at: directory, config: config, sharing: sharing, environment: workspace.environment)
+        let store: any WorkspaceStoring
+        if let url = workspace.store {
+            let location = try WorkspaceLocation.parse(url, environment: workspace.environment)
+            store = try PostgresWorkspaceStore.create(at: location, config: config, environment: workspace.environment)
+        } else {
+            store = try WorkspaceStore.create(at: directory, config: config, sharing: sharing, environment: workspace.environment)
+        }
         let founder = Stakeholder(
             handle: actor.handle, name: displayName ?? actor.handle, role: role, isLead: true,
             approvalStages: config.stages)
@@ -59,7 +66,8 @@ struct InitCommand: ParsableCommand {
             commands += [.addKey(handle: actor.handle, fingerprint: key.fingerprint, publicKey: key.openSSHLine), .setSignaturePolicy(.required)]
         }
         try store.execute(commands, as: actor, now: Instant(Date()))
-        Console.say("Created workspace '\(name)' in \(directory.path), with \(actor.handle) as its lead.")
+        Console.say("Created workspace '\(name)' in \(store.locationDescription), with \(actor.handle) as its lead.")
+        if store is PostgresWorkspaceStore { pointAtStore(from: directory, url: store.locationDescription) }
         if let key = signer?.publicKey {
             Console.say("Signatures are required: every line is signed. Your key \(key.kind.displayName) \(key.fingerprint) is the workspace's root key; "
                 + "register your colleagues' keys with 'mlboard key add FILE --for HANDLE'.")
@@ -68,8 +76,19 @@ struct InitCommand: ParsableCommand {
             Console.say("Signatures are off (\(why)): anyone in the folder's group can act as anyone. "
                 + "Turn them on with 'mlboard key add' and 'mlboard key policy required'.")
         }
-        if store.sharing == .group {
+        if (store as? WorkspaceStore)?.sharing == .group {
             Console.say("It is shared with the folder's group: every member can read and write it ('mlboard doctor' checks it).")
+        }
+    }
+
+    /// Leaves a data directory that points at the new store, so commands run here find it
+    /// without --store; an existing folder is left alone.
+    private func pointAtStore(from directory: DataDirectory, url: String) {
+        do {
+            try WorkspacePointer.write(url, in: directory)
+            Console.say("\(directory.path) points at it: commands run below \(directory.url.deletingLastPathComponent().path) find it without --store.")
+        } catch {
+            Console.say("No pointer written (\(error)); give --store \(url) or set MLBOARD_STORE.")
         }
     }
 }

@@ -29,7 +29,7 @@ struct KeyCommand: ParsableCommand {
             try workspace.perform(.addKey(handle: handle, fingerprint: key.fingerprint, publicKey: key.openSSHLine), on: store)
         }
 
-        private func publicKey(for handle: String, store: WorkspaceStore) throws -> SSHPublicKey {
+        private func publicKey(for handle: String, store: any WorkspaceStoring) throws -> SSHPublicKey {
             guard let publicKeyFile else {
                 let choice = workspace.keyChoice
                 guard handle == workspace.actor.handle,
@@ -111,7 +111,7 @@ struct KeyCommand: ParsableCommand {
         func run() throws {
             let store = try workspace.openStore()
             try workspace.perform(.setRootKey(fingerprint: try KeyCommand.match(fingerprint, in: store.state.signing)), on: store)
-            try store.acceptRoot()
+            try (store as? WorkspaceStore)?.acceptRoot()  // a database workspace pins no root on this machine yet
         }
     }
 

@@ -98,7 +98,7 @@ struct MLflowCommand: ParsableCommand {
             }
         }
 
-        private func round(client: MLflowClient, store: WorkspaceStore, quiet: Bool) throws {
+        private func round(client: MLflowClient, store: any WorkspaceStoring, quiet: Bool) throws {
             _ = try MLflowCommand.pull(client: client, workspace: workspace, store: store, models: [], quiet: quiet)
             _ = try MLflowCommand.push(client: client, workspace: workspace, store: store, quiet: quiet)
         }
@@ -119,7 +119,7 @@ struct MLflowCommand: ParsableCommand {
 
     // MARK: Shared by the subcommands
 
-    static func pull(client: MLflowClient, workspace: WorkspaceOptions, store: WorkspaceStore, models: [String], quiet: Bool) throws -> Bool {
+    static func pull(client: MLflowClient, workspace: WorkspaceOptions, store: any WorkspaceStoring, models: [String], quiet: Bool) throws -> Bool {
         let outcome = try MLflowPull.run(client: client, store: store, actor: workspace.actor, models: models, now: Instant(Date()))
         for line in outcome.registered { Console.say("pulled \(line)") }
         if !quiet {
@@ -134,7 +134,7 @@ struct MLflowCommand: ParsableCommand {
         return outcome.changedSomething
     }
 
-    static func push(client: MLflowClient, workspace: WorkspaceOptions, store: WorkspaceStore, quiet: Bool) throws -> Bool {
+    static func push(client: MLflowClient, workspace: WorkspaceOptions, store: any WorkspaceStoring, quiet: Bool) throws -> Bool {
         let outcome = try MLflowPush.run(client: client, store: store, actor: workspace.actor, now: Instant(Date())) { change in
             Console.say("pushed \(change)")
             fflush(nil)

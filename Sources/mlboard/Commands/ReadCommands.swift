@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardCore
+import BoardPostgres
 import BoardStore
 import Foundation
 
@@ -29,10 +30,11 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let store = try workspace.openStore()
-        let records = try store.allRecords()
+        let records = try store.recordsReader()()
         for record in limit.map({ Array(records.suffix($0)) }) ?? records { try emit(record) }
         guard follow else { return }
         let printer = LogPrinter(json: json)
+        guard let store = store as? WorkspaceStore else { try followLive(store, printer: printer) }
         let follower = JournalFollower(
             directory: store.directory, after: store.position, keys: store.state.signing,
             onRecords: { records in for record in records { try? printer.emit(record) } },
@@ -42,6 +44,22 @@ struct LogCommand: ParsableCommand {
     }
 
     private func emit(_ record: EventRecord) throws { try LogPrinter(json: json).emit(record) }
+
+    /// Follows a store through its watch: each wake-up reads what others wrote.
+    private func followLive(_ store: any WorkspaceStoring, printer: LogPrinter) throws -> Never {
+        let woken = DispatchSemaphore(value: 0)
+        let watch = store.watch { woken.signal() }
+        defer { watch.stop() }
+        var offline: String?
+        while true {
+            woken.wait()
+            for record in try store.refresh() { try printer.emit(record) }
+            if store.readOnlyReason != offline {
+                offline = store.readOnlyReason
+                if let offline { Console.error("mlboard: \(offline)") }
+            }
+        }
+    }
 }
 
 /// One line per event, as text or JSON (see RecordJSON).
@@ -85,10 +103,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let store = try workspace.openStore()
         guard store.state.models[model] != nil else { throw RuleViolation(.unknownEntity, "no model '\(model)'") }
-        let lines: [Line] = try store.allRecords().compactMap { record in
-            guard record.sequence <= store.position.sequence else { return nil }
-            return line(for: record)
-        }
+        let lines: [Line] = try store.recordsReader()().compactMap(line(for:))
         if json { return try Console.printJSON(lines) }
         if lines.isEmpty { Console.say("\(model): no version has moved yet") }
         for line in lines {
@@ -131,6 +146,7 @@ struct VerifyCommand: ParsableCommand {
     var acceptRoot = false
 
     func run() throws {
+        if case .postgres = try workspace.location() { return try verifyOnServer() }
         let directory = try workspace.locate()
         if acceptHead { try accept(directory) }
         if acceptRoot { try trustRoot(directory) }
@@ -162,6 +178,37 @@ struct VerifyCommand: ParsableCommand {
 }
 
 extension VerifyCommand {
+    /// A workspace on a server: the same checks of every line (checksum, chain, signatures, the
+    /// rights of key lines), and the state they replay to against the one the store read.
+    private func verifyOnServer() throws {
+        if acceptHead || acceptRoot { throw CLIFailure.usage("--accept-head and --accept-root are for a folder workspace's alarms") }
+        let store = try workspace.openStore()
+        let lines: [UInt8]
+        do {
+            lines = try store.journalLines()
+        } catch let refusal as JournalCopyRefusal {
+            throw StoreError.corrupt(file: "the journal of \(store.locationDescription)", sequence: nil, reason: refusal.description)
+        }
+        let records = try JournalReplica.markedRecords(PortableJournalLine.split(lines), source: store.locationDescription)
+        let replayed = replay(records, onto: BoardState(config: store.state.config))
+        let report = ServerVerifyReport(
+            store: store.locationDescription, events: records.count,
+            lastHash: try PortableJournalLine.split(lines).last.map { try PortableJournalLine.link(of: $0).hash } ?? PortableJournalLine.genesisHash,
+            verified: records.filter(\.signature.isVerified).count,
+            unsigned: records.filter { $0.signature == .unsigned }.count,
+            replayMatches: replayed == store.state)
+        if json {
+            try Console.printJSON(report)
+        } else {
+            Console.say("\(report.events) events on \(report.store), chain ends at \(report.lastHash.prefix(16))…")
+            Console.say("signatures: \(report.verified) verified, \(report.unsigned) unsigned")
+            Console.say(report.replayMatches ? "verify passed" : "PROBLEM: the journal replays to another state than the store read")
+        }
+        if !report.replayMatches {
+            throw StoreError.corrupt(file: "the journal of \(store.locationDescription)", sequence: nil, reason: "replay differs from the state read")
+        }
+    }
+
     /// The journal must itself be sound: accepting is for a history that is whole but not the
     /// one this machine saw, never for damage.
     private func accept(_ directory: DataDirectory) throws {
@@ -184,8 +231,32 @@ struct CompactCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
-        let store = try workspace.openStore()
+        let store = try workspace.openFolderStore(for: "mlboard compact")
         try store.writeSnapshot()
         Console.say("snapshot written at sequence \(store.position.sequence)")
+    }
+}
+
+/// What `verify` reports of a workspace on a server.
+struct ServerVerifyReport: Encodable {
+    var store: String
+    var events: Int
+    var lastHash: String
+    var verified: Int
+    var unsigned: Int
+    var replayMatches: Bool
+    var passed: Bool { replayMatches }
+
+    enum CodingKeys: String, CodingKey { case store, events, lastHash, verified, unsigned, replayMatches, passed }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(store, forKey: .store)
+        try container.encode(events, forKey: .events)
+        try container.encode(lastHash, forKey: .lastHash)
+        try container.encode(verified, forKey: .verified)
+        try container.encode(unsigned, forKey: .unsigned)
+        try container.encode(replayMatches, forKey: .replayMatches)
+        try container.encode(passed, forKey: .passed)
     }
 }

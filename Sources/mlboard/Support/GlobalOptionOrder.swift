@@ -1,7 +1,7 @@
-/// Lets `--dir`, `--as`, `--key` and `--wait` come before the subcommand, as in `mlboard --dir X status`,
+/// Lets `--dir`, `--store`, `--as`, `--key` and `--wait` come before the subcommand, as in `mlboard --dir X status`,
 /// by moving them behind it, where the argument parser expects them.
 enum GlobalOptionOrder {
-    static let global: Set<String> = ["--dir", "--as", "--key", "--wait"]
+    static let global: Set<String> = ["--dir", "--store", "--as", "--key", "--wait"]
 
     static func subcommandFirst(_ arguments: [String]) -> [String] {
         var leading: [String] = []
