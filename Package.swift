@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "BoardDemoTests", dependencies: ["BoardCore", "BoardDemo"]),
         .testTarget(name: "PostgresTests", dependencies: ["BoardCore", "BoardStore", "BoardPostgres", "BoardDemo", "TestSupport"]),
-        .target(name: "TestSupport", dependencies: ["BoardCore", "BoardStore"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["BoardCore", "BoardStore", "BoardPostgres"], path: "Tests/Support"),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardCore", "BoardStore", "BoardDemo", "TestSupport"]),
         .testTarget(name: "BoardTUITests", dependencies: ["BoardTUI", "BoardCore", "BoardDemo", "TestSupport"], resources: [.copy("Snapshots")]),
         .testTarget(name: "CLITests", dependencies: ["BoardCore", "BoardStore", "TestSupport"]),

@@ -1,4 +1,5 @@
 @testable import BoardPostgres
+import TestSupport
 import BoardStore
 import Foundation
 import Glibc

@@ -1,4 +1,5 @@
 @testable import BoardPostgres
+import TestSupport
 import Foundation
 
 /// A psql session that takes the writers' advisory lock in an open transaction and keeps it

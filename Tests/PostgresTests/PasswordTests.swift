@@ -1,3 +1,4 @@
+import TestSupport
 import BoardPostgres
 import Foundation
 import Glibc

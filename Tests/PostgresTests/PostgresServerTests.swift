@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// Every suite that talks to a PostgreSQL server runs under this one, one test at a time: they

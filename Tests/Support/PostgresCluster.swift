@@ -1,33 +1,37 @@
 import BoardPostgres
 import Foundation
 import Glibc
-import TestSupport
 
 /// A throwaway PostgreSQL cluster for tests: Debian's server binaries, a data folder under the
 /// test's own temporary folder, a free loopback port, torn down (stop -m immediate, folder
 /// removed) at the end. initdb refuses to run as root, so as root the server runs as the
 /// `postgres` account (or `nobody`) through setpriv, on folders chowned to it.
-final class PostgresCluster: @unchecked Sendable {
+public final class PostgresCluster: @unchecked Sendable {
     /// The superuser, trusted from loopback; every other role must give its password.
-    static let superuser = "mlboard"
+    public static let superuser = "mlboard"
 
-    let root: URL
-    let port: Int
+    public let root: URL
+    public let port: Int
+    /// The addresses the server listens on (loopback, and any a test adds for other hosts).
+    public let listenAddresses: [String]
     private let binaries: URL
     private let owner: (uid: uid_t, gid: gid_t)?
 
     /// One cluster for the whole test process, started on first use and stopped at exit.
-    static let shared: Result<PostgresCluster, any Error> = {
+    public static let shared: Result<PostgresCluster, any Error> = {
         let result = Result { try PostgresCluster() }
         if case .success = result { atexit { if case .success(let cluster) = PostgresCluster.shared { cluster.tearDown() } } }
         return result
     }()
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    init() throws {
+    /// `listenAddresses` beyond loopback let clients in other network namespaces connect;
+    /// every role but the superuser gives a password from anywhere but loopback's superuser.
+    public init(listenAddresses: [String] = ["127.0.0.1"]) throws {
+        self.listenAddresses = listenAddresses
         binaries = try Self.findBinaries()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -49,42 +53,42 @@ final class PostgresCluster: @unchecked Sendable {
         }
     }
 
-    var dataPath: String { root.appendingPathComponent("data").path }
+    public var dataPath: String { root.appendingPathComponent("data").path }
 
-    func start() throws {
-        let options = "-p \(port) -k \(root.appendingPathComponent("socket").path) -c listen_addresses=127.0.0.1"
+    public func start() throws {
+        let options = "-p \(port) -k \(root.appendingPathComponent("socket").path) -c listen_addresses=\(listenAddresses.joined(separator: ","))"
         try runAsServer(["pg_ctl", "-D", dataPath, "-l", dataPath + "/server.log", "-o", options, "-w", "-t", "60", "start"])
     }
 
     /// Stops the server at once, as a crash or a kill would (clients see their connections drop).
-    func stop() throws {
+    public func stop() throws {
         try runAsServer(["pg_ctl", "-D", dataPath, "-m", "immediate", "-w", "stop"])
     }
 
-    func tearDown() {
+    public func tearDown() {
         try? stop()
         try? FileManager.default.removeItem(at: root)
     }
 
     /// A new, empty database on this cluster, for one test.
-    func makeDatabase(_ name: String = #function) throws -> PostgresLocation {
+    public func makeDatabase(_ name: String = #function) throws -> PostgresLocation {
         let database = "t_" + name.lowercased().filter { $0.isLetter || $0.isNumber } + "_" + UUID().uuidString.prefix(6).lowercased()
         _ = try psql("CREATE DATABASE \(database)")
         return location(database)
     }
 
-    func location(_ database: String, user: String = PostgresCluster.superuser) -> PostgresLocation {
+    public func location(_ database: String, user: String = PostgresCluster.superuser) -> PostgresLocation {
         PostgresLocation(host: "127.0.0.1", port: port, user: user, database: database, sslMode: .disable)
     }
 
     /// Runs `sql` through psql as the superuser and returns what it printed (unaligned, tuples only).
     @discardableResult
-    func psql(_ sql: String, database: String = "postgres") throws -> String {
+    public func psql(_ sql: String, database: String = "postgres") throws -> String {
         try run([binaries.appendingPathComponent("psql").path, "-X", "-At", "-v", "ON_ERROR_STOP=1",
                  "-h", "127.0.0.1", "-p", String(port), "-U", Self.superuser, "-d", database, "-c", sql])
     }
 
-    var psqlPath: String { binaries.appendingPathComponent("psql").path }
+    public var psqlPath: String { binaries.appendingPathComponent("psql").path }
 
     // MARK: - Processes
 
@@ -126,6 +130,7 @@ final class PostgresCluster: @unchecked Sendable {
             local all all trust
             host all \(Self.superuser) 127.0.0.1/32 trust
             host all all 127.0.0.1/32 scram-sha-256
+            host all all 0.0.0.0/0 scram-sha-256
 
             """
         guard let handle = FileHandle(forWritingAtPath: dataPath + "/pg_hba.conf") else {
