@@ -1,3 +1,4 @@
+import TestSupport
 import BoardCore
 import BoardStore
 import Foundation

@@ -1,12 +1,11 @@
-import TestSupport
 import Foundation
 
 /// Runs the real mlboard binary in a private temporary folder, as a person would in a shell.
-struct CLIHarness {
-    let root: URL
-    var environment: [String: String]
+public struct CLIHarness {
+    public let root: URL
+    public var environment: [String: String]
 
-    init(name: String = #function) throws {
+    public init(name: String = #function) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("mlboard-cli-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -17,19 +16,19 @@ struct CLIHarness {
         self.environment = environment
     }
 
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Outcome {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     @discardableResult
-    func run(_ arguments: String..., as handle: String? = nil) throws -> Outcome {
+    public func run(_ arguments: String..., as handle: String? = nil) throws -> Outcome {
         try run(arguments, as: handle)
     }
 
     @discardableResult
-    func run(_ arguments: [String], as handle: String? = nil) throws -> Outcome {
+    public func run(_ arguments: [String], as handle: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = CLIHarness.binary
         process.arguments = arguments + (handle.map { ["--as", $0] } ?? [])
@@ -50,7 +49,7 @@ struct CLIHarness {
     }
 
     /// A workspace in ./.mlboard with lead "ada", approvers "bob" and "cy", and project "churn".
-    static func withTeam(name: String = #function) throws -> CLIHarness {
+    public static func withTeam(name: String = #function) throws -> CLIHarness {
         let cli = try CLIHarness(name: name)
         try cli.expectSuccess("init", "--name", "Acme", as: "ada")
         try cli.expectSuccess("stakeholder", "add", "bob", "--name", "Bob", "--role", "ML engineer",
@@ -62,26 +61,26 @@ struct CLIHarness {
         return cli
     }
 
-    func expectSuccess(_ arguments: String..., as handle: String? = nil) throws {
+    public func expectSuccess(_ arguments: String..., as handle: String? = nil) throws {
         let outcome = try run(arguments, as: handle)
         guard outcome.status == 0 else {
             throw HarnessFailure("mlboard \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.stderr)")
         }
     }
 
-    func json(_ arguments: String..., as handle: String? = nil) throws -> Any {
+    public func json(_ arguments: String..., as handle: String? = nil) throws -> Any {
         let outcome = try run(arguments, as: handle)
         return try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
     }
 
-    var dataDirectory: URL { root.appendingPathComponent(".mlboard") }
+    public var dataDirectory: URL { root.appendingPathComponent(".mlboard") }
 
-    func cleanUp() { try? FileManager.default.removeItem(at: root) }
+    public func cleanUp() { try? FileManager.default.removeItem(at: root) }
 
-    static var binary: URL { BuiltBinary.mlboard }
+    public static var binary: URL { BuiltBinary.mlboard }
 }
 
-struct HarnessFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct HarnessFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

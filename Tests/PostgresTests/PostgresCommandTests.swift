@@ -1,0 +1,89 @@
+import BoardPostgres
+import Foundation
+import TestSupport
+import Testing
+
+/// The command line on a workspace kept on PostgreSQL, run as a person would.
+@Suite("Commands on a PostgreSQL workspace")
+struct PostgresCommandTests {
+    @Test("init --store creates the workspace and a pointer; commands below the pointer find it without --store")
+    func initAndPointer() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let url = try cluster.makeDatabase().description
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.expectSuccess("init", "--store", url, "--signatures", "off", "--name", "Acme", as: "ada")
+        let pointer = try String(contentsOf: cli.dataDirectory.appendingPathComponent("workspace.yml"), encoding: .utf8)
+        #expect(pointer.contains("store: \(url)"))
+        #expect(!FileManager.default.fileExists(atPath: cli.dataDirectory.appendingPathComponent("journal.jsonl").path))
+        try cli.expectSuccess("project", "create", "churn", "--name", "Churn", "--goal", "customer experience", as: "ada")
+        let events = try cluster.psql("SELECT count(*) FROM mlboard_events", database: database(of: url))
+        #expect(events == "2\n", "the stakeholder and the project are rows on the server")
+        let status = try cli.run("status", as: "ada")
+        #expect(status.status == 0 && status.stdout.contains("churn"))
+    }
+
+    @Test("migrate folder → PostgreSQL → folder gives a byte-identical journal, and verify passes on each")
+    func migrateRoundTrip() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let url = try cluster.makeDatabase().description
+        let cli = try CLIHarness.withTeam()
+        defer { cli.cleanUp() }
+        try cli.expectSuccess("comment", "--project", "churn", "one", as: "bob")
+        let copied = try cli.run("migrate", "--to", url, as: "ada")
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout.contains("hashes and signatures intact"))
+        let onServer = try cli.run("verify", "--store", url, as: "ada")
+        #expect(onServer.status == 0 && onServer.stdout.contains("verify passed"), "\(onServer.stdout)\(onServer.stderr)")
+        let back = cli.root.appendingPathComponent("back")
+        try cli.expectSuccess("migrate", "--store", url, "--to", back.path, as: "ada")
+        let original = try Data(contentsOf: cli.dataDirectory.appendingPathComponent("journal.jsonl"))
+        let returned = try Data(contentsOf: back.appendingPathComponent("journal.jsonl"))
+        #expect(original == returned)
+        #expect(try cli.run("verify", "--dir", back.path, as: "ada").status == 0)
+        let again = try cli.run("migrate", "--to", url, as: "ada")
+        #expect(again.status == 3 && again.stderr.contains("holds an mlboard workspace already"), "a copy goes only into an empty database")
+    }
+
+    @Test("with the server down a command fails with exit 3 naming the server, and nothing is written; after it is back it works")
+    func serverDown() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.tearDown() }
+        let url = try cluster.makeDatabase().description
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.expectSuccess("init", "--store", url, "--signatures", "off", as: "ada")
+        try cluster.stop()
+        let refused = try cli.run("project", "create", "churn", "--name", "Churn", "--goal", "customer experience", as: "ada")
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("PostgreSQL at \(url)"), "\(refused.stderr)")
+        try cluster.start()
+        try cli.expectSuccess("project", "create", "churn", "--name", "Churn", "--goal", "customer experience", as: "ada")
+        #expect(try cluster.psql("SELECT count(*) FROM mlboard_events", database: database(of: url)) == "2\n")
+    }
+
+    @Test("a role granted only SELECT opens the workspace read-only, says why, and its writes are refused")
+    func readOnlyRole() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let location = try cluster.makeDatabase()
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.expectSuccess("init", "--store", location.description, "--signatures", "off", as: "ada")
+        try cluster.psql("""
+            CREATE ROLE analyst_\(location.database) LOGIN PASSWORD 'reads-only';
+            GRANT SELECT ON mlboard_events, mlboard_config, mlboard_schema, mlboard_presence TO analyst_\(location.database);
+            """, database: location.database)
+        var analyst = cli
+        analyst.environment["PGPASSWORD"] = "reads-only"
+        let url = cluster.location(location.database, user: "analyst_\(location.database)").description
+        let status = try analyst.run("status", "--store", url, as: "ada")
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("may read this workspace but not write it"), "\(status.stdout)")
+        let write = try analyst.run("project", "create", "churn", "--name", "Churn", "--goal", "customer experience", "--store", url, as: "ada")
+        #expect(write.status == 3 && write.stderr.contains("may read this workspace but not write it"), "\(write.stderr)")
+        let wrongPassword = try cli.run("status", "--store", url, as: "ada")
+        #expect(wrongPassword.status == 3, "without PGPASSWORD the server refuses the role")
+    }
+
+    private func database(of url: String) -> String { String(url.split(separator: "/").last ?? "") }
+}
