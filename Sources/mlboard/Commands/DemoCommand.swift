@@ -34,6 +34,9 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         guard size >= 8 else { throw ValidationError("--size must be 8 or more") }
+        if workspace.store != nil {
+            throw ValidationError("the demo is made in a folder; copy it to a server with 'mlboard --dir DEMO migrate --to URL'")
+        }
     }
 
     func run() throws {

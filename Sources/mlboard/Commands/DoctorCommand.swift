@@ -14,7 +14,9 @@ struct DoctorCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let directory = try workspace.locate()
+        guard case .folder(let directory) = try workspace.location() else {
+            throw CLIFailure.usage("mlboard doctor examines a shared folder's files; this workspace is on a server (check it with 'mlboard verify')")
+        }
         var findings = try WorkspaceDoctor.examine(directory, environment: workspace.environment)
         if fix { findings = try WorkspaceDoctor.fix(findings, in: directory) }
         if json {

@@ -73,7 +73,8 @@ struct InitCommand: ParsableCommand {
                 + "register your colleagues' keys with 'mlboard key add FILE --for HANDLE'.")
         } else {
             let why = signatures == .off ? "as asked" : "because \(choice.missingKeyHint(for: actor.handle))"
-            Console.say("Signatures are off (\(why)): anyone in the folder's group can act as anyone. "
+            let who = store is PostgresWorkspaceStore ? "anyone who may write to the database" : "anyone in the folder's group"
+            Console.say("Signatures are off (\(why)): \(who) can act as anyone. "
                 + "Turn them on with 'mlboard key add' and 'mlboard key policy required'.")
         }
         if (store as? WorkspaceStore)?.sharing == .group {
