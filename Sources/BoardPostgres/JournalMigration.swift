@@ -11,7 +11,7 @@ public enum JournalMigration {
     /// Copies every line of the folder workspace `source` into `target`, which must hold no
     /// lines yet, in one transaction: all of them or none. Returns the new head.
     @discardableResult
-    public static func copy(_ source: WorkspaceStore, to target: PostgresJournal) async throws -> JournalHead {
+    public static func copy(_ source: WorkspaceStore, to target: PostgresJournal) async throws -> ChainHead {
         let lines = PortableJournalLine.split(try source.journalLines())
         switch try await target.append(lines, expecting: 0) {
         case .appended(let head):

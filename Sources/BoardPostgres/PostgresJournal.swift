@@ -2,28 +2,13 @@ import BoardStore
 import PostgresNIO
 import Synchronization
 
-/// The last line of the journal: its sequence number and hash (0 and the genesis hash when empty).
-public struct JournalHead: Equatable, Sendable, CustomStringConvertible {
-    public var sequence: Int64
-    public var hash: String
-
-    public static let empty = JournalHead(sequence: 0, hash: PortableJournalLine.genesisHash)
-
-    public init(sequence: Int64, hash: String) {
-        self.sequence = sequence
-        self.hash = hash
-    }
-
-    public var description: String { "seq \(sequence)" }
-}
-
 /// What became of an append.
 public enum AppendOutcome: Equatable, Sendable {
     /// The lines were committed; this is the new head.
-    case appended(JournalHead)
+    case appended(ChainHead)
     /// Someone else got there first: the journal's head is no longer the one expected. Nothing
     /// was written; catch up from here and decide again.
-    case behind(JournalHead)
+    case behind(ChainHead)
 }
 
 /// A workspace's journal in a PostgreSQL database: the same lines as the folder's journal, one
@@ -60,7 +45,7 @@ public actor PostgresJournal {
         }
     }
 
-    public func head() async throws(PostgresStoreError) -> JournalHead {
+    public func head() async throws(PostgresStoreError) -> ChainHead {
         try await using { [logger] connection in try await Self.readHead(connection, logger: logger) }
     }
 
@@ -100,7 +85,7 @@ public actor PostgresJournal {
                             "INSERT INTO mlboard_events (seq, line, hash, sig) VALUES (\(link.sequence), \(ByteBuffer(bytes: line)), \(link.hash), \(link.signature))",
                             logger: logger)
                     }
-                    let newHead = links.last.map { JournalHead(sequence: $0.sequence, hash: $0.hash) } ?? head
+                    let newHead = links.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) } ?? head
                     try await connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(newHead.sequence)))", logger: logger)
                     outcome = .appended(newHead)
                 }
@@ -178,10 +163,10 @@ public actor PostgresJournal {
         }
     }
 
-    private static func readHead(_ connection: PostgresConnection, logger: Logger) async throws -> JournalHead {
+    private static func readHead(_ connection: PostgresConnection, logger: Logger) async throws -> ChainHead {
         let rows = try await connection.query("SELECT seq, hash FROM mlboard_events ORDER BY seq DESC LIMIT 1", logger: logger)
-        for try await (seq, hash) in rows.decode((Int64, String).self) { return JournalHead(sequence: seq, hash: hash) }
-        return .empty
+        for try await (seq, hash) in rows.decode((Int64, String).self) { return ChainHead(sequence: seq, hash: hash) }
+        return .genesis
     }
 
     /// Each line's link, once the lines are numbered one after another from `lastSequence + 1`

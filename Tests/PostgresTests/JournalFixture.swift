@@ -19,7 +19,7 @@ enum JournalFixture {
     }
 
     /// `count` chained comment lines after `head`.
-    static func comments(_ count: Int, after head: JournalHead, writer: String = "w") throws -> [[UInt8]] {
+    static func comments(_ count: Int, after head: ChainHead, writer: String = "w") throws -> [[UInt8]] {
         var hash = head.hash
         return try (1...count).map { index in
             let encoded = try comment(head.sequence + Int64(index), after: hash, writer: writer, count: index)

@@ -14,7 +14,7 @@ extension PostgresServerTests {
             let location = try cluster.makeDatabase()
             let journal = PostgresJournal(location, environment: [:])
             try await journal.createSchema()
-            let line = try JournalFixture.comments(1, after: .empty)[0]
+            let line = try JournalFixture.comments(1, after: .genesis)[0]
             let hash = try PortableJournalLine.link(of: line).hash
 
             // psql as the client: it runs the writer's statements and then waits for more input.
@@ -48,8 +48,8 @@ extension PostgresServerTests {
             #expect(client.terminationReason == .uncaughtSignal)
 
             // Nothing of it is stored, and the next writer takes the lock and writes line 1.
-            #expect(try await journal.head() == .empty)
-            #expect(try await journal.append([line], expecting: 0) == .appended(JournalHead(sequence: 1, hash: hash)))
+            #expect(try await journal.head() == .genesis)
+            #expect(try await journal.append([line], expecting: 0) == .appended(ChainHead(sequence: 1, hash: hash)))
             #expect(try await JournalMigration.readAll(journal) == [line])
             await journal.close()
         }

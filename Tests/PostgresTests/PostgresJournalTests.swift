@@ -18,7 +18,7 @@ extension PostgresServerTests {
             try await journal.createSchema()
             try await journal.createSchema()
             #expect(try await journal.schemaVersion() == 2)
-            #expect(try await journal.head() == .empty)
+            #expect(try await journal.head() == .genesis)
             #expect(try cluster.psql("SELECT string_agg(version::text, ',' ORDER BY version) FROM mlboard_schema", database: journal.location.database) == "1,2\n")
             await journal.close()
         }
@@ -36,7 +36,7 @@ extension PostgresServerTests {
         func appendAndBehind() async throws {
             let journal = PostgresJournal(try cluster.makeDatabase(), environment: [:])
             try await journal.createSchema()
-            let first = try JournalFixture.comments(3, after: .empty)
+            let first = try JournalFixture.comments(3, after: .genesis)
             guard case .appended(let head) = try await journal.append(first, expecting: 0) else {
                 Issue.record("the first append was not stored")
                 return
@@ -44,7 +44,7 @@ extension PostgresServerTests {
             #expect(head.sequence == 3)
             #expect(try await journal.head() == head)
 
-            let stale = try JournalFixture.comments(1, after: .empty, writer: "late")
+            let stale = try JournalFixture.comments(1, after: .genesis, writer: "late")
             #expect(try await journal.append(stale, expecting: 0) == .behind(head))
             let stored = try await JournalMigration.readAll(journal)
             #expect(stored == first, "the lines read back are the bytes appended, and only those")
@@ -55,7 +55,7 @@ extension PostgresServerTests {
         func brokenChainRefused() async throws {
             let journal = PostgresJournal(try cluster.makeDatabase(), environment: [:])
             try await journal.createSchema()
-            let lines = try JournalFixture.comments(3, after: .empty)
+            let lines = try JournalFixture.comments(3, after: .genesis)
             await #expect(throws: PostgresStoreError.self) { try await journal.append([lines[0], lines[2]], expecting: 0) }
             _ = try await journal.append([lines[0]], expecting: 0)
             let unchained = try JournalFixture.comment(2, after: PortableJournalLine.genesisHash, writer: "x", count: 1).line
@@ -71,7 +71,7 @@ extension PostgresServerTests {
         func pagedReading() async throws {
             let journal = PostgresJournal(try cluster.makeDatabase(), environment: [:])
             try await journal.createSchema()
-            let lines = try JournalFixture.comments(25, after: .empty)
+            let lines = try JournalFixture.comments(25, after: .genesis)
             _ = try await journal.append(lines, expecting: 0)
             var read: [(sequence: Int64, line: [UInt8])] = []
             for try await element in journal.lines(after: 10, pageSize: 4) { read.append(element) }

@@ -15,8 +15,8 @@ extension PostgresServerTests {
             let location = try cluster.makeDatabase()
             let journal = PostgresJournal(location, environment: [:])
             try await journal.createSchema()
-            let lines = try JournalFixture.comments(3, after: .empty)
-            #expect(try await journal.append([lines[0]], expecting: 0) == .appended(JournalHead(sequence: 1, hash: try link(lines[0]))))
+            let lines = try JournalFixture.comments(3, after: .genesis)
+            #expect(try await journal.append([lines[0]], expecting: 0) == .appended(ChainHead(sequence: 1, hash: try link(lines[0]))))
 
             try cluster.stop()
             let whileDown = await #expect(throws: PostgresStoreError.self) { try await journal.append([lines[1]], expecting: 1) }
@@ -27,7 +27,7 @@ extension PostgresServerTests {
 
             try cluster.start()
             #expect(try await journal.head().sequence == 1, "nothing of the failed append was stored")
-            #expect(try await journal.append([lines[1]], expecting: 1) == .appended(JournalHead(sequence: 2, hash: try link(lines[1]))))
+            #expect(try await journal.append([lines[1]], expecting: 1) == .appended(ChainHead(sequence: 2, hash: try link(lines[1]))))
             #expect(try await JournalMigration.readAll(journal) == Array(lines[0...1]))
             await journal.close()
         }
@@ -53,7 +53,7 @@ extension PostgresServerTests {
             let location = try cluster.makeDatabase()
             let journal = PostgresJournal(location, environment: [:])
             try await journal.createSchema()
-            let lines = try JournalFixture.comments(1, after: .empty)
+            let lines = try JournalFixture.comments(1, after: .genesis)
 
             // Another client holds the writers' lock, so the append waits inside its transaction.
             let holder = try LockHolder(cluster: cluster, database: location.database)
@@ -72,8 +72,8 @@ extension PostgresServerTests {
             #expect(failure?.kind == .dropped)
             #expect(failure?.description.contains("nothing of the operation in progress was stored") == true)
             holder.release()
-            #expect(try await journal.head() == .empty)
-            #expect(try await journal.append(lines, expecting: 0) == .appended(JournalHead(sequence: 1, hash: try PortableJournalLine.link(of: lines[0]).hash)))
+            #expect(try await journal.head() == .genesis)
+            #expect(try await journal.append(lines, expecting: 0) == .appended(ChainHead(sequence: 1, hash: try PortableJournalLine.link(of: lines[0]).hash)))
             await journal.close()
         }
 
@@ -83,7 +83,7 @@ extension PostgresServerTests {
             let location = try cluster.makeDatabase()
             let journal = PostgresJournal(location, environment: [:], deadline: .seconds(2))
             try await journal.createSchema()
-            let lines = try JournalFixture.comments(1, after: .empty)
+            let lines = try JournalFixture.comments(1, after: .genesis)
 
             let holder = try LockHolder(cluster: cluster, database: location.database)
             defer { holder.release() }
@@ -98,8 +98,8 @@ extension PostgresServerTests {
                 if stillWaiting != "0" { try await Task.sleep(for: .milliseconds(100)) }
             }
             #expect(stillWaiting == "0", "the abandoned append's connection is gone from the server")
-            #expect(try await journal.head() == .empty)
-            #expect(try await journal.append(lines, expecting: 0) == .appended(JournalHead(sequence: 1, hash: try PortableJournalLine.link(of: lines[0]).hash)))
+            #expect(try await journal.head() == .genesis)
+            #expect(try await journal.append(lines, expecting: 0) == .appended(ChainHead(sequence: 1, hash: try PortableJournalLine.link(of: lines[0]).hash)))
             await journal.close()
         }
     }

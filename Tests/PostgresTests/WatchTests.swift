@@ -25,7 +25,7 @@ extension PostgresServerTests {
             defer { watch.stop() }
 
             #expect(await Self.next(watch) == .listening)
-            _ = try await writer.append(try JournalFixture.comments(2, after: .empty), expecting: 0)
+            _ = try await writer.append(try JournalFixture.comments(2, after: .genesis), expecting: 0)
             #expect(await Self.next(watch) == .committed(sequence: 2))
             await writer.close()
         }

@@ -133,7 +133,7 @@ public final class JournalReplica {
 }
 
 /// A place in the hash chain: a line's sequence number and hash (0 and the genesis hash before the first).
-public struct ChainHead: Equatable, Sendable {
+public struct ChainHead: Equatable, Sendable, CustomStringConvertible {
     public var sequence: Int64
     public var hash: String
 
@@ -143,6 +143,8 @@ public struct ChainHead: Equatable, Sendable {
         self.sequence = sequence
         self.hash = hash
     }
+
+    public var description: String { "seq \(sequence)" }
 }
 
 /// Lines decided and signed, to be stored after `start`.
