@@ -116,6 +116,19 @@ public actor PostgresJournal {
         }
     }
 
+    /// The lines through `sequence` that may be comments (the server looks for the type field;
+    /// the caller decodes them), in order.
+    public func commentLines(through sequence: Int64) async throws(PostgresStoreError) -> [[UInt8]] {
+        try await using { [logger] connection in
+            let marker = ByteBuffer(string: #""type":"commented""#)
+            let rows = try await connection.query(
+                "SELECT line FROM mlboard_events WHERE seq <= \(sequence) AND position(\(marker) in line) > 0 ORDER BY seq", logger: logger)
+            var lines: [[UInt8]] = []
+            for try await line in rows.decode(ByteBuffer.self) { lines.append(Array(line.readableBytesView)) }
+            return lines
+        }
+    }
+
     /// Every line after `sequence`, in order, read a page at a time.
     public nonisolated func lines(after sequence: Int64, pageSize: Int = 1000) -> PostgresJournalLines {
         PostgresJournalLines(journal: self, after: sequence, pageSize: pageSize)

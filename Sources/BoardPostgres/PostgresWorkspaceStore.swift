@@ -14,6 +14,14 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
 
     let journal: PostgresJournal
     private let replica: JournalReplica
+    /// This user's snapshot of the workspace, and the sequence number it was last written at.
+    private let snapshotURL: URL
+    private var snapshotSequence: Int64
+    /// Events between snapshots.
+    public var snapshotInterval: Int64 = 2_000
+    /// The sequence number of the snapshot this store began from, if it began from one.
+    public var openedFromSnapshot: Int64? { startedAt > 0 ? startedAt : nil }
+    private let startedAt: Int64
     /// Why this role may not write, found at opening.
     private var roleReason: String?
     /// The server's failure that made this store offline; cleared by the next success.
@@ -24,10 +32,13 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     /// How many times a write catches up and decides again when others keep getting there first.
     static let turnsBeforeGivingUp = 100
 
-    private init(location: PostgresLocation, journal: PostgresJournal, config: WorkspaceConfig) {
+    private init(location: PostgresLocation, journal: PostgresJournal, replica: JournalReplica, snapshotURL: URL) {
         self.location = location
         self.journal = journal
-        replica = JournalReplica(config: config)
+        self.replica = replica
+        self.snapshotURL = snapshotURL
+        snapshotSequence = replica.head.sequence
+        startedAt = replica.head.sequence
     }
 
     // MARK: Creating and opening
@@ -39,21 +50,24 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         let journal = PostgresJournal(location, environment: environment, deadline: .seconds(10))
         let text = try config.yamlText()
         try serverCall { try await journal.createWorkspace(configText: text) }
-        return try open(location, journal: journal)
+        return try open(location, journal: journal, environment: environment)
     }
 
     public static func open(_ location: PostgresLocation,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresWorkspaceStore {
-        try open(location, journal: PostgresJournal(location, environment: environment, deadline: .seconds(10)))
+        try open(location, journal: PostgresJournal(location, environment: environment, deadline: .seconds(10)), environment: environment)
     }
 
-    private static func open(_ location: PostgresLocation, journal: PostgresJournal) throws -> PostgresWorkspaceStore {
+    private static func open(_ location: PostgresLocation, journal: PostgresJournal, environment: [String: String]) throws -> PostgresWorkspaceStore {
         let version = try serverCall { try await journal.schemaVersion() }
         guard version > 0, let text = try serverCall({ try await journal.configText() }) else {
             throw StoreError.unavailable("\(location) holds no mlboard workspace; create one with 'mlboard init --store \(location)', or copy one there with 'mlboard migrate --to \(location)'")
         }
         let config = try WorkspaceConfig(yamlText: text, source: "workspace.yml in \(location)")
-        let store = PostgresWorkspaceStore(location: location, journal: journal, config: config)
+        let snapshotURL = ReplicaSnapshot.url(forStore: location.description, environment: environment)
+        let (replica, warning) = try startingReplica(config: config, snapshot: snapshotURL, journal: journal)
+        let store = PostgresWorkspaceStore(location: location, journal: journal, replica: replica, snapshotURL: snapshotURL)
+        store.warnings += [warning].compactMap { $0 }
         if version > PostgresSchema.version {
             store.roleReason = "the database's schema version \(version) is newer than this mlboard knows (\(PostgresSchema.version)); upgrade mlboard to write"
         } else if version < PostgresSchema.version {
@@ -63,6 +77,20 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         }
         try store.catchUp()
         return store
+    }
+
+    /// From this user's snapshot when the server's line at its sequence still has its hash,
+    /// else from the first line (with a warning when a snapshot was there but disagrees).
+    private static func startingReplica(config: WorkspaceConfig, snapshot url: URL,
+                                        journal: PostgresJournal) throws -> (JournalReplica, String?) {
+        guard let (state, head) = ReplicaSnapshot.read(from: url), head.sequence > 0 else { return (JournalReplica(config: config), nil) }
+        let line = try serverCall { try await journal.page(after: head.sequence - 1, limit: 1) }.first
+        guard let line, line.sequence == head.sequence, (try? PortableJournalLine.link(of: line.line).hash) == head.hash else {
+            return (JournalReplica(config: config), "your snapshot disagrees with the journal at seq \(head.sequence); rebuilding the state from the journal")
+        }
+        var current = state
+        current.config = config
+        return (JournalReplica(snapshot: current, at: head), nil)
     }
 
     // MARK: Reading
@@ -107,9 +135,9 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     }
 
     public func recordsReader() -> @Sendable () throws -> [EventRecord] {
-        let (end, source) = (lastSequence, "the journal in \(location)")
+        let end = lastSequence
         let reader = PostgresWorkspaceStore.LineReader(journal: journal)
-        return { try JournalReplica.markedRecords(try reader.lines(through: end), source: source) }
+        return { JournalReplica.markedRecords(try reader.lines(through: end)) }
     }
 
     public func journalLines() throws -> [UInt8] {
@@ -137,11 +165,30 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         }
     }
 
-    public func comments(on target: CommentTarget) throws -> [Comment] { replica.comments(on: target) }
-    public func allComments() throws -> [Comment] { replica.allComments() }
+    public func comments(on target: CommentTarget) throws -> [Comment] {
+        try holdingEveryComment()
+        return replica.comments(on: target)
+    }
 
-    /// Snapshots of a database workspace are not kept yet: opening reads the whole journal.
-    public func cacheWork() -> SnapshotWork? { nil }
+    public func allComments() throws -> [Comment] {
+        try holdingEveryComment()
+        return replica.allComments()
+    }
+
+    /// A replica that began from a snapshot reads the comments before it at the first question.
+    private func holdingEveryComment() throws {
+        let through = replica.commentsMissingThrough
+        guard through > 0 else { return }
+        let lines = try Self.serverCall { [journal] in try await journal.commentLines(through: through) }
+        replica.fillEarlierComments(from: JournalReplica.records(decoding: lines))
+    }
+
+    /// A fresh snapshot when this user's lags the journal by `snapshotInterval` events.
+    public func cacheWork() -> SnapshotWork? {
+        guard lastSequence - snapshotSequence >= snapshotInterval, replica.readOnlyReason == nil else { return nil }
+        snapshotSequence = lastSequence
+        return ReplicaSnapshot.work(state, at: replica.head, to: snapshotURL)
+    }
 
     // MARK: Writing
 

@@ -12,6 +12,17 @@ final class CommentThreads {
         all.append(comment)
     }
 
+    /// Puts comments written before every one held so far in front of them.
+    func insertEarlier(_ comments: [Comment]) {
+        let later = all
+        all = []
+        byTarget = [:]
+        for comment in comments + later {
+            byTarget[comment.target, default: []].append(all.count)
+            all.append(comment)
+        }
+    }
+
     func on(_ target: CommentTarget) -> [Comment] {
         (byTarget[target] ?? []).map { all[$0] }.sorted(by: Comment.threadOrder)
     }

@@ -16,8 +16,26 @@ public final class JournalReplica {
     private var stopped = false
     private let comments = CommentThreads()
 
+    /// The comments up to this sequence number are not held: the replica began from a
+    /// snapshot there (the state keeps only the comment counter). 0 when all are held.
+    public private(set) var commentsMissingThrough: Int64 = 0
+
     public init(config: WorkspaceConfig) {
         state = BoardState(config: config)
+    }
+
+    /// Begins from a snapshot's state as of `head`.
+    public init(snapshot: BoardState, at head: ChainHead) {
+        state = snapshot
+        self.head = head
+        commentsMissingThrough = head.sequence
+    }
+
+    /// Adds the comments written up to `commentsMissingThrough`, read from `records` (which may
+    /// hold other records too).
+    public func fillEarlierComments(from records: [EventRecord]) {
+        comments.insertEarlier(records.filter { $0.sequence <= commentsMissingThrough }.compactMap(\.comment))
+        commentsMissingThrough = 0
     }
 
     /// Applies `lines` (each without its newline), which must follow the head one after another.
@@ -79,7 +97,7 @@ public final class JournalReplica {
 
     /// `lines` from the first as records, each marked with what its signature proves against the
     /// keys registered before it (for exports and history).
-    public static func markedRecords(_ lines: [[UInt8]], source: String) throws -> [EventRecord] {
+    public static func markedRecords(_ lines: [[UInt8]]) -> [EventRecord] {
         var records: [EventRecord] = []
         var signatures: [LineSignature?] = []
         for line in lines {
@@ -89,6 +107,13 @@ public final class JournalReplica {
         }
         var registry = KeyRegistry()
         return LineChecker().marked(records, signatures: signatures, registry: &registry)
+    }
+
+    /// The records of lines that need not follow one another (their signatures unjudged).
+    public static func records(decoding lines: [[UInt8]]) -> [EventRecord] {
+        lines.compactMap { line in
+            if case .success(let parsed) = JournalLine.decode(line) { parsed.record } else { nil }
+        }
     }
 
     // MARK: Applying

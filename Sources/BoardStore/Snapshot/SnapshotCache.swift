@@ -5,8 +5,12 @@ import Foundation
 /// $XDG_CACHE_HOME/mlboard/KEY/snapshot.bin, KEY naming the data directory's path.
 public enum SnapshotCache {
     public static func url(for directory: DataDirectory, environment: [String: String]) -> URL {
+        url(forKey: directory.path, environment: environment)
+    }
+
+    static func url(forKey key: String, environment: [String: String]) -> URL {
         folder(environment: environment)
-            .appendingPathComponent(String(JournalLine.hexDigest(Array(directory.path.utf8)).prefix(24)))
+            .appendingPathComponent(String(JournalLine.hexDigest(Array(key.utf8)).prefix(24)))
             .appendingPathComponent("snapshot.bin")
     }
 

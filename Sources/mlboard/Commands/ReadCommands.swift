@@ -189,7 +189,7 @@ extension VerifyCommand {
         } catch let refusal as JournalCopyRefusal {
             throw StoreError.corrupt(file: "the journal of \(store.locationDescription)", sequence: nil, reason: refusal.description)
         }
-        let records = try JournalReplica.markedRecords(PortableJournalLine.split(lines), source: store.locationDescription)
+        let records = JournalReplica.markedRecords(PortableJournalLine.split(lines))
         let replayed = replay(records, onto: BoardState(config: store.state.config))
         let report = ServerVerifyReport(
             store: store.locationDescription, events: records.count,

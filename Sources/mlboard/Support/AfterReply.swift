@@ -5,13 +5,13 @@ import Foundation
 /// the journal (every 2,000 events, a first open, or someone who only reads), a fresh one is
 /// written, so the next open is quick, without making this command's reply wait for it.
 enum AfterReply {
-    nonisolated(unsafe) private static var stores: [WorkspaceStore] = []
+    nonisolated(unsafe) private static var stores: [any WorkspaceStoring] = []
 
-    static func remember(_ store: WorkspaceStore) { stores.append(store) }
+    static func remember(_ store: any WorkspaceStoring) { stores.append(store) }
 
     static func run() {
         fflush(nil)  // every stream: the reply is out before the work starts
-        for store in stores { try? store.snapshotWork()?.run() }
+        for store in stores { try? store.cacheWork()?.run() }
         stores.removeAll()
     }
 }

@@ -69,6 +69,7 @@ struct WorkspaceOptions: ParsableArguments {
             let store = try PostgresWorkspaceStore.open(location, environment: environment)
             for warning in store.warnings { Console.error("mlboard: \(warning)") }
             store.signers = keyChoice
+            AfterReply.remember(store)
             return store
         }
     }
