@@ -16,6 +16,20 @@ public func decide(
     }
 }
 
+/// Why `actor` may not approve (or reject) request `id`, or nil: the same checks `decide` makes
+/// first, without the version's gates (an override can pass those) or what the decision moves,
+/// so a screen can ask it of every frame.
+public func refusalToDecide(request id: String, rejecting: Bool, state: BoardState, actor: Actor, now: Instant) -> RuleViolation? {
+    do {
+        _ = try Decider(state: state, actor: actor, now: now, index: nil).deciderChecks(id, rejecting: rejecting)
+        return nil
+    } catch let violation as RuleViolation {
+        return violation
+    } catch {
+        return RuleViolation(.invalidText, "\(error)")
+    }
+}
+
 /// Holds what every rule needs and the look-ups that fail with a precise message.
 struct Decider {
     let state: BoardState

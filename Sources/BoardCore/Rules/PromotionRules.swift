@@ -33,18 +33,27 @@ extension Decider {
         }
     }
 
-    func approve(_ id: String, _ comment: String?, _ overrideReason: String?) throws -> [Event] {
+    /// Who may approve (or reject) request `id`: the checks on the person and the request, before
+    /// anything about the version's gates or what the decision would move.
+    func deciderChecks(_ id: String, rejecting: Bool) throws -> (approver: Stakeholder, request: PromotionRequest) {
         let approver = try requireActor()
         let request = try openRequest(id)
         guard approver.mayApprove(to: request.toStage) else {
-            throw RuleViolation(.approvalRight, "'\(approver.handle)' has no right to approve promotions to \(request.toStage)")
+            throw RuleViolation(.approvalRight, "'\(approver.handle)' has no right to \(rejecting ? "reject" : "approve") promotions to \(request.toStage)")
         }
+        if rejecting { return (approver, request) }
         guard request.requestedBy != approver.handle else {
             throw RuleViolation(.separationOfDuties, "'\(approver.handle)' requested \(id) and may not approve it")
         }
         guard !request.approvals.contains(where: { $0.by == approver.handle && $0.counts }) else {
             throw RuleViolation(.oneApprovalPerPerson, "'\(approver.handle)' has already approved \(id)")
         }
+        _ = try currentVersion(of: request)
+        return (approver, request)
+    }
+
+    func approve(_ id: String, _ comment: String?, _ overrideReason: String?) throws -> [Event] {
+        let (approver, request) = try deciderChecks(id, rejecting: false)
         if let comment { try Validate.longText(comment, field: "comment") }
         let version = try currentVersion(of: request)
         let failures = gateFailures(for: version, entering: request.toStage)
@@ -91,11 +100,7 @@ extension Decider {
     }
 
     func reject(_ id: String, _ comment: String) throws -> [Event] {
-        let approver = try requireActor()
-        let request = try openRequest(id)
-        guard approver.mayApprove(to: request.toStage) else {
-            throw RuleViolation(.approvalRight, "'\(approver.handle)' has no right to reject promotions to \(request.toStage)")
-        }
+        _ = try deciderChecks(id, rejecting: true)
         guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw RuleViolation(.commentRequired, "rejecting \(id) needs a comment saying why")
         }

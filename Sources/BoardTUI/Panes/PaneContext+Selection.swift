@@ -35,14 +35,10 @@ extension PaneContext {
     /// Stakeholders shown as matrix columns: active ones, by name.
     var matrixPeople: [Stakeholder] { rows.matrixPeople }
 
-    /// Why you may not approve (or reject) `request`, from `decide` itself, or nil: asked
-    /// before a form or a question opens, so nobody types a comment only to be told no. Gates
-    /// are left to the form: a failing gate can still be passed with a written override.
+    /// Why you may not approve (or reject) `request`, from the rules' own first checks, or nil:
+    /// asked before a form or a question opens, so nobody types a comment only to be told no.
+    /// Gates are left to the form: a failing gate can still be passed with a written override.
     func refusal(toDecide request: PromotionRequest, rejecting: Bool) -> RuleViolation? {
-        let trial: Command = rejecting
-            ? .reject(request: request.id, comment: "why")
-            : .approve(request: request.id, comment: nil, overrideReason: "override")
-        if case .failure(let violation) = decide(trial, state: state, actor: actor, now: now) { return violation }
-        return nil
+        refusalToDecide(request: request.id, rejecting: rejecting, state: state, actor: actor, now: now)
     }
 }
