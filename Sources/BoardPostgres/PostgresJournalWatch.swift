@@ -56,6 +56,8 @@ public final class PostgresJournalWatch: Sendable {
     public func stop() { task.cancel() }
 
     private static func listen(_ connection: PostgresConnection, _ continuation: AsyncStream<Wake>.Continuation) async throws {
+        let keepAlive = Task(executorPreference: PostgresExecutor.shared) { await closeWhenSilent(connection) }
+        defer { keepAlive.cancel() }
         try await connection.listen(on: PostgresSchema.channel) { notifications in
             continuation.yield(.listening)
             for try await notification in notifications {
@@ -63,6 +65,24 @@ public final class PostgresJournalWatch: Sendable {
             }
         }
         try? await connection.close()
+    }
+
+    /// A listening connection hears nothing when the network between it and the server is cut
+    /// (no reset reaches it): it asks the server something every few seconds, and closes the
+    /// connection when no answer comes in time, which ends the listening with an error.
+    private static func closeWhenSilent(_ connection: PostgresConnection, every interval: Duration = .seconds(5)) async {
+        let deadline = OperationDeadline(limit: interval)
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+                try await deadline.run(onExpiry: { connection.close().whenComplete { _ in } }) {
+                    try await connection.query("SELECT 1", logger: PostgresConnector.quietLogger)
+                }
+            } catch {
+                if !Task.isCancelled { connection.close().whenComplete { _ in } }
+                return
+            }
+        }
     }
 
     private static func poll(_ connection: PostgresConnection, every interval: Duration,
@@ -79,8 +99,10 @@ public final class PostgresJournalWatch: Sendable {
     }
 
     private static func lastSequence(_ connection: PostgresConnection) async throws -> Int64 {
-        let rows = try await connection.query("SELECT coalesce(max(seq), 0) FROM mlboard_events", logger: PostgresConnector.quietLogger)
-        for try await sequence in rows.decode(Int64.self) { return sequence }
-        return 0
+        try await OperationDeadline(limit: .seconds(10)).run(onExpiry: { connection.close().whenComplete { _ in } }) {
+            let rows = try await connection.query("SELECT coalesce(max(seq), 0) FROM mlboard_events", logger: PostgresConnector.quietLogger)
+            for try await sequence in rows.decode(Int64.self) { return sequence }
+            return 0
+        }
     }
 }

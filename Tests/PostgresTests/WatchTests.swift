@@ -16,6 +16,28 @@ extension PostgresServerTests {
             try await wokenByAppend(mode: .polling(every: .milliseconds(50)))
         }
 
+        @Test("a LISTEN watcher whose network is cut (no reset reaches it) reports the server offline")
+        func cutNetwork() async throws {
+            let cluster = try PostgresCluster.shared.get()
+            let direct = try cluster.makeDatabase()
+            let writer = PostgresJournal(direct, environment: [:])
+            try await writer.createSchema()
+            await writer.close()
+            let proxy = try BlackHoleProxy(to: cluster.port)
+            defer { proxy.close() }
+            var throughProxy = direct
+            throughProxy.port = proxy.port
+            let watch = PostgresJournalWatch(throughProxy, environment: [:], retryInterval: .seconds(30))
+            defer { watch.stop() }
+            #expect(await Self.next(watch) == .listening)
+            proxy.cut()
+            guard case .offline(let error) = await Self.next(watch) else {
+                Issue.record("no offline report after the network was cut")
+                return
+            }
+            #expect(error.description.contains("PostgreSQL at"))
+        }
+
         private func wokenByAppend(mode: PostgresJournalWatch.Mode) async throws {
             let cluster = try PostgresCluster.shared.get()
             let location = try cluster.makeDatabase()
