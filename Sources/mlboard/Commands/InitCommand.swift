@@ -31,6 +31,9 @@ struct InitCommand: ParsableCommand {
 
     func validate() throws {
         if shared && isPrivate { throw ValidationError("--shared and --private contradict each other; give one") }
+        if workspace.store != nil && (shared || isPrivate) {
+            throw ValidationError("--shared and --private set a folder's modes; a workspace on PostgreSQL is shared through the database's grants (see the README)")
+        }
     }
 
     func run() throws {
