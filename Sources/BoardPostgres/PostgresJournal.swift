@@ -20,6 +20,9 @@ public actor PostgresJournal {
     private var connection: PostgresConnection?
     nonisolated let logger = PostgresConnector.quietLogger
     private let deadline: OperationDeadline
+    /// One operation at a time on the connection: the actor is re-entered at every await, and
+    /// a read run inside another operation's transaction would see lines not yet committed.
+    private let turn = Turns()
 
     /// `deadline` bounds each operation, the wait for the writers' lock included: past it the
     /// connection is closed (the server rolls back what was not committed) and the operation
@@ -137,7 +140,7 @@ public actor PostgresJournal {
     /// A journal dropped without `close()` still closes its connection; the connection is kept
     /// until it has closed (postgres-nio asserts that no open connection is deinitialised).
     deinit {
-        if let connection { connection.close().whenComplete { _ in _ = connection } }
+        if let connection { Self.close(connection) }
     }
 
     /// Closes the connection; the next operation opens a new one.
@@ -153,6 +156,8 @@ public actor PostgresJournal {
     /// there is none (or it broke); an error that breaks the connection drops it, so the next
     /// operation reconnects.
     func using<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(PostgresStoreError) -> Result {
+        await turn.take()
+        defer { turn.pass() }
         let current: PostgresConnection
         if let connection, !connection.isClosed {
             current = connection
@@ -161,7 +166,7 @@ public actor PostgresJournal {
             connection = current
         }
         do {
-            return try await deadline.run(onExpiry: { current.close().whenComplete { _ in } }) { try await body(current) }
+            return try await deadline.run(onExpiry: { Self.close(current) }) { try await body(current) }
         } catch is OperationDeadline.Expired {
             connection = nil
             throw PostgresStoreError(server: location.description, kind: .dropped,
@@ -170,10 +175,16 @@ public actor PostgresJournal {
             let failure = PostgresStoreError(error, server: location.description)
             if failure.losesConnection || current.isClosed {
                 connection = nil
-                try? await current.close()
+                Self.close(current)
             }
             throw failure
         }
+    }
+
+    /// Closes `connection` and keeps it until it has closed: postgres-nio asserts that no
+    /// connection is deinitialised open.
+    static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in _ = connection }
     }
 
     private static func readHead(_ connection: PostgresConnection, logger: Logger) async throws -> ChainHead {

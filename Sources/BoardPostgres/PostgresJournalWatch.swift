@@ -75,11 +75,11 @@ public final class PostgresJournalWatch: Sendable {
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: interval)
-                try await deadline.run(onExpiry: { connection.close().whenComplete { _ in } }) {
+                try await deadline.run(onExpiry: { PostgresJournal.close(connection) }) {
                     try await connection.query("SELECT 1", logger: PostgresConnector.quietLogger)
                 }
             } catch {
-                if !Task.isCancelled { connection.close().whenComplete { _ in } }
+                if !Task.isCancelled { PostgresJournal.close(connection) }
                 return
             }
         }
@@ -99,7 +99,7 @@ public final class PostgresJournalWatch: Sendable {
     }
 
     private static func lastSequence(_ connection: PostgresConnection) async throws -> Int64 {
-        try await OperationDeadline(limit: .seconds(10)).run(onExpiry: { connection.close().whenComplete { _ in } }) {
+        try await OperationDeadline(limit: .seconds(10)).run(onExpiry: { PostgresJournal.close(connection) }) {
             let rows = try await connection.query("SELECT coalesce(max(seq), 0) FROM mlboard_events", logger: PostgresConnector.quietLogger)
             for try await sequence in rows.decode(Int64.self) { return sequence }
             return 0
