@@ -1,0 +1,61 @@
+import TestSupport
+import Foundation
+import Glibc
+
+/// A network namespace standing for another machine: joined to the host by a veth pair on a
+/// private /30, the host's end at `hostAddress`, the namespace's end at `address`. Only the
+/// host's end reaches it; its own loopback is its own. `remove()` deletes the namespace and
+/// with it both ends of the pair.
+final class NetworkNamespace {
+    let name: String
+    let hostAddress: String
+    let address: String
+    private let hostLink: String
+
+    static let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Creating namespaces and links takes root and iproute2's `ip`.
+    static var available: Bool { getuid() == 0 && ip != nil }
+
+    /// A namespace `label`-`suffix` on 10.`network`.`subnet * 4`/30; `suffix` keeps the
+    /// names of concurrent runs apart (interface names hold at most 15 characters).
+    init(label: String, suffix: String, network: (Int, Int), subnet: Int) throws {
+        guard let ip = Self.ip else { throw ShellCommand.Failure(description: "no ip command (apt-get install iproute2)") }
+        name = "mlboard-\(label)-\(suffix)"
+        hostLink = "mlbh\(label)\(suffix)"
+        let peerLink = "mlbn\(label)\(suffix)"
+        let prefix = "10.\(network.0).\(network.1)."
+        hostAddress = prefix + String(subnet * 4 + 1)
+        address = prefix + String(subnet * 4 + 2)
+        let inside = [ip, "netns", "exec", name, ip]
+        do {
+            try ShellCommand.succeed([ip, "netns", "add", name])
+            try ShellCommand.succeed([ip, "link", "add", hostLink, "type", "veth", "peer", "name", peerLink])
+            try ShellCommand.succeed([ip, "link", "set", peerLink, "netns", name])
+            try ShellCommand.succeed([ip, "addr", "add", hostAddress + "/30", "dev", hostLink])
+            try ShellCommand.succeed([ip, "link", "set", hostLink, "up"])
+            try ShellCommand.succeed(inside + ["addr", "add", address + "/30", "dev", peerLink])
+            try ShellCommand.succeed(inside + ["link", "set", peerLink, "up"])
+            try ShellCommand.succeed(inside + ["link", "set", "lo", "up"])
+        } catch {
+            remove()
+            throw error
+        }
+    }
+
+    /// `arguments` run inside this namespace.
+    func commandLine(_ arguments: [String]) -> [String] {
+        [Self.ip ?? "ip", "netns", "exec", name] + arguments
+    }
+
+    /// The namespace process `pid` runs in, by name ("" for the host's).
+    static func namespace(of pid: String) throws -> String {
+        try ShellCommand.succeed([ip ?? "ip", "netns", "identify", pid]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Deletes the namespace (and so the pair); the host's end too, in case it never moved.
+    func remove() {
+        _ = try? ShellCommand.run([Self.ip ?? "ip", "netns", "delete", name], environment: HermeticEnvironment.current())
+        _ = try? ShellCommand.run([Self.ip ?? "ip", "link", "delete", hostLink], environment: HermeticEnvironment.current())
+    }
+}
