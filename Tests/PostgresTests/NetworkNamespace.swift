@@ -14,8 +14,16 @@ final class NetworkNamespace {
 
     static let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Creating namespaces and links takes root and iproute2's `ip`.
-    static var available: Bool { getuid() == 0 && ip != nil }
+    /// Creating namespaces and links takes root (with its capabilities: a container may withhold
+    /// them) and iproute2's `ip`; a probe namespace made and deleted at once tells.
+    static let available: Bool = {
+        guard getuid() == 0, let ip else { return false }
+        let probe = "mlboard-probe-\(UUID().uuidString.prefix(8).lowercased())"
+        let environment = HermeticEnvironment.current()
+        guard (try? ShellCommand.run([ip, "netns", "add", probe], environment: environment))?.status == 0 else { return false }
+        _ = try? ShellCommand.run([ip, "netns", "delete", probe], environment: environment)
+        return true
+    }()
 
     /// A namespace `label`-`suffix` on 10.`network`.`subnet * 4`/30; `suffix` keeps the
     /// names of concurrent runs apart (interface names hold at most 15 characters).

@@ -14,11 +14,13 @@ struct ShellCommand {
         let description: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String]) throws -> Outcome {
+    /// Runs `arguments` in `directory` (else the test runner's own) to its end.
+    static func run(_ arguments: [String], environment: [String: String], in directory: String? = nil) throws -> Outcome {
         let output = FileManager.default.temporaryDirectory
             .appendingPathComponent("mlboard-command-\(UUID().uuidString.prefix(8)).out").path
         defer { unlink(output) }
-        let pid = try CleanSpawn.start(["sh", "-c", "exec \"$@\" 2>&1", "sh"] + arguments, environment: environment, output: output)
+        let place = directory ?? FileManager.default.currentDirectoryPath
+        let pid = try CleanSpawn.start(["sh", "-c", "cd \"$0\" && exec \"$@\" 2>&1", place] + arguments, environment: environment, output: output)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""

@@ -46,6 +46,9 @@ extension PostgresServerTests {
                         try dashboard.expectLive()
                         try dashboard.show(pane: "6", titled: "Approvals")
                     }
+                    let clients = try cluster.psql("SELECT DISTINCT usename || ' ' || host(client_addr) FROM pg_stat_activity WHERE usename IN ('ann', 'bob')")
+                    #expect(Set(clients.split(separator: "\n")) == ["ann \(machineA.address)", "bob \(machineB.address)"],
+                            "the server sees each dashboard come from its own machine: \(clients)")
 
                     try ann.succeed(["promote", "scorer:1", "--to", "staging", "--reason", "ready for shadow traffic"])
                     for dashboard in dashboards {
@@ -85,8 +88,10 @@ extension PostgresServerTests {
             let approved = ["bob approvalRecorded", "bob requestApproved", "bob stageChanged", "bob aliasMoved"]
             #expect(log.map(\.entry) == setUp + requested + approved,
                     "every event acknowledged in the run, in order, and nothing of the refused command: \(log)")
-            let verified = try lead.mlboard(["verify"])
-            #expect(verified.status == 0, "verify: \(verified.output)")
+            for person in [lead, ann] {
+                let verified = try person.mlboard(["verify"])
+                #expect(verified.status == 0, "verify as \(person.handle): \(verified.output)")
+            }
         }
 
         /// A PostgreSQL role for `handle` that may write the workspace, with a password, and

@@ -9,10 +9,13 @@ struct WorkspaceClient {
     let namespace: NetworkNamespace?
     /// What mlboard reads: who is acting, where the workspace is, the password, the home.
     let variables: [String: String]
+    /// Where their commands run: `init --store` leaves its pointer folder there, not in the runner's.
+    let home: URL
 
     init(handle: String, store: String, password: String?, namespace: NetworkNamespace?, home: URL) throws {
         self.handle = handle
         self.namespace = namespace
+        self.home = home
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var variables = [
             "MLBOARD_USER": handle, "MLBOARD_STORE": store, "HOME": home.path,
@@ -29,7 +32,8 @@ struct WorkspaceClient {
         var environment = HermeticEnvironment.current()
         for key in ["NO_COLOR", "TMUX", "PGPASSWORD", "PGPASSFILE", "PGUSER", "MLBOARD_STORE"] { environment.removeValue(forKey: key) }
         let command = [BuiltBinary.mlboard.path] + arguments
-        return try ShellCommand.run(namespace?.commandLine(command) ?? command, environment: environment.merging(variables) { $1 })
+        return try ShellCommand.run(namespace?.commandLine(command) ?? command, environment: environment.merging(variables) { $1 },
+                                    in: home.path)
     }
 
     /// Runs mlboard and throws with what it printed unless it exits with 0.
@@ -51,6 +55,6 @@ struct WorkspaceClient {
                                                             "new-session", "-d", "-s", "machine", "sleep infinity"]),
                                      environment: server.environment)
         }
-        try server.start(session, commandLine: [BuiltBinary.mlboard.path], environment: variables)
+        try server.start(session, commandLine: [BuiltBinary.mlboard.path], environment: variables, directory: home.path)
     }
 }
