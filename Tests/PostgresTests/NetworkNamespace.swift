@@ -61,6 +61,17 @@ final class NetworkNamespace {
         try ShellCommand.succeed([ip ?? "ip", "netns", "identify", pid]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Takes the host's end of the link down: a partition, packets between the machine and
+    /// the server go nowhere and neither side hears that the other is gone.
+    func cutLink() throws {
+        try ShellCommand.succeed([Self.ip ?? "ip", "link", "set", hostLink, "down"])
+    }
+
+    /// Brings the host's end back (its address and route return with it).
+    func mendLink() throws {
+        try ShellCommand.succeed([Self.ip ?? "ip", "link", "set", hostLink, "up"])
+    }
+
     /// Deletes the namespace (and so the pair); the host's end too, in case it never moved.
     func remove() {
         _ = try? ShellCommand.run([Self.ip ?? "ip", "netns", "delete", name], environment: HermeticEnvironment.current())

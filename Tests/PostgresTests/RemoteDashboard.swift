@@ -40,7 +40,9 @@ struct RemoteDashboard {
     func expectScreen(_ what: String, sourceLocation: SourceLocation = #_sourceLocation,
                       _ condition: (String) -> Bool) throws {
         let screen = try tmux.waitFor(Self.session, seconds: Self.patience, condition)
-        #expect(condition(screen), "\(person.handle)'s dashboard shows \(what):\n\(screen)", sourceLocation: sourceLocation)
+        let errors = person.dashboardErrorText()
+        #expect(condition(screen), "\(person.handle)'s dashboard shows \(what):\n\(screen)\(errors.isEmpty ? "" : "\nits standard error:\n" + errors.prefix(2000))",
+                sourceLocation: sourceLocation)
     }
 
     static func header(of screen: String) -> String {

@@ -27,11 +27,13 @@ struct WorkspaceClient {
         self.variables = variables
     }
 
-    /// Runs the built mlboard with `arguments` on this client's machine, to its end.
+    /// Runs the built mlboard with `arguments` on this client's machine, to its end; one that
+    /// has not ended after a minute is stopped (exit 124), so a hang fails the test instead of
+    /// holding it.
     func mlboard(_ arguments: [String]) throws -> ShellCommand.Outcome {
         var environment = HermeticEnvironment.current()
         for key in ["NO_COLOR", "TMUX", "PGPASSWORD", "PGPASSFILE", "PGUSER", "MLBOARD_STORE"] { environment.removeValue(forKey: key) }
-        let command = [BuiltBinary.mlboard.path] + arguments
+        let command = ["timeout", "-k", "5", "60", BuiltBinary.mlboard.path] + arguments
         return try ShellCommand.run(namespace?.commandLine(command) ?? command, environment: environment.merging(variables) { $1 },
                                     in: home.path)
     }
@@ -55,6 +57,16 @@ struct WorkspaceClient {
                                                             "new-session", "-d", "-s", "machine", "sleep infinity"]),
                                      environment: server.environment)
         }
-        try server.start(session, commandLine: [BuiltBinary.mlboard.path], environment: variables, directory: home.path)
+        try server.start(session, commandLine: ["sh", "-c", "exec \"$0\" 2>\"$1\"", BuiltBinary.mlboard.path, dashboardErrors.path],
+                         environment: variables, directory: home.path)
+    }
+
+    /// Where the dashboard's standard error goes: a crash's message would otherwise be lost
+    /// with the terminal's alternate screen.
+    var dashboardErrors: URL { home.appendingPathComponent("dashboard-errors.txt") }
+
+    /// What the dashboard wrote to standard error so far, if anything.
+    func dashboardErrorText() -> String {
+        (try? String(contentsOf: dashboardErrors, encoding: .utf8)) ?? ""
     }
 }
