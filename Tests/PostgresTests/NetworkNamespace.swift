@@ -61,19 +61,22 @@ final class NetworkNamespace {
         try ShellCommand.succeed([ip ?? "ip", "netns", "identify", pid]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Takes the host's end of the link down: a partition, packets between the machine and
-    /// the server go nowhere and neither side hears that the other is gone.
-    func cutLink() throws {
-        try ShellCommand.succeed([Self.ip ?? "ip", "link", "set", hostLink, "down"])
+    /// Cuts the machine off without a word, as a failing network in between would: the host
+    /// drops every packet bound there (a blackhole route), so the machine's packets reach the
+    /// server but nothing comes back, and neither side is told that the other is gone.
+    func cutOff() throws {
+        try ShellCommand.succeed([Self.ip ?? "ip", "route", "add", "blackhole", address + "/32"])
     }
 
-    /// Brings the host's end back (its address and route return with it).
-    func mendLink() throws {
-        try ShellCommand.succeed([Self.ip ?? "ip", "link", "set", hostLink, "up"])
+    /// Lets the host's packets reach the machine again.
+    func reconnect() throws {
+        try ShellCommand.succeed([Self.ip ?? "ip", "route", "delete", "blackhole", address + "/32"])
     }
 
-    /// Deletes the namespace (and so the pair); the host's end too, in case it never moved.
+    /// Deletes the namespace (and so the pair); the host's end too, in case it never moved,
+    /// and a blackhole route left from `cutOff()`.
     func remove() {
+        _ = try? ShellCommand.run([Self.ip ?? "ip", "route", "delete", "blackhole", address + "/32"], environment: HermeticEnvironment.current())
         _ = try? ShellCommand.run([Self.ip ?? "ip", "netns", "delete", name], environment: HermeticEnvironment.current())
         _ = try? ShellCommand.run([Self.ip ?? "ip", "link", "delete", hostLink], environment: HermeticEnvironment.current())
     }

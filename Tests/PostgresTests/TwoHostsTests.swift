@@ -57,7 +57,7 @@ extension PostgresServerTests {
                 }
 
                 let log = try machines.log()
-                #expect(log.map(\.seq) == Array(1...Int64(log.count)), "the journal has no gap")
+                #expect(log.map(\.seq) == log.indices.map { Int64($0) + 1 }, "the journal has no gap")
                 let requested = ["ann promotionRequested"]
                 let approved = ["bob approvalRecorded", "bob requestApproved", "bob stageChanged", "bob aliasMoved"]
                 #expect(log.map(\.entry) == TwoMachines.setUpEvents + requested + approved,
@@ -69,7 +69,7 @@ extension PostgresServerTests {
             }
         }
 
-        @Test("a network partition between one machine and the server: a command there fails with exit 3, naming the server, and writes nothing, while the other machine writes; the dashboard there says offline and, once the link is back, is live and shows that write",
+        @Test("a network partition between one machine and the server (its answers dropped): a command there fails with exit 3, naming the server, and writes nothing, while the other machine writes; the dashboard there says offline and, once the machine is reachable again, is live and shows that write",
               .timeLimit(.minutes(3)))
         func partition() throws {
             try TwoMachines.with { machines in
@@ -79,9 +79,9 @@ extension PostgresServerTests {
                     try dashboard.expectLive()
                     try dashboard.show(pane: "6", titled: "Approvals")
 
-                    try machines.machineA.cutLink()
+                    try machines.machineA.cutOff()
                     let refused = try machines.ann.mlboard(["promote", "scorer:1", "--to", "staging", "--reason", "written cut off"])
-                    #expect(refused.status == 3, "a command fails while the link is cut: \(refused.output)")
+                    #expect(refused.status == 3, "a command fails while the machine is cut off: \(refused.output)")
                     #expect(refused.output.contains("\(machines.machineA.hostAddress):\(machines.cluster.port)"),
                             "the message names the server: \(refused.output)")
                     try machines.bob.succeed(["promote", "scorer:1", "--to", "staging", "--reason", "written from the other machine"])
@@ -89,11 +89,11 @@ extension PostgresServerTests {
                     // journal watch's LISTEN connection has no keepalive or deadline, so a silent
                     // partition leaves the header saying "live"; and a debug build's dashboard
                     // often dies on postgres-nio's "PostgresConnection deinitialized before being
-                    // closed" assertion while the link is cut.
+                    // closed" assertion while the machine is cut off.
                     try withKnownIssue("a dashboard does not notice a network partition, and may crash during one", isIntermittent: true) {
                         try dashboard.expectOffline()
                     }
-                    try machines.machineA.mendLink()
+                    try machines.machineA.reconnect()
                     try withKnownIssue("a dashboard crashed during the partition does not come back", isIntermittent: true) {
                         try dashboard.expectLive()
                         try dashboard.expectScreen("bob's request, caught up") { $0.hasLine(with: "PR-1", "scorer v1", "development → staging", "bob") }
