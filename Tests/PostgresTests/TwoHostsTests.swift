@@ -85,19 +85,12 @@ extension PostgresServerTests {
                     #expect(refused.output.contains("\(machines.machineA.hostAddress):\(machines.cluster.port)"),
                             "the message names the server: \(refused.output)")
                     try machines.bob.succeed(["promote", "scorer:1", "--to", "staging", "--reason", "written from the other machine"])
-                    // Known defects of the PostgreSQL store (see the report on issue 14): the
-                    // journal watch's LISTEN connection has no keepalive or deadline, so a silent
-                    // partition leaves the header saying "live"; and a debug build's dashboard
-                    // often dies on postgres-nio's "PostgresConnection deinitialized before being
-                    // closed" assertion while the machine is cut off.
-                    try withKnownIssue("a dashboard does not notice a network partition, and may crash during one", isIntermittent: true) {
-                        try dashboard.expectOffline()
-                    }
+                    try dashboard.expectOffline()
+                    try dashboard.expectScreen("the last state it read") { $0.contains("no open requests") }
+
                     try machines.machineA.reconnect()
-                    try withKnownIssue("a dashboard crashed during the partition does not come back", isIntermittent: true) {
-                        try dashboard.expectLive()
-                        try dashboard.expectScreen("bob's request, caught up") { $0.hasLine(with: "PR-1", "scorer v1", "development → staging", "bob") }
-                    }
+                    try dashboard.expectLive()
+                    try dashboard.expectScreen("bob's request, caught up") { $0.hasLine(with: "PR-1", "scorer v1", "development → staging", "bob") }
                 }
                 let log = try machines.log()
                 #expect(log.map(\.entry) == TwoMachines.setUpEvents + ["bob promotionRequested"],
