@@ -26,7 +26,7 @@ enum PostgresOpenBench {
         let folder = try WorkspaceStore.open(directory, environment: withSnapshot)
         let copyStart = nowNanos()
         let location = try PostgresFixtures.copy(of: folder, into: cluster, name: "open")
-        print("\ncopied \(events) lines to PostgreSQL (adoptJournal: one transaction) in \(fmt(Double(nowNanos() - copyStart) / 1e9, 1)) s")
+        print("\ncopied \(events) lines to PostgreSQL (PostgresJournal.append, transactions of 5,000 lines) in \(fmt(Double(nowNanos() - copyStart) / 1e9, 1)) s")
 
         var postgres: [Double] = []
         var folderSnapshot: [Double] = []
@@ -66,8 +66,33 @@ enum PostgresOpenBench {
             let samples = Samples(millis)
             table.add([name, "\(samples.count)", fmt(samples.median), fmt(samples.percentile(100)), fmt(peak)])
         }
+        let reading = try readLinesAlone(location, repeats: rounds * perRound)
+        table.add(["reading the lines alone from PostgreSQL, pages of 5,000, no replay (in process)", "\(reading.count)",
+                   fmt(reading.median), fmt(reading.percentile(100)), "-"])
         table.print()
         return pg
+    }
+
+    /// Milliseconds to read every line in pages as the store's open does, without decoding or
+    /// applying them: what the server and the connection cost of an open.
+    private static func readLinesAlone(_ location: PostgresLocation, repeats: Int) throws -> Samples {
+        var millis: [Double] = []
+        for _ in 0..<repeats {
+            let journal = PostgresJournal(location, environment: PostgresFixtures.environment, deadline: .seconds(60))
+            let start = nowNanos()
+            let count = try waitFor {
+                var after: Int64 = 0
+                while true {
+                    let page = try await journal.page(after: after, limit: 5_000)
+                    guard let last = page.last else { return after }
+                    after = last.sequence
+                }
+            }
+            millis.append(Double(nowNanos() - start) / 1e6)
+            _ = try waitFor { await journal.close() }
+            guard count == events else { throw BenchFailure(description: "read \(count) of \(events) lines") }
+        }
+        return Samples(millis)
     }
 
     /// Milliseconds from spawning a child until it has opened `location`, and its peak memory in MB.
