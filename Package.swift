@@ -80,7 +80,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mlboard-bench",
-            dependencies: ["BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "CSQLite", "CPosix"],
+            dependencies: ["BoardCore", "BoardStore", "BoardTUI", "BoardDemo", "CSQLite", "CPosix", "TestSupport", "BoardPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Sources/MLBoardBench"
         ),
         .testTarget(

@@ -2,8 +2,9 @@ import Foundation
 
 /// mlboard-bench: figures for the shared data directory, side by side with SQLite and the
 /// disk. Run in release: `swift run -c release mlboard-bench [--quick] [--only SECTION...]`.
-/// Sections: commit, contention, open, history, sync, frames, signed-commit, signed-verify, signed-open, verify
-/// (the signed ones need ssh-keygen, ssh-agent and ssh-add on PATH). Hidden child modes serve the sections
+/// Sections: commit, contention, open, history, sync, frames, signed-commit, signed-verify, signed-open, verify,
+/// postgres (the signed ones need ssh-keygen, ssh-agent and ssh-add on PATH; postgres starts a throwaway
+/// cluster with Debian's server binaries under /usr/lib/postgresql). Hidden child modes serve the sections
 /// that need separate processes.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -18,6 +19,8 @@ func runChild(_ mode: String, _ rest: [String]) throws -> Bool {
     case "child-open": try OpenBench.child(rest)
     case "child-first-frame": try HistoryBench.childFirstFrame(rest)
     case "child-sync-writer": try SyncBench.writer(rest)
+    case "child-pg-sync-writer": try PostgresSyncBench.writer(rest)
+    case "child-pg-open": try PostgresOpenBench.child(rest)
     default: return false
     }
     fflush(nil)
@@ -50,7 +53,7 @@ do {
             guard let count = Int(value(after: "--frames-projects")), count > 0 else { refuse("--frames-projects needs a positive whole number") }
             framesProjects = count
         case "-h", "--help":
-            print("usage: mlboard-bench [--quick] [--only commit|contention|open|history|sync|frames|signed-commit|signed-verify|signed-open|verify]... [--frames-projects N]")
+            print("usage: mlboard-bench [--quick] [--only commit|contention|open|history|sync|frames|signed-commit|signed-verify|signed-open|verify|postgres]... [--frames-projects N]")
             exit(0)
         default:
             refuse("unknown argument \(arguments[index])")
@@ -75,6 +78,7 @@ do {
     if wanted("signed-verify") { try SignedVerifyBench.run(quick: quick) }
     if wanted("signed-open") { try SignedOpenBench.run(quick: quick) }
     if wanted("verify") { try VerifyBench.run(quick: quick) }
+    if wanted("postgres") { try PostgresBench.run(quick: quick) }
 } catch {
     FileHandle.standardError.write(Data("mlboard-bench: \(error)\n".utf8))
     exit(1)
