@@ -56,54 +56,83 @@ public actor PostgresJournal {
     /// to the head) if the head is still `lastSequence`, in one transaction under the writers'
     /// advisory lock, and notifies watchers when it commits.
     public func append(_ lines: [[UInt8]], expecting lastSequence: Int64) async throws(PostgresStoreError) -> AppendOutcome {
-        let links = try checkedLinks(lines, after: lastSequence)
+        _ = try Self.checkedLinks(lines, after: lastSequence, server: location.description)
+        return try await appendUnderLock(expecting: lastSequence) { head, _ in head.sequence == lastSequence ? lines : nil }
+    }
+
+    /// Appends what `decide` makes of the lines others appended after `lastSequence`, worked out
+    /// under the writers' lock, so a writer that waited its turn never finds itself behind.
+    /// `decide` gets those lines (none when nobody wrote meanwhile) and returns the lines to
+    /// write after them (none to write nothing).
+    public func append(after lastSequence: Int64,
+                       deciding decide: @escaping @Sendable (_ missed: [[UInt8]]) -> [[UInt8]]) async throws(PostgresStoreError) -> AppendOutcome {
+        try await appendUnderLock(expecting: lastSequence) { head, missed in
+            decide(head.sequence == lastSequence ? [] : try await missed())
+        }
+    }
+
+    /// In one transaction under the writers' lock: `choose` sees the head (and can read the
+    /// lines after `lastSequence`) and returns the lines to write after the head, or nil to
+    /// write nothing and report the head as `.behind`.
+    private func appendUnderLock(
+        expecting lastSequence: Int64,
+        choose: @escaping @Sendable (ChainHead, _ missed: @Sendable () async throws -> [[UInt8]]) async throws -> [[UInt8]]?
+    ) async throws(PostgresStoreError) -> AppendOutcome {
         let server = location.description
         let commitSent = CommitMark()
         do throws(PostgresStoreError) {
-            return try await appendUnderLock(lines, links: links, expecting: lastSequence, commitSent: commitSent)
+            return try await using { [logger] connection in
+                try await connection.query("BEGIN", logger: logger)
+                let outcome: AppendOutcome
+                do {
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLockKey))", logger: logger)
+                    let head = try await Self.readHead(connection, logger: logger)
+                    let missed: @Sendable () async throws -> [[UInt8]] = { try await Self.lines(after: lastSequence, through: head.sequence, connection, logger: logger) }
+                    if let lines = try await choose(head, missed) {
+                        let links = try Self.checkedLinks(lines, after: head.sequence, server: server)
+                        guard links.first?.previousHash ?? head.hash == head.hash else {
+                            throw PostgresStoreError(server: server, kind: .server,
+                                                     detail: "line \(head.sequence + 1) does not chain to the journal's \(head); nothing was written")
+                        }
+                        for (line, link) in zip(lines, links) {
+                            try await connection.query(
+                                "INSERT INTO mlboard_events (seq, line, hash, sig) VALUES (\(link.sequence), \(ByteBuffer(bytes: line)), \(link.hash), \(link.signature))",
+                                logger: logger)
+                        }
+                        let newHead = links.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) } ?? head
+                        if !links.isEmpty {
+                            try await connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(newHead.sequence)))", logger: logger)
+                        }
+                        outcome = .appended(newHead)
+                    } else {
+                        outcome = .behind(head)
+                    }
+                } catch {
+                    await connection.rollBack(after: error, server: server, logger: logger)
+                    throw error
+                }
+                do {
+                    if outcome.isAppended { commitSent.set() }
+                    try await connection.query(outcome.isAppended ? "COMMIT" : "ROLLBACK", logger: logger)
+                } catch {
+                    throw PostgresStoreError(error, server: server, duringCommit: outcome.isAppended)
+                }
+                return outcome
+            }
         } catch where error.kind == .dropped && commitSent.isSet {
             throw PostgresStoreError(server: server, kind: .outcomeUnknown,
                                      detail: "the connection broke while committing (\(error.detail)); the append may or may not have been stored: read the head to know")
         }
     }
 
-    private func appendUnderLock(_ lines: [[UInt8]], links: [PortableJournalLine.Link], expecting lastSequence: Int64,
-                                 commitSent: CommitMark) async throws(PostgresStoreError) -> AppendOutcome {
-        let server = location.description
-        return try await using { [logger] connection in
-            try await connection.query("BEGIN", logger: logger)
-            let outcome: AppendOutcome
-            do {
-                try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLockKey))", logger: logger)
-                let head = try await Self.readHead(connection, logger: logger)
-                if head.sequence != lastSequence {
-                    outcome = .behind(head)
-                } else {
-                    guard links.first?.previousHash ?? head.hash == head.hash else {
-                        throw PostgresStoreError(server: server, kind: .server,
-                                                 detail: "line \(lastSequence + 1) does not chain to the journal's \(head); nothing was written")
-                    }
-                    for (line, link) in zip(lines, links) {
-                        try await connection.query(
-                            "INSERT INTO mlboard_events (seq, line, hash, sig) VALUES (\(link.sequence), \(ByteBuffer(bytes: line)), \(link.hash), \(link.signature))",
-                            logger: logger)
-                    }
-                    let newHead = links.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) } ?? head
-                    try await connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(newHead.sequence)))", logger: logger)
-                    outcome = .appended(newHead)
-                }
-            } catch {
-                await connection.rollBack(after: error, server: server, logger: logger)
-                throw error
-            }
-            do {
-                if outcome.isAppended { commitSent.set() }
-                try await connection.query(outcome.isAppended ? "COMMIT" : "ROLLBACK", logger: logger)
-            } catch {
-                throw PostgresStoreError(error, server: server, duringCommit: outcome.isAppended)
-            }
-            return outcome
-        }
+    /// The lines after `sequence` through `end`, inside the caller's transaction.
+    private static func lines(after sequence: Int64, through end: Int64, _ connection: PostgresConnection,
+                              logger: Logger) async throws -> [[UInt8]] {
+        let rows = try await connection.query(
+            "SELECT line FROM mlboard_events WHERE seq > \(sequence) AND seq <= \(end) ORDER BY seq", logger: logger)
+        var lines: [[UInt8]] = []
+        for try await line in rows.decode(ByteBuffer.self) { lines.append(Array(line.readableBytesView)) }
+        return lines
     }
 
     /// Up to `limit` lines after `sequence`, in order, each without its newline.
@@ -195,16 +224,16 @@ public actor PostgresJournal {
 
     /// Each line's link, once the lines are numbered one after another from `lastSequence + 1`
     /// and chained to each other (the first line's chain to the head is checked under the lock).
-    private func checkedLinks(_ lines: [[UInt8]], after lastSequence: Int64) throws(PostgresStoreError) -> [PortableJournalLine.Link] {
+    private static func checkedLinks(_ lines: [[UInt8]], after lastSequence: Int64, server: String) throws(PostgresStoreError) -> [PortableJournalLine.Link] {
         var links: [PortableJournalLine.Link] = []
         for line in lines {
             let link: PortableJournalLine.Link
             do { link = try PortableJournalLine.link(of: line) } catch {
-                throw PostgresStoreError(server: location.description, kind: .server, detail: "refused to append: \(error)")
+                throw PostgresStoreError(server: server, kind: .server, detail: "refused to append: \(error)")
             }
             let expected = lastSequence + Int64(links.count) + 1
             guard link.sequence == expected, links.last.map({ link.previousHash == $0.hash }) ?? true else {
-                throw PostgresStoreError(server: location.description, kind: .server,
+                throw PostgresStoreError(server: server, kind: .server,
                                          detail: "refused to append: line \(link.sequence) is not line \(expected) of an unbroken chain")
             }
             links.append(link)

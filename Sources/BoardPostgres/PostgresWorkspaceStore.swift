@@ -13,6 +13,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     public private(set) var warnings: [String] = []
 
     let journal: PostgresJournal
+    private let environment: [String: String]
     private let replica: JournalReplica
     /// This user's snapshot of the workspace, and the sequence number it was last written at.
     private let snapshotURL: URL
@@ -29,12 +30,10 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     /// What the watch last heard of the server, when there is a watch.
     let connection = ConnectionSignal()
 
-    /// How many times a write catches up and decides again when others keep getting there first.
-    static let turnsBeforeGivingUp = 100
-
-    private init(location: PostgresLocation, journal: PostgresJournal, replica: JournalReplica, snapshotURL: URL) {
+    private init(location: PostgresLocation, journal: PostgresJournal, environment: [String: String], replica: JournalReplica, snapshotURL: URL) {
         self.location = location
         self.journal = journal
+        self.environment = environment
         self.replica = replica
         self.snapshotURL = snapshotURL
         snapshotSequence = replica.head.sequence
@@ -66,7 +65,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         let config = try WorkspaceConfig(yamlText: text, source: "workspace.yml in \(location)")
         let snapshotURL = ReplicaSnapshot.url(forStore: location.description, environment: environment)
         let (replica, warning) = try startingReplica(config: config, snapshot: snapshotURL, journal: journal)
-        let store = PostgresWorkspaceStore(location: location, journal: journal, replica: replica, snapshotURL: snapshotURL)
+        let store = PostgresWorkspaceStore(location: location, journal: journal, environment: environment, replica: replica, snapshotURL: snapshotURL)
         store.warnings += [warning].compactMap { $0 }
         if version > PostgresSchema.version {
             store.roleReason = "the database's schema version \(version) is newer than this mlboard knows (\(PostgresSchema.version)); upgrade mlboard to write"
@@ -192,50 +191,49 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
 
     // MARK: Writing
 
+    /// Catches up, then in one transaction under the writers' lock reads what others wrote
+    /// meanwhile, decides, signs and appends: a writer that waited its turn never loses it.
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let reason = replica.readOnlyReason ?? roleReason { throw StoreError.readOnly(reason) }
-        for _ in 0..<Self.turnsBeforeGivingUp {
-            try catchUp()
-            let prepared = try replica.prepare(plan, signers: signers)
-            guard !prepared.lines.isEmpty else { return [] }
-            if try appended(prepared) {
-                replica.commit(prepared)
-                return prepared.records
-            }
+        try catchUp()  // most of the reading done before taking the lock
+        let decision = DecisionUnderLock(replica: replica, plan: plan, signers: signers, source: "the journal in \(location)")
+        let (journal, start) = (journal, replica.head.sequence)
+        do {
+            _ = try Blocking.wait { try await journal.append(after: start, deciding: { decision.decide($0) }) }
+        } catch let error as PostgresStoreError where error.kind == .outcomeUnknown {
+            guard let prepared = decision.prepared, try isStored(prepared) else { throw Self.unavailable(error) }
+        } catch {
+            throw Self.unavailable(error)
         }
-        throw StoreError.unavailable("PostgreSQL at \(location): other clients got there first \(Self.turnsBeforeGivingUp) times in a row; nothing was written, try again")
+        if let failure = decision.failure { throw failure }
+        guard let prepared = decision.prepared else { return [] }
+        replica.commit(prepared)
+        return prepared.records
+    }
+
+    /// Whether the journal holds `prepared`'s first line where it was to go (after a COMMIT
+    /// whose answer was lost).
+    private func isStored(_ prepared: PreparedLines) throws -> Bool {
+        guard let first = prepared.lines.first else { return true }
+        let (journal, start) = (journal, prepared.start.sequence)
+        let stored = try Self.serverCall { try await journal.page(after: start, limit: 1) }
+        return stored.first?.line == first
     }
 
     /// Stores `lines`, every line of another workspace's journal, as they are, into this
-    /// workspace, which must have no events yet; in one transaction, so all or none. They are
-    /// then read back and judged as any reader judges them.
+    /// workspace, which must have no events yet; in one transaction, so all or none, with a
+    /// deadline of its own (a row per line: about 25 s for 100k lines). They are then read back
+    /// and judged as any reader judges them.
     public func adoptJournal(_ lines: [[UInt8]]) throws {
         if let reason = replica.readOnlyReason ?? roleReason { throw StoreError.readOnly(reason) }
         _ = try PortableJournalLine.checkedJournal(lines, config: state.config)  // refused whole before a byte is sent
-        let journal = journal
-        switch try Self.serverCall({ try await journal.append(lines, expecting: 0) }) {
+        let copying = PostgresJournal(location, environment: environment, deadline: .seconds(max(600, lines.count / 100)))
+        defer { Task(executorPreference: PostgresExecutor.shared) { await copying.close() } }
+        switch try Self.serverCall({ try await copying.append(lines, expecting: 0) }) {
         case .appended: try catchUp()
         case .behind(let head):
             throw JournalCopyRefusal("a journal is copied whole into a workspace with no events yet; \(location) has \(head.sequence)")
-        }
-    }
-
-    /// Whether `prepared` was stored; false when others appended first (nothing was written).
-    /// When the connection broke after COMMIT was sent, the journal's line at the place says which.
-    private func appended(_ prepared: PreparedLines) throws -> Bool {
-        let (journal, lines, start) = (journal, prepared.lines, prepared.start.sequence)
-        do {
-            switch try Blocking.wait({ try await journal.append(lines, expecting: start) }) {
-            case .appended: return true
-            case .behind: return false
-            }
-        } catch let error as PostgresStoreError where error.kind == .outcomeUnknown {
-            let stored = try Self.serverCall { try await journal.page(after: start, limit: 1) }
-            guard let first = stored.first else { return false }
-            return first.line == lines[0]
-        } catch {
-            throw Self.unavailable(error)
         }
     }
 
@@ -251,6 +249,39 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         return switch error.kind {
         case .schema, .refused, .server: StoreError.unavailable(error.description)
         case .unreachable, .dropped, .restarting, .outcomeUnknown: StoreError.unavailable("\(error.description); try again once the server is back")
+        }
+    }
+}
+
+/// The store's decision, made on the journal's thread under the writers' lock while the store's
+/// own thread waits for it (so the replica is never used by two threads at once).
+private final class DecisionUnderLock: @unchecked Sendable {
+    private let replica: JournalReplica
+    private let plan: [PlannedCommand]
+    private let signers: SignerSource?
+    private let source: String
+    private(set) var prepared: PreparedLines?
+    private(set) var failure: (any Error)?
+
+    init(replica: JournalReplica, plan: [PlannedCommand], signers: SignerSource?, source: String) {
+        self.replica = replica
+        self.plan = plan
+        self.signers = signers
+        self.source = source
+    }
+
+    /// Reads the lines others wrote meanwhile, then decides: the lines to write, or none (a
+    /// rule said no, kept in `failure`).
+    func decide(_ missed: [[UInt8]]) -> [[UInt8]] {
+        do {
+            try replica.accept(missed, source: source)
+            let made = try replica.prepare(plan, signers: signers)
+            prepared = made
+            return made.lines
+        } catch {
+            failure = error
+            prepared = nil
+            return []
         }
     }
 }
