@@ -35,7 +35,7 @@ enum PostgresCommitBench {
 
         let comment = Command.comment(on: .project(Fixtures.project), body: body)
         let systems: [(String, () throws -> Void)] = [
-            ("PostgreSQL store execute (catch up, decide, BEGIN, lock, head, INSERT, NOTIFY, COMMIT)", {
+            ("PostgreSQL store execute (catch up, BEGIN, lock, head, decide, INSERT, NOTIFY, COMMIT)", {
                 try store.execute(comment, as: Fixtures.actor, now: Instant(Date()))
             }),
             ("bare INSERT transaction (BEGIN, INSERT one row, COMMIT)", { try bare.insertOneRow(row) }),

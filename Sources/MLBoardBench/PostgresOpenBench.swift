@@ -4,10 +4,9 @@ import BoardStore
 import Foundation
 import TestSupport
 
-/// A new client opens a 100k-event workspace: process start until its state is ready. On
-/// PostgreSQL there is no local snapshot for database workspaces yet, so only a full read and
-/// replay is measured there; beside it the folder store's open of the same events with its
-/// snapshot and without. Rounds interleave the three.
+/// A new client opens a 100k-event workspace: process start until its state is ready, on
+/// PostgreSQL with this user's snapshot and without (a full read and replay), beside the folder
+/// store's open of the same events with its snapshot and without. Rounds interleave the four.
 enum PostgresOpenBench {
     static let events: Int64 = 100_000
 
@@ -28,7 +27,11 @@ enum PostgresOpenBench {
         let location = try PostgresFixtures.copy(of: folder, into: cluster, name: "open")
         print("\ncopied \(events) lines to PostgreSQL (PostgresJournal.append, transactions of 5,000 lines) in \(fmt(Double(nowNanos() - copyStart) / 1e9, 1)) s")
 
+        let pgCache = scratch.appendingPathComponent("pg-cache")
+        let snapshotted = try PostgresWorkspaceStore.open(location, environment: ["XDG_CACHE_HOME": pgCache.path])
+        try snapshotted.cacheWork()?.run()
         var postgres: [Double] = []
+        var postgresSnapshot: [Double] = []
         var folderSnapshot: [Double] = []
         var folderReplay: [Double] = []
         var rss = (postgres: 0.0, snapshot: 0.0, replay: 0.0)
@@ -38,6 +41,9 @@ enum PostgresOpenBench {
                     let (millis, peak) = try openOnPostgres(location, repeats: perRound)
                     postgres += millis
                     rss.postgres = max(rss.postgres, peak)
+                },
+                {
+                    postgresSnapshot += try openOnPostgres(location, repeats: perRound, cache: pgCache).millis
                 },
                 {
                     let (millis, peak) = OpenBench.measure(directory, repeats: perRound, environment: withSnapshot)
@@ -60,7 +66,9 @@ enum PostgresOpenBench {
             title: "PostgreSQL: a new client opens \(events) events, process start to full state (\(rounds) interleaved rounds x \(perRound) opens)",
             header: ["store", "opens", "median ms", "max ms", "peak RSS MB"])
         let pg = Samples(postgres)
-        table.add(["PostgreSQL store open, without snapshot (none kept yet)", "\(pg.count)", fmt(pg.median), fmt(pg.percentile(100)), fmt(rss.postgres)])
+        table.add(["PostgreSQL store open, without snapshot", "\(pg.count)", fmt(pg.median), fmt(pg.percentile(100)), fmt(rss.postgres)])
+        let pgSnapshot = Samples(postgresSnapshot)
+        table.add(["PostgreSQL store open, with this user's snapshot", "\(pgSnapshot.count)", fmt(pgSnapshot.median), fmt(pgSnapshot.percentile(100)), "-"])
         for (name, millis, peak) in [("folder store open, with its snapshot", folderSnapshot, rss.snapshot),
                                      ("folder store open, without snapshot (full replay)", folderReplay, rss.replay)] {
             let samples = Samples(millis)
@@ -96,12 +104,12 @@ enum PostgresOpenBench {
     }
 
     /// Milliseconds from spawning a child until it has opened `location`, and its peak memory in MB.
-    private static func openOnPostgres(_ location: PostgresLocation, repeats: Int) throws -> (millis: [Double], rssMB: Double) {
+    private static func openOnPostgres(_ location: PostgresLocation, repeats: Int, cache: URL? = nil) throws -> (millis: [Double], rssMB: Double) {
         var millis: [Double] = []
         var rss = 0.0
         for _ in 0..<repeats {
             let start = nowNanos()
-            let (status, output) = Child.spawn(selfPath, ["child-pg-open", PostgresFixtures.url(location)]).wait()
+            let (status, output) = Child.spawn(selfPath, ["child-pg-open", PostgresFixtures.url(location)] + (cache.map { [$0.path] } ?? [])).wait()
             guard status == 0 else { throw BenchFailure(description: "the PostgreSQL open failed (\(status)): \(output.suffix(500))") }
             let values = parseChild(output)
             guard let events = values["events"]?.first.flatMap({ Int64($0) }), events == Self.events,
@@ -115,8 +123,10 @@ enum PostgresOpenBench {
     }
 
     /// Child: opens the workspace on PostgreSQL and reports when its state was ready.
+    /// With a second argument, this user's cache is that folder (where a snapshot may be).
     static func child(_ arguments: [String]) throws {
-        let store = try PostgresWorkspaceStore.open(try PostgresLocation(url: arguments[0]), environment: PostgresFixtures.environment)
+        let environment = arguments.count > 1 ? ["XDG_CACHE_HOME": arguments[1]] : PostgresFixtures.environment
+        let store = try PostgresWorkspaceStore.open(try PostgresLocation(url: arguments[0]), environment: environment)
         let ready = nowNanos()
         if let reason = store.readOnlyReason { fatalError("the open ended read-only: \(reason)") }
         print("ready \(ready)\nrss \(peakRSSKilobytes())\nevents \(store.lastSequence)")
