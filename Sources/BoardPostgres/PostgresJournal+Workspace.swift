@@ -39,7 +39,7 @@ extension PostgresJournal {
     /// Marks `client` (one open dashboard) as present now, as `handle`.
     public func heartbeat(client: String, handle: String) async throws(PostgresStoreError) {
         try await using { [logger] connection in
-            try await connection.query(
+            _ = try await connection.query(
                 """
                 INSERT INTO mlboard_presence (client, handle, seen_at) VALUES (\(client), \(handle), now())
                 ON CONFLICT (client) DO UPDATE SET seen_at = now(), handle = excluded.handle
@@ -63,7 +63,7 @@ extension PostgresJournal {
 
     public func leave(client: String) async throws(PostgresStoreError) {
         try await using { [logger] connection in
-            try await connection.query("DELETE FROM mlboard_presence WHERE client = \(client)", logger: logger)
+            _ = try await connection.query("DELETE FROM mlboard_presence WHERE client = \(client)", logger: logger)
         }
     }
 }

@@ -75,7 +75,7 @@ public final class PostgresJournalWatch: Sendable {
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: interval)
-                try await deadline.run(onExpiry: { PostgresJournal.close(connection) }) {
+                _ = try await deadline.run(onExpiry: { PostgresJournal.close(connection) }) {
                     try await connection.query("SELECT 1", logger: PostgresConnector.quietLogger)
                 }
             } catch {

@@ -27,7 +27,7 @@ enum PostgresOpenBench {
         let location = try PostgresFixtures.copy(of: folder, into: cluster, name: "open")
         print("\ncopied \(events) lines to PostgreSQL (PostgresJournal.append, transactions of 5,000 lines) in \(fmt(Double(nowNanos() - copyStart) / 1e9, 1)) s")
 
-        let pgCache = scratch.appendingPathComponent("pg-cache")
+        let pgCache = scratch.url("pg-cache")
         let snapshotted = try PostgresWorkspaceStore.open(location, environment: ["XDG_CACHE_HOME": pgCache.path])
         try snapshotted.cacheWork()?.run()
         var postgres: [Double] = []
