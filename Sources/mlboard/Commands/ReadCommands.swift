@@ -30,7 +30,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let store = try workspace.openStore()
-        let records = try store.recordsReader()()
+        // A folder's log shows every line, a refused one and those after it too (marked).
+        let records = try (store as? WorkspaceStore)?.allRecords() ?? store.recordsReader()()
         for record in limit.map({ Array(records.suffix($0)) }) ?? records { try emit(record) }
         guard follow else { return }
         let printer = LogPrinter(json: json)
