@@ -5,8 +5,8 @@ import Synchronization
 /// input loop, a test) and waits for it. Each operation has its own deadline, so the wait ends.
 /// The operation runs on `PostgresExecutor`, so a caller that blocks a thread of Swift's shared
 /// pool (a test runs on one) never waits for work that needs that thread.
-enum Blocking {
-    static func wait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+public enum Blocking {
+    public static func wait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let outcome = Mutex<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task(executorPreference: PostgresExecutor.shared) {

@@ -1,7 +1,5 @@
 import BoardPostgres
-import Dispatch
 import PostgresNIO
-import Synchronization
 
 /// One plain postgres-nio connection of the same kind as the store's (TCP to the same server,
 /// no TLS), for the transactions the store is measured against. Each transaction is one
@@ -18,10 +16,10 @@ final class PostgresBareConnection: Sendable {
         let configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: nil,
             database: location.database, tls: .disable)
-        connection = try waitFor { try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.logger) }
+        connection = try Blocking.wait { try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.logger) }
     }
 
-    func close() { _ = try? waitFor { [connection] in try await connection.close() } }
+    func close() { _ = try? Blocking.wait { [connection] in try await connection.close() } }
 
     /// The tables the bare transactions write: a plain one for the single-row INSERT, one shaped
     /// like mlboard_events for the store's statements sent one by one, and the same statements
@@ -48,7 +46,7 @@ final class PostgresBareConnection: Sendable {
 
     /// BEGIN; INSERT one row into a plain table; COMMIT: three round trips.
     func insertOneRow(_ payload: [UInt8]) throws {
-        try waitFor { [connection] in
+        try Blocking.wait { [connection] in
             try await connection.query("BEGIN", logger: Self.logger)
             try await connection.query("INSERT INTO bench_rows (payload) VALUES (\(ByteBuffer(bytes: payload)))", logger: Self.logger)
             try await connection.query("COMMIT", logger: Self.logger)
@@ -58,7 +56,7 @@ final class PostgresBareConnection: Sendable {
     /// The statements of the store's append, each its own round trip, without the store around
     /// them: BEGIN, advisory lock, head read, INSERT, NOTIFY, COMMIT (six).
     func appendAsTheStoreDoes(_ line: [UInt8]) throws {
-        try waitFor { [connection] in
+        try Blocking.wait { [connection] in
             try await connection.query("BEGIN", logger: Self.logger)
             try await connection.query("SELECT pg_advisory_xact_lock(4242)", logger: Self.logger)
             var next: Int64 = 1
@@ -74,28 +72,14 @@ final class PostgresBareConnection: Sendable {
 
     /// The same append as one statement calling a server-side function: one round trip.
     func appendInOneRoundTrip(_ line: [UInt8]) throws {
-        try waitFor { [connection] in
+        try Blocking.wait { [connection] in
             _ = try await connection.query("SELECT bench_append(\(ByteBuffer(bytes: line)), \("0123456789abcdef"))", logger: Self.logger)
         }
     }
 
     private func run(_ statements: [PostgresQuery]) throws {
-        try waitFor { [connection] in
+        try Blocking.wait { [connection] in
             for statement in statements { try await connection.query(statement, logger: Self.logger) }
         }
     }
-}
-
-/// Runs `operation` and waits for it from synchronous code (the caller's thread blocks).
-func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
-    let outcome = Mutex<Result<T, any Error>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        let result: Result<T, any Error>
-        do { result = .success(try await operation()) } catch { result = .failure(error) }
-        outcome.withLock { $0 = result }
-        done.signal()
-    }
-    done.wait()
-    return try outcome.withLock { $0! }.get()
 }

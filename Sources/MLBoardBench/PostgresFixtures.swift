@@ -30,10 +30,10 @@ enum PostgresFixtures {
             let journal = PostgresJournal(location, environment: environment, deadline: .seconds(600))
             for start in stride(from: 0, to: lines.count, by: batch) {
                 let part = Array(lines[start..<min(lines.count, start + batch)])
-                let outcome = try waitFor { try await journal.append(part, expecting: Int64(start)) }
+                let outcome = try Blocking.wait { try await journal.append(part, expecting: Int64(start)) }
                 guard case .appended = outcome else { throw BenchFailure(description: "copying to \(location): \(outcome)") }
             }
-            _ = try waitFor { await journal.close() }
+            _ = try Blocking.wait { await journal.close() }
             try store.refresh()
         }
         precondition(store.lastSequence == folder.lastSequence, "the copy on PostgreSQL holds \(store.lastSequence) events, the folder \(folder.lastSequence)")

@@ -88,7 +88,7 @@ enum PostgresOpenBench {
         for _ in 0..<repeats {
             let journal = PostgresJournal(location, environment: PostgresFixtures.environment, deadline: .seconds(60))
             let start = nowNanos()
-            let count = try waitFor {
+            let count = try Blocking.wait {
                 var after: Int64 = 0
                 while true {
                     let page = try await journal.page(after: after, limit: 5_000)
@@ -97,7 +97,7 @@ enum PostgresOpenBench {
                 }
             }
             millis.append(Double(nowNanos() - start) / 1e6)
-            _ = try waitFor { await journal.close() }
+            _ = try Blocking.wait { await journal.close() }
             guard count == events else { throw BenchFailure(description: "read \(count) of \(events) lines") }
         }
         return Samples(millis)

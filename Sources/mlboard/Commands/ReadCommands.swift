@@ -191,13 +191,13 @@ extension VerifyCommand {
             throw StoreError.corrupt(file: "the journal of \(store.locationDescription)", sequence: nil, reason: refusal.description)
         }
         let records = JournalReplica.markedRecords(PortableJournalLine.split(lines))
-        let replayed = replay(records, onto: BoardState(config: store.state.config))
+        let replayMatches = replay(records, onto: BoardState(config: store.state.config)) == store.state
         let report = ServerVerifyReport(
             store: store.locationDescription, events: records.count,
             lastHash: try PortableJournalLine.split(lines).last.map { try PortableJournalLine.link(of: $0).hash } ?? PortableJournalLine.genesisHash,
             verified: records.filter(\.signature.isVerified).count,
             unsigned: records.filter { $0.signature == .unsigned }.count,
-            replayMatches: replayed == store.state, passed: replayed == store.state)
+            replayMatches: replayMatches, passed: replayMatches)
         if json {
             try Console.printJSON(report)
         } else {
