@@ -4,10 +4,15 @@ import PostgresNIO
 struct PostgresConnector: Sendable {
     let location: PostgresLocation
     private let password: String?
+    private let statementTimeout: Duration?
 
-    init(location: PostgresLocation, environment: [String: String]) {
+    /// `statementTimeout`, when given, is the server's own limit on each statement: set below
+    /// the client's deadline, the server gives up first and says so, so a statement that is its
+    /// own transaction cannot commit after the client has stopped waiting for it.
+    init(location: PostgresLocation, environment: [String: String], statementTimeout: Duration? = nil) {
         self.location = location
         self.password = PostgresPassword.lookUp(for: location, environment: environment)
+        self.statementTimeout = statementTimeout
     }
 
     /// How mlboard's connections show in pg_stat_activity.
@@ -26,6 +31,10 @@ struct PostgresConnector: Sendable {
                 database: location.database, tls: try tls())
             configuration.options.connectTimeout = .seconds(10)
             configuration.options.additionalStartupParameters = [("application_name", Self.applicationName)]
+            if let statementTimeout {
+                let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+                configuration.options.additionalStartupParameters.append(("statement_timeout", "\(max(1, milliseconds))"))
+            }
             return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.quietLogger)
         } catch {
             throw PostgresStoreError(error, server: location.description)

@@ -26,10 +26,12 @@ public actor PostgresJournal {
 
     /// `deadline` bounds each operation, the wait for the writers' lock included: past it the
     /// connection is closed (the server rolls back what was not committed) and the operation
-    /// fails as dropped, or as `outcomeUnknown` when COMMIT had been sent.
+    /// fails as dropped, or as `outcomeUnknown` when COMMIT had been sent. The server's own
+    /// statement_timeout is four fifths of it, so a statement the server is still working on
+    /// is cancelled there (`timedOut`, nothing stored) before the client stops waiting.
     public init(_ location: PostgresLocation, environment: [String: String], deadline: Duration = .seconds(30)) {
         self.location = location
-        self.connector = PostgresConnector(location: location, environment: environment)
+        self.connector = PostgresConnector(location: location, environment: environment, statementTimeout: deadline * 0.8)
         self.deadline = OperationDeadline(limit: deadline)
     }
 
@@ -53,31 +55,31 @@ public actor PostgresJournal {
     }
 
     /// Appends `lines` (each without its newline, numbered from `lastSequence + 1` and chained
-    /// to the head) if the head is still `lastSequence`, in one transaction under the writers'
-    /// advisory lock, and notifies watchers when it commits.
+    /// to the head) if the head is still `lastSequence`: one statement, whose own transaction
+    /// takes the writers' lock, checks the head, inserts and notifies watchers when it commits.
+    /// A connection lost once the statement was sent is `outcomeUnknown`, since the statement is
+    /// its own COMMIT.
     public func append(_ lines: [[UInt8]], expecting lastSequence: Int64) async throws(PostgresStoreError) -> AppendOutcome {
-        _ = try Self.checkedLinks(lines, after: lastSequence, server: location.description)
-        return try await appendUnderLock(expecting: lastSequence) { head, _ in head.sequence == lastSequence ? lines : nil }
-    }
-
-    /// Appends what `decide` makes of the lines others appended after `lastSequence`, worked out
-    /// under the writers' lock, so a writer that waited its turn never finds itself behind.
-    /// `decide` gets those lines (none when nobody wrote meanwhile) and returns the lines to
-    /// write after them (none to write nothing).
-    public func append(after lastSequence: Int64,
-                       deciding decide: @escaping @Sendable (_ missed: [[UInt8]]) -> [[UInt8]]) async throws(PostgresStoreError) -> AppendOutcome {
-        try await appendUnderLock(expecting: lastSequence) { head, missed in
-            decide(head.sequence == lastSequence ? [] : try await missed())
+        let server = location.description
+        let links = try Self.checkedLinks(lines, after: lastSequence, server: server)
+        let sent = CommitMark()
+        do throws(PostgresStoreError) {
+            return try await using { [logger] connection in
+                sent.set()
+                return try await Self.callAppend(lines, links: links, after: lastSequence, connection, server: server, logger: logger)
+            }
+        } catch where error.losesConnection && sent.isSet {
+            throw PostgresStoreError(server: server, kind: .outcomeUnknown,
+                                     detail: "the connection broke while appending (\(error.detail)); the append may or may not have been stored: read the head to know")
         }
     }
 
-    /// In one transaction under the writers' lock: `choose` sees the head (and can read the
-    /// lines after `lastSequence`) and returns the lines to write after the head, or nil to
-    /// write nothing and report the head as `.behind`.
-    private func appendUnderLock(
-        expecting lastSequence: Int64,
-        choose: @escaping @Sendable (ChainHead, _ missed: @Sendable () async throws -> [[UInt8]]) async throws -> [[UInt8]]?
-    ) async throws(PostgresStoreError) -> AppendOutcome {
+    /// Appends what `decide` makes of the lines others appended after `lastSequence`, worked out
+    /// in one transaction under the writers' lock, so a writer that waited its turn never finds
+    /// itself behind. `decide` gets those lines (none when nobody wrote meanwhile) and returns
+    /// the lines to write after them (none to write nothing).
+    public func append(after lastSequence: Int64,
+                       deciding decide: @escaping @Sendable (_ missed: [[UInt8]]) -> [[UInt8]]) async throws(PostgresStoreError) -> AppendOutcome {
         let server = location.description
         let commitSent = CommitMark()
         do throws(PostgresStoreError) {
@@ -85,37 +87,27 @@ public actor PostgresJournal {
                 try await connection.query("BEGIN", logger: logger)
                 let outcome: AppendOutcome
                 do {
-                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLockKey))", logger: logger)
+                    try await connection.takeTransactionLock(PostgresSchema.appendLockKey, logger: logger)
                     let head = try await Self.readHead(connection, logger: logger)
-                    let missed: @Sendable () async throws -> [[UInt8]] = { try await Self.lines(after: lastSequence, through: head.sequence, connection, logger: logger) }
-                    if let lines = try await choose(head, missed) {
-                        let links = try Self.checkedLinks(lines, after: head.sequence, server: server)
-                        guard links.first?.previousHash ?? head.hash == head.hash else {
-                            throw PostgresStoreError(server: server, kind: .server,
-                                                     detail: "line \(head.sequence + 1) does not chain to the journal's \(head); nothing was written")
-                        }
-                        for (line, link) in zip(lines, links) {
-                            try await connection.query(
-                                "INSERT INTO mlboard_events (seq, line, hash, sig) VALUES (\(link.sequence), \(ByteBuffer(bytes: line)), \(link.hash), \(link.signature))",
-                                logger: logger)
-                        }
-                        let newHead = links.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) } ?? head
-                        if !links.isEmpty {
-                            try await connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(newHead.sequence)))", logger: logger)
-                        }
-                        outcome = .appended(newHead)
-                    } else {
-                        outcome = .behind(head)
+                    let missed = head.sequence == lastSequence
+                        ? [] : try await Self.lines(after: lastSequence, through: head.sequence, connection, logger: logger)
+                    let lines = decide(missed)
+                    let links = try Self.checkedLinks(lines, after: head.sequence, server: server)
+                    // The lock is the transaction's already (advisory locks are re-entrant), so
+                    // the call finds the head just read.
+                    outcome = try await Self.callAppend(lines, links: links, after: head.sequence, connection, server: server, logger: logger)
+                    guard outcome.isAppended else {
+                        throw PostgresStoreError(server: server, kind: .server, detail: "the journal's head moved while this client held the writers' lock")
                     }
                 } catch {
                     await connection.rollBack(after: error, server: server, logger: logger)
                     throw error
                 }
                 do {
-                    if outcome.isAppended { commitSent.set() }
-                    try await connection.query(outcome.isAppended ? "COMMIT" : "ROLLBACK", logger: logger)
+                    commitSent.set()
+                    try await connection.query("COMMIT", logger: logger)
                 } catch {
-                    throw PostgresStoreError(error, server: server, duringCommit: outcome.isAppended)
+                    throw PostgresStoreError(error, server: server, duringCommit: true)
                 }
                 return outcome
             }
@@ -123,6 +115,21 @@ public actor PostgresJournal {
             throw PostgresStoreError(server: server, kind: .outcomeUnknown,
                                      detail: "the connection broke while committing (\(error.detail)); the append may or may not have been stored: read the head to know")
         }
+    }
+
+    /// Calls `mlboard_append`: `lines` after `lastSequence` if the head is still there.
+    private static func callAppend(_ lines: [[UInt8]], links: [PortableJournalLine.Link], after lastSequence: Int64,
+                                   _ connection: PostgresConnection, server: String, logger: Logger) async throws -> AppendOutcome {
+        let rows = try await connection.query(
+            """
+            SELECT head_seq, head_hash, appended FROM mlboard_append(\(lastSequence), \(links.first?.previousHash ?? ""),
+                \(lines.map { ByteBuffer(bytes: $0) }), \(links.map(\.hash)), \(links.map { $0.signature ?? "" }))
+            """, logger: logger)
+        for try await (sequence, hash, appended) in rows.decode((Int64, String, Bool).self) {
+            let head = ChainHead(sequence: sequence, hash: hash)
+            return appended ? .appended(head) : .behind(head)
+        }
+        throw PostgresStoreError(server: server, kind: .server, detail: "mlboard_append answered no row")
     }
 
     /// The lines after `sequence` through `end`, inside the caller's transaction.

@@ -1,10 +1,12 @@
+import BoardStore
 import PostgresNIO
 
 /// The tables that hold a workspace on PostgreSQL, and the way from any earlier version of them
 /// to this build's. `mlboard_schema` has one row per migration applied; `mlboard_events` has one
 /// row per journal line: `line` is the line's exact bytes WITHOUT its newline (the folder's
 /// file adds one after each line), `hash` its hash and `sig` its SSH signature, if signed;
-/// `mlboard_config` the text of workspace.yml; `mlboard_presence` who has a dashboard open.
+/// `mlboard_config` the text of workspace.yml; `mlboard_presence` who has a dashboard open;
+/// `mlboard_append` appends in one statement (see `appendFunction`).
 enum PostgresSchema {
     /// Migration N (1-based) takes a database from version N-1 to version N. Append, never edit.
     static let migrations: [[PostgresQuery]] = [
@@ -24,9 +26,52 @@ enum PostgresSchema {
             // Who has a dashboard open: one row per client, its heartbeat in the server's time.
             "CREATE TABLE mlboard_presence (client text PRIMARY KEY, handle text NOT NULL, seen_at timestamptz NOT NULL)",
         ],
+        [appendFunction],
     ]
 
     static var version: Int { migrations.count }
+
+    /// Appends lines after the head in the statement's own transaction, so an append that finds
+    /// the head where the client left it is one round trip: the writers' lock, the head check,
+    /// the rows and the notification. A head that moved is returned with `appended` false and
+    /// nothing written; a head at `after_seq` whose hash is not the first line's `prev` is a
+    /// broken chain and raises. `new_sigs` holds '' for an unsigned line (arrays of text cannot
+    /// carry NULL through postgres-nio).
+    static let appendFunction = PostgresQuery(unsafeSQL: """
+        CREATE FUNCTION mlboard_append(after_seq bigint, after_hash text, new_lines bytea[], new_hashes text[], new_sigs text[])
+        RETURNS TABLE (head_seq bigint, head_hash text, appended boolean) LANGUAGE plpgsql AS $$
+        DECLARE
+            current_seq bigint;
+            current_hash text;
+            added integer := coalesce(cardinality(new_lines), 0);
+        BEGIN
+            IF coalesce(cardinality(new_hashes), 0) <> added OR coalesce(cardinality(new_sigs), 0) <> added THEN
+                RAISE EXCEPTION 'mlboard_append: % lines, % hashes and % signatures', added, cardinality(new_hashes), cardinality(new_sigs);
+            END IF;
+            PERFORM pg_advisory_xact_lock(\(appendLockKey));
+            SELECT e.seq, e.hash INTO current_seq, current_hash FROM mlboard_events e ORDER BY e.seq DESC LIMIT 1;
+            IF NOT FOUND THEN
+                current_seq := 0;
+                current_hash := '\(PortableJournalLine.genesisHash)';
+            END IF;
+            IF current_seq <> after_seq THEN
+                RETURN QUERY SELECT current_seq, current_hash, false;
+                RETURN;
+            END IF;
+            IF added = 0 THEN
+                RETURN QUERY SELECT current_seq, current_hash, true;
+                RETURN;
+            END IF;
+            IF current_hash <> after_hash THEN
+                RAISE EXCEPTION 'line % does not chain to the journal''s line %; nothing was written', after_seq + 1, after_seq;
+            END IF;
+            INSERT INTO mlboard_events (seq, line, hash, sig)
+                SELECT after_seq + i, new_lines[i], new_hashes[i], nullif(new_sigs[i], '')
+                FROM generate_subscripts(new_lines, 1) AS i;
+            PERFORM pg_notify('\(channel)', (after_seq + added)::text);
+            RETURN QUERY SELECT after_seq + added, new_hashes[added], true;
+        END $$
+        """)
 
     /// The channel every append notifies, with the new head's sequence number as the payload.
     static let channel = "mlboard_events"
@@ -41,7 +86,7 @@ enum PostgresSchema {
         let logger = PostgresConnector.quietLogger
         try await connection.query("BEGIN", logger: logger)
         do {
-            try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLockKey))", logger: logger)
+            try await connection.takeTransactionLock(migrationLockKey, logger: logger)
             try await connection.query(
                 "CREATE TABLE IF NOT EXISTS mlboard_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
                 logger: logger)

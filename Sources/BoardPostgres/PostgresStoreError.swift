@@ -17,6 +17,9 @@ public struct PostgresStoreError: Error, Equatable, CustomStringConvertible {
         case refused
         /// The connection broke after COMMIT was sent: the append may or may not be there.
         case outcomeUnknown
+        /// The server cancelled the statement (its statement_timeout, or someone cancelled it):
+        /// nothing of it was stored, and the connection is still good.
+        case timedOut
         /// The database holds no mlboard schema, or one this build does not know.
         case schema
         /// Anything else the server reported.
@@ -91,6 +94,8 @@ public struct PostgresStoreError: Error, Equatable, CustomStringConvertible {
             return (.dropped, "the server ended the connection (\(message)); nothing of the operation in progress was stored")
         case "57P02":
             return (.restarting, "the server is restarting after a crash (\(message)); nothing of the operation in progress was stored")
+        case "57014":
+            return (.timedOut, "the server cancelled the operation (\(message)); nothing of it was stored")
         case "57P03":
             return (.restarting, "the server is starting up or in recovery (\(message))")
         case _ where state.hasPrefix("08"):

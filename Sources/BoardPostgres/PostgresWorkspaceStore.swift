@@ -3,9 +3,9 @@ import BoardStore
 import Foundation
 
 /// A workspace whose journal is on PostgreSQL, for a team that does not share one machine: the
-/// same lines, rules and signatures as the folder, one row per line. A write catches up,
-/// decides, signs and appends at the expected sequence number; when another client got there
-/// first it catches up and decides again. Failures of the server are `StoreError.unavailable`
+/// same lines, rules and signatures as the folder, one row per line. A write decides, signs
+/// and appends at the expected sequence number; when another client got there first it
+/// catches up and decides again under the writers' lock. Failures of the server are `StoreError.unavailable`
 /// (exit 3) and never leave half a write. Use one instance from one thread.
 public final class PostgresWorkspaceStore: WorkspaceStoring {
     public let location: PostgresLocation
@@ -50,6 +50,18 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         let text = try config.yamlText()
         try serverCall { try await journal.createWorkspace(configText: text) }
         return try open(location, journal: journal, environment: environment)
+    }
+
+    /// Brings the schema of the workspace `location` holds up to this build's version: the
+    /// versions before and after, or nil when it holds no workspace.
+    public static func upgradeSchema(at location: PostgresLocation,
+                                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (from: Int, to: Int)? {
+        let journal = PostgresJournal(location, environment: environment, deadline: .seconds(10))
+        let version = try serverCall { try await journal.schemaVersion() }
+        guard version > 0, try serverCall({ try await journal.configText() }) != nil else { return nil }
+        guard version < PostgresSchema.version else { return (version, version) }
+        try serverCall { try await journal.createSchema() }
+        return (version, PostgresSchema.version)
     }
 
     public static func open(_ location: PostgresLocation,
@@ -191,11 +203,34 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
 
     // MARK: Writing
 
-    /// Catches up, then in one transaction under the writers' lock reads what others wrote
-    /// meanwhile, decides, signs and appends: a writer that waited its turn never loses it.
+    /// Decides on what this client holds and appends in one round trip when nobody wrote since,
+    /// the common case. When someone did, or the rules refuse what this client holds, it catches
+    /// up and decides again in one transaction under the writers' lock, where the decision is
+    /// final: a writer that waited its turn never loses it.
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let reason = replica.readOnlyReason ?? roleReason { throw StoreError.readOnly(reason) }
+        if let records = try appendAtHead(plan) { return records }
+        return try appendUnderLock(plan)
+    }
+
+    /// The records written, or nil when the head has moved or this client's state says no.
+    private func appendAtHead(_ plan: [PlannedCommand]) throws -> [EventRecord]? {
+        guard let prepared = try? replica.prepare(plan, signers: signers), !prepared.lines.isEmpty else { return nil }
+        let (journal, lines, start) = (journal, prepared.lines, prepared.start.sequence)
+        do {
+            guard case .appended = try Blocking.wait({ try await journal.append(lines, expecting: start) }) else { return nil }
+        } catch let error as PostgresStoreError where error.kind == .outcomeUnknown {
+            guard try isStored(prepared) else { throw Self.unavailable(error) }
+        } catch {
+            throw Self.unavailable(error)
+        }
+        offlineReason = nil
+        replica.commit(prepared)
+        return prepared.records
+    }
+
+    private func appendUnderLock(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         try catchUp()  // most of the reading done before taking the lock
         let decision = DecisionUnderLock(replica: replica, plan: plan, signers: signers, source: "the journal in \(location)")
         let (journal, start) = (journal, replica.head.sequence)
@@ -249,6 +284,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         return switch error.kind {
         case .schema, .refused, .server: StoreError.unavailable(error.description)
         case .unreachable, .dropped, .restarting, .outcomeUnknown: StoreError.unavailable("\(error.description); try again once the server is back")
+        case .timedOut: StoreError.unavailable("\(error.description); another client may be holding the writers' lock: try again")
         }
     }
 }

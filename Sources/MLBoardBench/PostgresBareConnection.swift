@@ -22,8 +22,8 @@ final class PostgresBareConnection: Sendable {
     func close() { _ = try? Blocking.wait { [connection] in try await connection.close() } }
 
     /// The tables the bare transactions write: a plain one for the single-row INSERT, one shaped
-    /// like mlboard_events for the store's statements sent one by one, and the same statements
-    /// as one server-side function (what one round trip per commit would cost).
+    /// like mlboard_events for an append sent one statement at a time, and the same statements
+    /// as one server-side function (what one round trip per commit costs).
     static func createTables(_ location: PostgresLocation) throws {
         let bare = try PostgresBareConnection(location)
         defer { bare.close() }
@@ -53,9 +53,9 @@ final class PostgresBareConnection: Sendable {
         }
     }
 
-    /// The statements of the store's append, each its own round trip, without the store around
-    /// them: BEGIN, advisory lock, head read, INSERT, NOTIFY, COMMIT (six).
-    func appendAsTheStoreDoes(_ line: [UInt8]) throws {
+    /// An append as separate statements, each its own round trip, as the store's locked path
+    /// sends them: BEGIN, advisory lock, head read, INSERT, NOTIFY, COMMIT (six).
+    func appendAsSixStatements(_ line: [UInt8]) throws {
         try Blocking.wait { [connection] in
             try await connection.query("BEGIN", logger: Self.logger)
             try await connection.query("SELECT pg_advisory_xact_lock(4242)", logger: Self.logger)

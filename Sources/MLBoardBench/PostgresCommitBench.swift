@@ -6,8 +6,8 @@ import Synchronization
 import TestSupport
 
 /// Durable commits of one approval-sized comment on PostgreSQL through the real store, beside a
-/// bare single-row INSERT transaction on the same server and connection kind, the store's own
-/// statements sent bare, the same append as one server-side function call, and the folder store
+/// bare single-row INSERT transaction on the same server and connection kind, an append sent
+/// bare as six statements and as one server-side function call, and the folder store
 /// on this machine's disk: one writer in interleaved rounds, then 8 writer threads at once.
 enum PostgresCommitBench {
     struct OneWriter {
@@ -35,12 +35,12 @@ enum PostgresCommitBench {
 
         let comment = Command.comment(on: .project(Fixtures.project), body: body)
         let systems: [(String, () throws -> Void)] = [
-            ("PostgreSQL store execute (catch up, BEGIN, lock, head, decide, INSERT, NOTIFY, COMMIT)", {
+            ("PostgreSQL store execute (decide, then one call: lock, head check, INSERT, NOTIFY, commit)", {
                 try store.execute(comment, as: Fixtures.actor, now: Instant(Date()))
             }),
             ("bare INSERT transaction (BEGIN, INSERT one row, COMMIT)", { try bare.insertOneRow(row) }),
-            ("the store's 6 append statements, bare", { try bare.appendAsTheStoreDoes(row) }),
-            ("the same append as one server-side function call", { try bare.appendInOneRoundTrip(row) }),
+            ("an append as 6 statements, bare (BEGIN, lock, head, INSERT, NOTIFY, COMMIT)", { try bare.appendAsSixStatements(row) }),
+            ("an append as one function call, bare (the floor of one round trip)", { try bare.appendInOneRoundTrip(row) }),
             ("folder store execute (lock, catch up, decide, append, fdatasync)", {
                 try folder.execute(comment, as: Fixtures.actor, now: Instant(Date()))
             }),

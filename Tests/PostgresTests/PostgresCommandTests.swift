@@ -23,6 +23,39 @@ struct PostgresCommandTests {
         #expect(status.status == 0 && status.stdout.contains("churn"))
     }
 
+    @Test("init honours MLBOARD_STORE as every command does")
+    func initFromEnvironment() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let url = try cluster.makeDatabase().description
+        var cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        cli.environment["MLBOARD_STORE"] = url
+        try cli.expectSuccess("init", "--signatures", "off", "--name", "Acme", as: "ada")
+        #expect(try cluster.psql("SELECT count(*) FROM mlboard_events", database: database(of: url)) == "1\n")
+        let shared = try cli.run("init", "--shared", as: "ada")
+        #expect(shared.status != 0 && shared.stderr.contains("MLBOARD_STORE"), "\(shared.stderr)")
+    }
+
+    @Test("a workspace of an older schema opens read-only and says how to upgrade; init --store upgrades it in place and writes work again")
+    func olderSchemaUpgraded() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let url = try cluster.makeDatabase().description
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.expectSuccess("init", "--store", url, "--signatures", "off", as: "ada")
+        // The database as version 2 made it: no one-statement append.
+        try cluster.psql("DROP FUNCTION mlboard_append; DELETE FROM mlboard_schema WHERE version = 3", database: database(of: url))
+        let refused = try cli.run("project", "create", "churn", "--name", "Churn", "--goal", "customer experience", as: "ada")
+        #expect(refused.status != 0 && refused.stderr.contains("older than this mlboard's"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("mlboard init --store"))
+        let upgraded = try cli.run("init", "--store", url, as: "ada")
+        #expect(upgraded.status == 0 && upgraded.stdout.contains("from version 2 to 3"), "\(upgraded.stdout)\(upgraded.stderr)")
+        try cli.expectSuccess("project", "create", "churn", "--name", "Churn", "--goal", "customer experience", as: "ada")
+        #expect(try cluster.psql("SELECT count(*) FROM mlboard_events", database: database(of: url)) == "2\n")
+        let again = try cli.run("init", "--store", url, as: "ada")
+        #expect(again.status != 0 && again.stderr.contains("holds an mlboard workspace already"), "a current workspace is not made twice")
+    }
+
     @Test("migrate folder → PostgreSQL → folder gives a byte-identical journal, and verify passes on each")
     func migrateRoundTrip() throws {
         let cluster = try PostgresCluster.shared.get()

@@ -64,6 +64,31 @@ struct StoreContractTests {
         #expect(bob.state.counters.comments == 2, "bob decided against ann's comment too")
     }
 
+    @Test("a store behind the others decides on their writes: a command needing another's new project lands", arguments: StoreKind.allCases)
+    func aStaleRefusalIsDecidedAgain(kind: StoreKind) throws {
+        let (open, cleanUp) = try kind.workspace()
+        defer { cleanUp() }
+        let ann = try open()
+        let bob = try open()
+        try ann.execute([PlannedCommand(.createProject(NewProject(slug: "fraud", name: "Fraud", goal: "customer experience")), as: lead, at: Instant(millis: 5_000))])
+        let written = try bob.execute([PlannedCommand(.comment(on: .project("fraud"), body: "hello"), as: lead, at: Instant(millis: 5_001))])
+        #expect(written.map(\.sequence) == [ann.lastSequence + 1])
+        #expect(bob.state.projects.keys.contains("fraud"))
+    }
+
+    @Test("a store behind the others decides on their writes: a command their write forbids is refused and writes nothing", arguments: StoreKind.allCases)
+    func aStaleAcceptanceIsDecidedAgain(kind: StoreKind) throws {
+        let (open, cleanUp) = try kind.workspace()
+        defer { cleanUp() }
+        let ann = try open()
+        let bob = try open()
+        let newProject = PlannedCommand(.createProject(NewProject(slug: "fraud", name: "Fraud", goal: "customer experience")), as: lead, at: Instant(millis: 5_000))
+        try ann.execute([newProject])
+        let head = ann.lastSequence
+        #expect(throws: RuleViolation.self, "bob's state says the slug is free; the journal says it is taken") { try bob.execute([newProject]) }
+        #expect(try open().lastSequence == head)
+    }
+
     @Test("a plan with a refused command writes nothing", arguments: StoreKind.allCases)
     func aRefusedPlanWritesNothing(kind: StoreKind) throws {
         let (open, cleanUp) = try kind.workspace()

@@ -31,8 +31,8 @@ struct InitCommand: ParsableCommand {
 
     func validate() throws {
         if shared && isPrivate { throw ValidationError("--shared and --private contradict each other; give one") }
-        if workspace.store != nil && (shared || isPrivate) {
-            throw ValidationError("--shared and --private set a folder's modes; a workspace on PostgreSQL is shared through the database's grants (see the README)")
+        if workspace.storeURL != nil && (shared || isPrivate) {
+            throw ValidationError("--shared and --private set a folder's modes; a workspace on PostgreSQL (--store or MLBOARD_STORE) is shared through the database's grants (see the README)")
         }
     }
 
@@ -54,8 +54,9 @@ struct InitCommand: ParsableCommand {
             throw SigningRefusal(message: "--signatures required needs a key to sign with, and \(choice.missingKeyHint(for: actor.handle))")
         }
         let store: any WorkspaceStoring
-        if let url = workspace.store {
+        if let url = workspace.storeURL {
             let location = try WorkspaceLocation.parse(url, environment: workspace.environment)
+            if try upgradedSchema(at: location) { return }
             store = try PostgresWorkspaceStore.create(at: location, config: config, environment: workspace.environment)
         } else {
             store = try WorkspaceStore.create(at: directory, config: config, sharing: sharing, environment: workspace.environment)
@@ -83,6 +84,16 @@ struct InitCommand: ParsableCommand {
         if (store as? WorkspaceStore)?.sharing == .group {
             Console.say("It is shared with the folder's group: every member can read and write it ('mlboard doctor' checks it).")
         }
+    }
+
+    /// Brings the schema of a workspace already in the database up to this build's, the way its
+    /// read-only reason says to; false when there is no workspace there, or its schema is current
+    /// (then creating one is refused as usual).
+    private func upgradedSchema(at location: PostgresLocation) throws -> Bool {
+        guard let upgrade = try PostgresWorkspaceStore.upgradeSchema(at: location, environment: workspace.environment),
+              upgrade.from < upgrade.to else { return false }
+        Console.say("\(location) holds a workspace already: brought its schema from version \(upgrade.from) to \(upgrade.to); its journal and configuration are unchanged.")
+        return true
     }
 
     /// Leaves a data directory that points at the new store, so commands run here find it

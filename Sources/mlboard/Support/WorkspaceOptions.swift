@@ -46,10 +46,13 @@ struct WorkspaceOptions: ParsableArguments {
         return found
     }
 
+    /// The store --store or MLBOARD_STORE names, if any.
+    var storeURL: String? { store ?? environment["MLBOARD_STORE"].flatMap { $0.isEmpty ? nil : $0 } }
+
     /// Where the workspace is: --store, MLBOARD_STORE, or the data directory (which may point
     /// at a store).
     func location() throws -> WorkspaceLocation {
-        if let url = store ?? environment["MLBOARD_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let url = storeURL {
             return .postgres(try WorkspaceLocation.parse(url, environment: environment))
         }
         let directory = try locate()
