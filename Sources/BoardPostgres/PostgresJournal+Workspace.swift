@@ -27,6 +27,28 @@ extension PostgresJournal {
         }
     }
 
+    /// Takes away the workspace of a database whose journal is empty (a copy into it failed),
+    /// so the database is as a new one; refuses, writing nothing, once the journal holds a line.
+    public func discardEmptyWorkspace() async throws(PostgresStoreError) {
+        let server = location.description
+        try await using { [logger] connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                try await connection.takeTransactionLock(PostgresSchema.appendLockKey, logger: logger)
+                let rows = try await connection.query("SELECT EXISTS (SELECT 1 FROM mlboard_events)", logger: logger)
+                for try await holdsLines in rows.decode(Bool.self) where holdsLines {
+                    throw PostgresStoreError(server: server, kind: .schema, detail: "the workspace's journal holds lines; it is kept")
+                }
+                try await connection.query("DELETE FROM mlboard_presence", logger: logger)
+                try await connection.query("DELETE FROM mlboard_config", logger: logger)
+                try await connection.query("COMMIT", logger: logger)
+            } catch {
+                await connection.rollBack(after: error, server: server, logger: logger)
+                throw error
+            }
+        }
+    }
+
     /// Whether this role may append to the journal (a read-only analyst's may not).
     public func mayAppend() async throws(PostgresStoreError) -> Bool {
         try await using { [logger] connection in

@@ -272,6 +272,12 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         }
     }
 
+    /// Takes this workspace away from its database again while its journal is empty (a copy
+    /// into it failed), so the database is left as it was found.
+    public func discardWhileEmpty() throws {
+        try Self.serverCall { [journal] in try await journal.discardEmptyWorkspace() }
+    }
+
     // MARK: Server calls
 
     static func serverCall<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {

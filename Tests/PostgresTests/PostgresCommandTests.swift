@@ -78,6 +78,34 @@ struct PostgresCommandTests {
         #expect(again.status == 3 && again.stderr.contains("holds an mlboard workspace already"), "a copy goes only into an empty database")
     }
 
+    @Test("a migrate that fails after making the new workspace takes it away again, so the database is as it was found")
+    func failedMigrateLeavesNothing() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let location = try cluster.makeDatabase()
+        let journal = PostgresJournal(location, environment: [:])
+        try Blocking.wait { try await journal.createSchema() }
+        try Blocking.wait { await journal.close() }
+        // A role that may make the workspace but not write its journal: the copy is refused.
+        let mover = "mover_\(location.database)"
+        try cluster.psql("""
+            CREATE ROLE \(mover) LOGIN PASSWORD 'moves';
+            GRANT CREATE ON SCHEMA public TO \(mover);
+            GRANT SELECT ON mlboard_events, mlboard_schema TO \(mover);
+            GRANT SELECT, INSERT, DELETE ON mlboard_config, mlboard_presence TO \(mover);
+            """, database: location.database)
+        var cli = try CLIHarness.withTeam()
+        defer { cli.cleanUp() }
+        cli.environment["PGPASSWORD"] = "moves"
+        let url = cluster.location(location.database, user: mover).description
+        let failed = try cli.run("migrate", "--to", url, as: "ada")
+        #expect(failed.status != 0, "\(failed.stdout)")
+        #expect(try cluster.psql("SELECT count(*) FROM mlboard_config", database: location.database) == "0\n", "no workspace is left behind")
+        #expect(try cluster.psql("SELECT count(*) FROM mlboard_events", database: location.database) == "0\n")
+        try cluster.psql("GRANT INSERT ON mlboard_events TO \(mover)", database: location.database)
+        let retried = try cli.run("migrate", "--to", url, as: "ada")
+        #expect(retried.status == 0, "a second try finds the database as the first did: \(retried.stderr)")
+    }
+
     @Test("with the server down a command fails with exit 3 naming the server, and nothing is written; after it is back it works")
     func serverDown() throws {
         let cluster = try PostgresCluster()

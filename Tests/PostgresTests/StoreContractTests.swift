@@ -125,23 +125,30 @@ struct StoreContractTests {
         #expect(try watcher.refresh().count == 1)
     }
 
-    @Test("8 writers × 50 commits racing, each on its own store: every commit lands once, numbered 1…N with no gap, in one unbroken chain", arguments: StoreKind.allCases)
+    @Test("8 writers × 200 commits racing, each on its own thread and store: every commit lands once, numbered 1…N with no gap, in one unbroken chain", arguments: StoreKind.allCases)
     func racingWriters(kind: StoreKind) throws {
         let (open, cleanUp) = try kind.workspace()
         defer { cleanUp() }
         let start = try open().lastSequence
-        let (writers, commits) = (8, 50)
+        let (writers, commits) = (8, 200)
         let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: writers) { writer in
-            do {
-                let store = try open()
-                for commit in 0..<commits {
-                    try store.execute([comment("w\(writer) c\(commit)", at: 10_000 + Int64(commit))])
+        // Threads of their own: concurrentPerform would run only as many at once as there are cores.
+        let finished = DispatchGroup()
+        for writer in 0..<writers {
+            finished.enter()
+            Thread {
+                defer { finished.leave() }
+                do {
+                    let store = try open()
+                    for commit in 0..<commits {
+                        try store.execute([comment("w\(writer) c\(commit)", at: 10_000 + Int64(commit))])
+                    }
+                } catch {
+                    failures.add("writer \(writer): \(error)")
                 }
-            } catch {
-                failures.add("writer \(writer): \(error)")
-            }
+            }.start()
         }
+        finished.wait()
         #expect(failures.all.isEmpty, "\(failures.all)")
         let reader = try open()
         let records = try reader.recordsReader()()

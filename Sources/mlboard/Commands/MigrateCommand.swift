@@ -28,12 +28,14 @@ struct MigrateCommand: ParsableCommand {
         if to.hasPrefix("postgresql://") || to.hasPrefix("postgres://") {
             let location = try WorkspaceLocation.parse(to, environment: workspace.environment)
             let store = try PostgresWorkspaceStore.create(at: location, config: source.state.config, environment: workspace.environment)
-            try store.adoptJournal(PortableJournalLine.split(lines))
+            try filling(store.locationDescription, with: { try store.adoptJournal(PortableJournalLine.split(lines)) },
+                        orTakingAway: { try store.discardWhileEmpty() })
             target = store
         } else {
             let directory = DataDirectory(URL(fileURLWithPath: to, relativeTo: workspace.currentDirectory))
             let store = try WorkspaceStore.create(at: directory, config: source.state.config, environment: workspace.environment)
-            try store.adoptJournal(lines)
+            try filling(directory.path, with: { try store.adoptJournal(lines) },
+                        orTakingAway: { try FileManager.default.removeItem(at: directory.url) })
             target = store
         }
         guard target.lastSequence == source.lastSequence, target.state == source.state else {
@@ -42,5 +44,21 @@ struct MigrateCommand: ParsableCommand {
         }
         Console.say("Copied \(target.lastSequence) journal lines from \(source.locationDescription) to \(target.locationDescription), "
             + "hashes and signatures intact; the copy reads back to the same state.")
+    }
+
+    /// Copies the journal into the workspace just made at `place`; when that fails (nothing of
+    /// the journal is written then), the new workspace is taken away again so a second try
+    /// finds the place as the first did.
+    private func filling(_ place: String, with copy: () throws -> Void, orTakingAway takeAway: () throws -> Void) throws {
+        do {
+            try copy()
+        } catch {
+            do {
+                try takeAway()
+            } catch let leftOver {
+                Console.error("mlboard: the new, empty workspace at \(place) could not be taken away (\(leftOver)); remove it before trying again")
+            }
+            throw error
+        }
     }
 }
