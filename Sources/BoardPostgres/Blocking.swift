@@ -7,15 +7,27 @@ import Synchronization
 /// pool (a test runs on one) never waits for work that needs that thread.
 public enum Blocking {
     public static func wait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
-        let outcome = Mutex<Result<T, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task(executorPreference: PostgresExecutor.shared) {
-            let result: Result<T, any Error>
-            do { result = .success(try await operation()) } catch { result = .failure(error) }
-            outcome.withLock { $0 = result }
-            done.signal()
+        try Started(operation).wait()
+    }
+
+    /// An operation started now and waited for later, so synchronous code can work meanwhile.
+    public final class Started<T: Sendable>: Sendable {
+        private let outcome = Mutex<Result<T, any Error>?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        public init(_ operation: @escaping @Sendable () async throws -> T) {
+            Task(executorPreference: PostgresExecutor.shared) {
+                let result: Result<T, any Error>
+                do { result = .success(try await operation()) } catch { result = .failure(error) }
+                self.outcome.withLock { $0 = result }
+                self.done.signal()
+            }
         }
-        done.wait()
-        return try outcome.withLock { $0! }.get()
+
+        /// What the operation returned or threw, once it has (wait once).
+        public func wait() throws -> T {
+            done.wait()
+            return try outcome.withLock { $0! }.get()
+        }
     }
 }

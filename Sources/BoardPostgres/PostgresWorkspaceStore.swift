@@ -132,17 +132,28 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         }
     }
 
-    /// Applies every line after the head, a page at a time.
+    /// Applies every line after the head, a page at a time; the next page is read from the
+    /// server while this one is applied.
     @discardableResult
     private func catchUp() throws -> [EventRecord] {
         var read: [EventRecord] = []
+        var next = pageRequest(after: replica.head.sequence)
         while true {
-            let after = replica.head.sequence
-            let page = try Self.serverCall { [journal] in try await journal.page(after: after, limit: 5_000) }
+            let page = try Self.unavailableOnFailure { try next.wait() }
             offlineReason = nil
+            guard let last = page.last?.sequence else { return read }
+            let full = page.count == Self.pageSize
+            if full { next = pageRequest(after: last) }
             read += try replica.accept(page.map(\.line), source: "the journal in \(location)")
-            if page.count < 5_000 || replica.head.sequence == after { return read }
+            // A replica that stopped before a refused line reads no further.
+            guard full, replica.head.sequence == last else { return read }
         }
+    }
+
+    private static let pageSize = 5_000
+
+    private func pageRequest(after sequence: Int64) -> Blocking.Started<[(sequence: Int64, line: [UInt8])]> {
+        Blocking.Started { [journal] in try await journal.page(after: sequence, limit: Self.pageSize) }
     }
 
     public func recordsReader() -> @Sendable () throws -> [EventRecord] {
@@ -281,7 +292,11 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     // MARK: Server calls
 
     static func serverCall<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
-        do { return try Blocking.wait(operation) } catch { throw unavailable(error) }
+        try unavailableOnFailure { try Blocking.wait(operation) }
+    }
+
+    private static func unavailableOnFailure<T>(_ wait: () throws -> T) throws -> T {
+        do { return try wait() } catch { throw unavailable(error) }
     }
 
     /// The store's error for what a server call threw (a store error passes as it is).

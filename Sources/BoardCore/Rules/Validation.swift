@@ -11,12 +11,18 @@ enum Validate {
     }
 
     static func name(_ value: String, field: String) throws {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw RuleViolation(.invalidName, "\(field) must not be empty") }
-        guard value.count <= TextRules.maxNameLength else {
+        guard !isBlank(value) else { throw RuleViolation(.invalidName, "\(field) must not be empty") }
+        guard value.utf8.count <= TextRules.maxNameLength || value.count <= TextRules.maxNameLength else {
             throw RuleViolation(.invalidName, "\(field) is \(value.count) characters; the limit is \(TextRules.maxNameLength)")
         }
         try singleLine(value, field: field)
+    }
+
+    /// Whether `value` is nothing but spaces and tabs: what trimming `CharacterSet.whitespaces`
+    /// would leave empty (Unicode's space separators, the tab, and the zero-width space, which
+    /// Foundation still counts), without Foundation's bridging. A test compares every scalar.
+    static func isBlank(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy { $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     static func singleLine(_ value: String, field: String) throws {
@@ -49,7 +55,7 @@ enum Validate {
 extension Validate {
     /// References (URIs, run ids, commits) may be longer than names but stay on one line.
     static func reference(_ value: String, field: String) throws {
-        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !isBlank(value) else {
             throw RuleViolation(.invalidText, "\(field) must not be empty; leave it out instead")
         }
         guard value.utf8.count <= TextRules.maxReferenceLength else {
