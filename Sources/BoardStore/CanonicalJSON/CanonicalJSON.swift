@@ -22,6 +22,8 @@ enum CanonicalJSON {
         switch node {
         case .literal(let bytes):
             output += bytes
+        case .string(let string):
+            appendString(string, to: &output)
         case .deferred(let encoder):
             write(encoder.node ?? .object(ObjectBox()), to: &output)
         case .array(let box):
@@ -71,13 +73,6 @@ enum CanonicalJSON {
         output.append(UInt8(ascii: "\""))
     }
 
-    static func stringLiteral(_ string: String) -> JSONNode {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(string.utf8.count + 2)
-        appendString(string, to: &bytes)
-        return .literal(bytes)
-    }
-
     /// Numbers as Foundation writes them: integers in decimal, doubles in their shortest
     /// round-tripping form without a trailing ".0".
     static func doubleLiteral<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number, codingPath: [CodingKey]) throws -> JSONNode {
@@ -94,6 +89,8 @@ enum CanonicalJSON {
 /// that are filled after they are returned; a super encoder's value is read when written.
 enum JSONNode {
     case literal([UInt8])
+    /// A string, escaped as it is written (no bytes of its own until then).
+    case string(String)
     case array(ArrayBox)
     case object(ObjectBox)
     case deferred(NodeEncoder)
@@ -108,6 +105,7 @@ final class ObjectBox {
 
     /// Members by key; a key encoded twice keeps its last value, as Foundation's encoder does.
     func sortedMembers() -> [(key: String, value: JSONNode)] {
+        if isSortedWithoutRepeats { return members }
         let ordered = members.enumerated().sorted { a, b in
             a.element.key == b.element.key ? a.offset < b.offset : a.element.key < b.element.key
         }
@@ -117,5 +115,15 @@ final class ObjectBox {
             if result.last?.key == member.key { result[result.count - 1] = member } else { result.append(member) }
         }
         return result
+    }
+
+    /// Many types encode their keys in order already; checking is cheaper than sorting.
+    private var isSortedWithoutRepeats: Bool {
+        var index = members.startIndex + 1
+        while index < members.endIndex {
+            guard members[index - 1].key < members[index].key else { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -47,7 +47,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     mutating func encodeNil(forKey key: Key) throws { put(nullLiteral, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(value ? trueLiteral : falseLiteral, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { put(CanonicalJSON.stringLiteral(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { put(try CanonicalJSON.doubleLiteral(value, codingPath: codingPath + [key]), key) }
     mutating func encode(_ value: Float, forKey key: Key) throws { put(try CanonicalJSON.doubleLiteral(value, codingPath: codingPath + [key]), key) }
     mutating func encode(_ value: Int, forKey key: Key) throws { put(integerLiteral(value), key) }
@@ -105,7 +105,7 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws { box.items.append(nullLiteral) }
     mutating func encode(_ value: Bool) throws { box.items.append(value ? trueLiteral : falseLiteral) }
-    mutating func encode(_ value: String) throws { box.items.append(CanonicalJSON.stringLiteral(value)) }
+    mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
     mutating func encode(_ value: Double) throws { box.items.append(try CanonicalJSON.doubleLiteral(value, codingPath: codingPath)) }
     mutating func encode(_ value: Int) throws { box.items.append(integerLiteral(value)) }
     mutating func encode(_ value: Int64) throws { box.items.append(integerLiteral(value)) }
@@ -139,7 +139,7 @@ private struct SingleValueNodeContainer: SingleValueEncodingContainer {
 
     mutating func encodeNil() throws { encoder.node = nullLiteral }
     mutating func encode(_ value: Bool) throws { encoder.node = value ? trueLiteral : falseLiteral }
-    mutating func encode(_ value: String) throws { encoder.node = CanonicalJSON.stringLiteral(value) }
+    mutating func encode(_ value: String) throws { encoder.node = .string(value) }
     mutating func encode(_ value: Double) throws { encoder.node = try CanonicalJSON.doubleLiteral(value, codingPath: codingPath) }
     mutating func encode(_ value: Float) throws { encoder.node = try CanonicalJSON.doubleLiteral(value, codingPath: codingPath) }
     mutating func encode(_ value: Int) throws { encoder.node = integerLiteral(value) }
