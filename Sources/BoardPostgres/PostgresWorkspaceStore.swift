@@ -25,6 +25,9 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     private let startedAt: Int64
     /// Why this role may not write, found at opening.
     private var roleReason: String?
+    /// What this machine saw of the journal before, and the root key it pinned.
+    private let seen: SeenByThisMachine
+    private var comparedWithWhatThisMachineSaw = false
     /// The server's failure that made this store offline; cleared by the next success.
     private(set) var offlineReason: String?
     /// What the watch last heard of the server, when there is a watch.
@@ -36,6 +39,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         self.environment = environment
         self.replica = replica
         self.snapshotURL = snapshotURL
+        seen = SeenByThisMachine(place: location.description, environment: environment)
         snapshotSequence = replica.head.sequence
         startedAt = replica.head.sequence
     }
@@ -49,6 +53,8 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         let journal = PostgresJournal(location, environment: environment, deadline: .seconds(10))
         let text = try config.yamlText()
         try serverCall { try await journal.createWorkspace(configText: text) }
+        // A new workspace where an old one was: what this machine saw of the old one says nothing.
+        SeenByThisMachine(place: location.description, environment: environment).forget()
         return try open(location, journal: journal, environment: environment)
     }
 
@@ -86,8 +92,32 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         } else if try !serverCall({ try await journal.mayAppend() }) {
             store.roleReason = "the PostgreSQL role \(location.user) may read this workspace but not write it (it has no INSERT on mlboard_events)"
         }
+        let recalled = store.seen.recall()
         try store.catchUp()
+        try store.compare(with: recalled)
         return store
+    }
+
+    /// Keeps this machine's note of the head up to date, once opening has compared it.
+    private func noteSeen() {
+        if comparedWithWhatThisMachineSaw { seen.saw(replica.head) }
+    }
+
+    /// Raises the rollback or fork alarm when the journal no longer holds what this machine
+    /// saw, and compares the root key with the pinned one, as a folder does at opening.
+    private func compare(with recalled: SeenByThisMachine.Recalled?) throws {
+        let head = replica.head
+        var hashAtSeen: String?
+        if let sequence = recalled?.sequence, sequence > 0, sequence <= head.sequence {
+            if sequence == head.sequence {
+                hashAtSeen = head.hash
+            } else {
+                let line = try Self.serverCall { [journal] in try await journal.page(after: sequence - 1, limit: 1) }.first
+                hashAtSeen = line.flatMap { try? PortableJournalLine.link(of: $0.line).hash }
+            }
+        }
+        warnings += [seen.check(recalled, head: head, hashAtSeen: hashAtSeen), seen.checkRoot(state.signing.root)].compactMap { $0 }
+        comparedWithWhatThisMachineSaw = true
     }
 
     /// From this user's snapshot when the server's line at its sequence still has its hash,
@@ -112,7 +142,22 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
 
     public var readOnlyReason: String? {
         if let offlineReason { return "offline, reconnecting: \(offlineReason)" }
-        return replica.readOnlyReason ?? roleReason
+        return writeRefusal
+    }
+
+    /// Why writes are refused whether or not the server answers.
+    private var writeRefusal: String? {
+        replica.readOnlyReason ?? seen.alarm ?? seen.rootChange ?? roleReason
+    }
+
+    public func acceptHead(by user: String, now: Date) throws {
+        try seen.acceptHead(replica.head, by: user, now: now)
+        warnings.removeAll { $0.contains("accept-head") }
+    }
+
+    public func acceptRoot() throws {
+        try seen.acceptRoot(state.signing.root)
+        warnings.removeAll { $0.contains("accept-root") }
     }
 
     /// Reads what other clients appended. Losing the server does not throw: the store goes
@@ -145,6 +190,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
             let full = page.count == Self.pageSize
             if full { next = pageRequest(after: last) }
             read += try replica.accept(page.map(\.line), source: "the journal in \(location)")
+            noteSeen()
             // A replica that stopped before a refused line reads no further.
             guard full, replica.head.sequence == last else { return read }
         }
@@ -220,7 +266,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     /// final: a writer that waited its turn never loses it.
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
-        if let reason = replica.readOnlyReason ?? roleReason { throw StoreError.readOnly(reason) }
+        if let reason = writeRefusal { throw StoreError.readOnly(reason) }
         if let records = try appendAtHead(plan) { return records }
         return try appendUnderLock(plan)
     }
@@ -238,6 +284,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         }
         offlineReason = nil
         replica.commit(prepared)
+        noteSeen()
         return prepared.records
     }
 
@@ -255,6 +302,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         if let failure = decision.failure { throw failure }
         guard let prepared = decision.prepared else { return [] }
         replica.commit(prepared)
+        noteSeen()
         return prepared.records
     }
 
@@ -272,7 +320,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     /// deadline of its own (a row per line: about 25 s for 100k lines). They are then read back
     /// and judged as any reader judges them.
     public func adoptJournal(_ lines: [[UInt8]]) throws {
-        if let reason = replica.readOnlyReason ?? roleReason { throw StoreError.readOnly(reason) }
+        if let reason = writeRefusal { throw StoreError.readOnly(reason) }
         _ = try PortableJournalLine.checkedJournal(lines, config: state.config)  // refused whole before a byte is sent
         let copying = PostgresJournal(location, environment: environment, deadline: .seconds(max(600, lines.count / 100)))
         defer { Task(executorPreference: PostgresExecutor.shared) { await copying.close() } }

@@ -28,7 +28,12 @@ struct SeenMarker: Codable, Equatable {
     }
 
     static func files(for directory: DataDirectory, environment: [String: String]) -> Files {
-        let key = JournalLine.hexDigest(Array(directory.path.utf8)).prefix(24)
+        files(forPlace: directory.path, environment: environment)
+    }
+
+    /// The files for a workspace at `place`: a folder's path, or a server's URL.
+    static func files(forPlace place: String, environment: [String: String]) -> Files {
+        let key = JournalLine.hexDigest(Array(place.utf8)).prefix(24)
         let folder = folder(environment: environment)
         return Files(
             marker: folder.appendingPathComponent("\(key).json"),

@@ -1,4 +1,5 @@
 import BoardCore
+import Foundation
 
 /// What every store of a workspace offers, whatever holds its journal: the shared folder
 /// today, a database server next. Shaped like etcd's storage interface: open (each store's
@@ -41,6 +42,11 @@ public protocol WorkspaceStoring: AnyObject {
     func watch(waking wake: @escaping @Sendable () -> Void) -> any StoreWatch
     /// This person's presence, and who else has the workspace open.
     func presence(of handle: String) -> any StorePresence
+    /// After a rollback or fork alarm: takes the journal as it is now as the truth on this
+    /// machine, recording who accepted which head, so writes go through again.
+    func acceptHead(by user: String, now: Date) throws
+    /// After the root key changed: trusts the workspace's current root key on this machine.
+    func acceptRoot() throws
     /// Work that keeps this user's local cache fresh, to run off the input path; nil when
     /// there is none to do.
     func cacheWork() -> SnapshotWork?

@@ -54,7 +54,7 @@ struct PostgresSnapshotTests {
     private func workspace(name: String = #function) throws -> (PostgresLocation, [String: String], () -> Void) {
         let location = try PostgresCluster.shared.get().makeDatabase(name)
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-cache-\(UUID().uuidString.prefix(8))")
-        let environment = ["XDG_CACHE_HOME": cache.path]
+        let environment = ["XDG_CACHE_HOME": cache.path, "XDG_STATE_HOME": cache.appendingPathComponent("state").path]
         _ = try makeWorkspace(at: location, environment: environment)
         return (location, environment, { try? FileManager.default.removeItem(at: cache) })
     }

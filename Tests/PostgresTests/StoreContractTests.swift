@@ -24,12 +24,14 @@ struct StoreContractTests {
                 return ({ try workspace.open() }, { workspace.cleanUp() })
             case .postgres:
                 let location = try PostgresCluster.shared.get().makeDatabase(name)
-                let store = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: [:])
+                let local = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-contract-\(UUID().uuidString.prefix(8))")
+                let environment = ["XDG_STATE_HOME": local.appendingPathComponent("state").path, "XDG_CACHE_HOME": local.appendingPathComponent("cache").path]
+                let store = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: environment)
                 try store.execute([
                     .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging", "production"])),
                     .createProject(NewProject(slug: TestWorkspace.project, name: "Churn", goal: "customer experience")),
                 ], as: TestWorkspace.lead, now: Instant(millis: 1_000))
-                return ({ try PostgresWorkspaceStore.open(location, environment: [:]) }, {})
+                return ({ try PostgresWorkspaceStore.open(location, environment: environment) }, { try? FileManager.default.removeItem(at: local) })
             }
         }
     }

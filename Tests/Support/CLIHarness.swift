@@ -62,6 +62,10 @@ public struct CLIHarness {
     }
 
     public func expectSuccess(_ arguments: String..., as handle: String? = nil) throws {
+        try expectSuccess(arguments, as: handle)
+    }
+
+    public func expectSuccess(_ arguments: [String], as handle: String? = nil) throws {
         let outcome = try run(arguments, as: handle)
         guard outcome.status == 0 else {
             throw HarnessFailure("mlboard \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.stderr)")

@@ -111,7 +111,7 @@ struct KeyCommand: ParsableCommand {
         func run() throws {
             let store = try workspace.openStore()
             try workspace.perform(.setRootKey(fingerprint: try KeyCommand.match(fingerprint, in: store.state.signing)), on: store)
-            try (store as? WorkspaceStore)?.acceptRoot()  // a database workspace pins no root on this machine yet
+            try store.acceptRoot()
         }
     }
 

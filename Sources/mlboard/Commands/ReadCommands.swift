@@ -182,8 +182,15 @@ extension VerifyCommand {
     /// A workspace on a server: the same checks of every line (checksum, chain, signatures, the
     /// rights of key lines), and the state they replay to against the one the store read.
     private func verifyOnServer() throws {
-        if acceptHead || acceptRoot { throw CLIFailure.usage("--accept-head and --accept-root are for a folder workspace's alarms") }
         let store = try workspace.openStore()
+        if acceptHead {
+            try store.acceptHead(by: Identity.osUser(environment: workspace.environment), now: Date())
+            Console.error("mlboard: accepted the journal's head at sequence \(store.lastSequence) as the truth on this machine")
+        }
+        if acceptRoot {
+            try store.acceptRoot()
+            Console.error("mlboard: trusting the root key \(store.state.signing.root ?? "(none)") on this machine from now on")
+        }
         let lines: [UInt8]
         do {
             lines = try store.journalLines()
@@ -192,22 +199,27 @@ extension VerifyCommand {
         }
         let records = JournalReplica.markedRecords(PortableJournalLine.split(lines))
         let replayMatches = replay(records, onto: BoardState(config: store.state.config)) == store.state
+        // The alarms opening raised that accepting clears: a rollback or fork, a new root key.
+        let alarm = store.warnings.first { $0.contains("--accept-head") || $0.contains("--accept-root") }
         let report = ServerVerifyReport(
             store: store.locationDescription, events: records.count,
             lastHash: try PortableJournalLine.split(lines).last.map { try PortableJournalLine.link(of: $0).hash } ?? PortableJournalLine.genesisHash,
             verified: records.filter(\.signature.isVerified).count,
             unsigned: records.filter { $0.signature == .unsigned }.count,
-            replayMatches: replayMatches, passed: replayMatches)
+            replayMatches: replayMatches, alarm: alarm, passed: replayMatches && alarm == nil)
         if json {
             try Console.printJSON(report)
         } else {
             Console.say("\(report.events) events on \(report.store), chain ends at \(report.lastHash.prefix(16))…")
             Console.say("signatures: \(report.verified) verified, \(report.unsigned) unsigned")
-            Console.say(report.replayMatches ? "verify passed" : "PROBLEM: the journal replays to another state than the store read")
+            if !report.replayMatches { Console.say("PROBLEM: the journal replays to another state than the store read") }
+            if let alarm { Console.say("PROBLEM: \(alarm)") }
+            if report.passed { Console.say("verify passed") }
         }
         if !report.replayMatches {
             throw StoreError.corrupt(file: "the journal of \(store.locationDescription)", sequence: nil, reason: "replay differs from the state read")
         }
+        if let alarm { throw StoreError.readOnly(alarm) }
     }
 
     /// The journal must itself be sound: accepting is for a history that is whole but not the
@@ -246,6 +258,8 @@ struct ServerVerifyReport: Encodable {
     var verified: Int
     var unsigned: Int
     var replayMatches: Bool
+    /// A rollback or fork of the journal, or a new root key, not yet accepted on this machine.
+    var alarm: String?
     /// Every check held (the lines' own checks refuse before a report is made).
     var passed: Bool
 }
