@@ -37,9 +37,8 @@ public enum DashboardRunner {
 
         let wake = WakePipe()
         let watcher = store.watch { wake.signal() }
-        let presence = store.presence(of: me.handle)
-        presence.heartbeat()
-        dashboard.othersPresent = presence.others()
+        let presence = PresenceKeeper(store.presence(of: me.handle))
+        presence.refresh { wake.signal() }
 
         mlb_install_quit_signals()
         InterruptKey.install(waking: wake)
@@ -66,6 +65,7 @@ public enum DashboardRunner {
                 }
             }
             if let read = readsDone.take() { dashboard.olderActivityArrived(read) }
+            if let others = presence.takeOthers() { dashboard.othersPresent = others }
             if InterruptKey.take() { dashboard.handle(.control("c")) }
             let keys = screen.readKeys()
             // Input said ready but held no key, again and again: end of input, the terminal is gone.
@@ -100,8 +100,7 @@ public enum DashboardRunner {
                 DispatchQueue.global(qos: .utility).async { try? work.run() }
             }
             if Date().timeIntervalSince(lastHeartbeat) >= 4.5 {
-                presence.heartbeat()
-                dashboard.othersPresent = presence.others()
+                presence.refresh { wake.signal() }
                 lastHeartbeat = Date()
             }
         }
@@ -153,20 +152,5 @@ final class WakePipe: Sendable {
     func drain() {
         var buffer = [UInt8](repeating: 0, count: 64)
         while read(readEnd, &buffer, buffer.count) > 0 {}
-    }
-}
-
-/// One result handed from another thread to the input loop, which wakes and takes it.
-private final class Mailbox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
-
-    func put(_ new: Value) { lock.withLock { value = new } }
-
-    func take() -> Value? {
-        lock.withLock {
-            defer { value = nil }
-            return value
-        }
     }
 }
