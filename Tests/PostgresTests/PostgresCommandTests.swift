@@ -145,6 +145,4 @@ struct PostgresCommandTests {
         let wrongPassword = try cli.run("status", "--store", url, as: "ada")
         #expect(wrongPassword.status == 3, "without PGPASSWORD the server refuses the role")
     }
-
-    private func database(of url: String) -> String { String(url.split(separator: "/").last ?? "") }
 }

@@ -53,6 +53,4 @@ struct PostgresHistoryAlarmTests {
         let bobWrites = try bob.run("comment", "--project", "fraud", "hello", as: "ada")
         #expect(bobWrites.status == 0, "\(bobWrites.stderr)")
     }
-
-    private func database(of url: String) -> String { String(url.split(separator: "/").last ?? "") }
 }

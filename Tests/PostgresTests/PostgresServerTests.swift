@@ -6,3 +6,6 @@ import Testing
 /// client's connection must not run beside the ones that time their waits on it.
 @Suite("PostgreSQL server tests", .serialized, .timeLimit(.minutes(3)))
 struct PostgresServerTests {}
+
+/// The database a test's postgresql:// URL names.
+func database(of url: String) -> String { String(url.split(separator: "/").last ?? "") }
