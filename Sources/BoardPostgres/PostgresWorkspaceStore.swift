@@ -5,8 +5,9 @@ import Foundation
 /// A workspace whose journal is on PostgreSQL, for a team that does not share one machine: the
 /// same lines, rules and signatures as the folder, one row per line. A write decides, signs
 /// and appends at the expected sequence number; when another client got there first it
-/// catches up and decides again under the writers' lock. Failures of the server are `StoreError.unavailable`
-/// (exit 3) and never leave half a write. Use one instance from one thread.
+/// catches up and decides again under the writers' lock. Failures of the server are
+/// `StoreError.unavailable` (exit 3) and never leave half a write. Use one instance from one
+/// thread.
 public final class PostgresWorkspaceStore: WorkspaceStoring {
     public let location: PostgresLocation
     public var signers: SignerSource?
