@@ -15,14 +15,19 @@ public enum Blocking {
         private let outcome = Mutex<Result<T, any Error>?>(nil)
         private let done = DispatchSemaphore(value: 0)
 
-        public init(_ operation: @escaping @Sendable () async throws -> T) {
+        /// `finished`, when given, is called (on another thread) once the outcome is in.
+        public init(_ operation: @escaping @Sendable () async throws -> T, finished: (@Sendable () -> Void)? = nil) {
             Task(executorPreference: PostgresExecutor.shared) {
                 let result: Result<T, any Error>
                 do { result = .success(try await operation()) } catch { result = .failure(error) }
                 self.outcome.withLock { $0 = result }
                 self.done.signal()
+                finished?()
             }
         }
+
+        /// Whether the outcome is in, so `wait` returns at once.
+        public var isFinished: Bool { outcome.withLock { $0 != nil } }
 
         /// What the operation returned or threw, once it has (wait once).
         public func wait() throws -> T {

@@ -178,6 +178,45 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         }
     }
 
+    /// The page a refresh that does not wait asked for, and whether more was asked for since.
+    private var pageOnItsWay: Blocking.Started<[(sequence: Int64, line: [UInt8])]>?
+    private var askedAgainMeanwhile = false
+
+    @discardableResult
+    public func refreshWithoutWaiting(wake: @escaping @Sendable () -> Void) throws -> [EventRecord] {
+        if let gone = connection.offline {
+            offlineReason = gone
+            return []
+        }
+        var read: [EventRecord] = []
+        var wantMore = true
+        if let pending = pageOnItsWay {
+            guard pending.isFinished else {
+                askedAgainMeanwhile = true
+                return []
+            }
+            pageOnItsWay = nil
+            let page: [(sequence: Int64, line: [UInt8])]
+            do {
+                page = try Self.unavailableOnFailure { try pending.wait() }
+            } catch StoreError.unavailable(let reason) {
+                offlineReason = reason
+                return []
+            }
+            offlineReason = nil
+            // A write or a waiting refresh may have read some of these lines meanwhile.
+            let unread = page.drop { $0.sequence <= replica.head.sequence }
+            read = try replica.accept(unread.map(\.line), source: "the journal in \(location)")
+            noteSeen()
+            wantMore = (page.count == Self.pageSize && replica.head.sequence == page.last?.sequence) || askedAgainMeanwhile
+        }
+        if wantMore {
+            askedAgainMeanwhile = false
+            pageOnItsWay = pageRequest(after: replica.head.sequence, finished: wake)
+        }
+        return read
+    }
+
     /// Applies every line after the head, a page at a time; the next page is read from the
     /// server while this one is applied.
     @discardableResult
@@ -199,8 +238,8 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
 
     private static let pageSize = 5_000
 
-    private func pageRequest(after sequence: Int64) -> Blocking.Started<[(sequence: Int64, line: [UInt8])]> {
-        Blocking.Started { [journal] in try await journal.page(after: sequence, limit: Self.pageSize) }
+    private func pageRequest(after sequence: Int64, finished: (@Sendable () -> Void)? = nil) -> Blocking.Started<[(sequence: Int64, line: [UInt8])]> {
+        Blocking.Started({ [journal] in try await journal.page(after: sequence, limit: Self.pageSize) }, finished: finished)
     }
 
     public func recordsReader() -> @Sendable () throws -> [EventRecord] {

@@ -24,6 +24,10 @@ public protocol WorkspaceStoring: AnyObject {
 
     /// Reads what others wrote since the last look and applies it; returns the new records.
     @discardableResult func refresh() throws -> [EventRecord]
+    /// `refresh` for a caller that must never wait on a server (the dashboard's loop): applies
+    /// what has arrived, asks for more in the background, and calls `wake` when more is in.
+    /// A folder has nothing to wait for: it refreshes.
+    @discardableResult func refreshWithoutWaiting(wake: @escaping @Sendable () -> Void) throws -> [EventRecord]
     /// Runs commands, each with its own actor and time, as one all-or-nothing write: catch up,
     /// decide, append, make durable, apply. Throws `RuleViolation` when a rule says no.
     @discardableResult func execute(_ plan: [PlannedCommand]) throws -> [EventRecord]
@@ -53,6 +57,9 @@ public protocol WorkspaceStoring: AnyObject {
 }
 
 extension WorkspaceStoring {
+    @discardableResult
+    public func refreshWithoutWaiting(wake: @escaping @Sendable () -> Void) throws -> [EventRecord] { try refresh() }
+
     /// Runs `command` as `actor` at `now`.
     @discardableResult
     public func execute(_ command: Command, as actor: Actor, now: Instant) throws -> [EventRecord] {

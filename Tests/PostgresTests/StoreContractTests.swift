@@ -54,6 +54,40 @@ struct StoreContractTests {
         #expect(bob.state == ann.state && bob.lastSequence == ann.lastSequence)
     }
 
+    @Test("a refresh that never waits reaches what another store wrote, once its wake has come", arguments: StoreKind.allCases)
+    func refreshWithoutWaiting(kind: StoreKind) throws {
+        let (open, cleanUp) = try kind.workspace()
+        defer { cleanUp() }
+        let ann = try open()
+        let bob = try open()
+        let written = try ann.execute([comment("one", at: 5_000), comment("two", at: 5_001)])
+        let woken = DispatchSemaphore(value: 0)
+        var read = try bob.refreshWithoutWaiting { woken.signal() }
+        for _ in 0..<3 where read.isEmpty {
+            try #require(woken.wait(timeout: .now() + 10) == .success, "the store wakes its caller when the lines are in")
+            read += try bob.refreshWithoutWaiting { woken.signal() }
+        }
+        #expect(read.map(\.event) == written.map(\.event))
+        #expect(bob.state == ann.state && bob.lastSequence == ann.lastSequence)
+    }
+
+    @Test("lines a refresh that never waits asked for, read meanwhile by a write, are not applied twice", arguments: StoreKind.allCases)
+    func refreshWithoutWaitingBesideAWrite(kind: StoreKind) throws {
+        let (open, cleanUp) = try kind.workspace()
+        defer { cleanUp() }
+        let ann = try open()
+        let bob = try open()
+        try ann.execute([comment("one", at: 5_000)])
+        let woken = DispatchSemaphore(value: 0)
+        _ = try bob.refreshWithoutWaiting { woken.signal() }
+        try bob.execute([comment("two", at: 5_001)])  // catches up past ann's line first
+        _ = woken.wait(timeout: .now() + 10)
+        _ = try bob.refreshWithoutWaiting { woken.signal() }
+        let fresh = try open()
+        #expect(bob.state == fresh.state && bob.lastSequence == fresh.lastSequence)
+        #expect(bob.state.counters.comments == 2)
+    }
+
     @Test("a store behind the others catches up before it decides, and numbers after them", arguments: StoreKind.allCases)
     func aStoreBehindCatchesUp(kind: StoreKind) throws {
         let (open, cleanUp) = try kind.workspace()

@@ -59,7 +59,7 @@ public enum DashboardRunner {
             if woken.terminalGone { break }
             if woken.journalChanged {
                 do {
-                    dashboard.remoteChangesArrived(try store.refresh())
+                    dashboard.remoteChangesArrived(try store.refreshWithoutWaiting(wake: { wake.signal() }))
                 } catch {
                     dashboard.complain("\(error)")
                 }
