@@ -47,6 +47,7 @@ public final class PostgresCluster: @unchecked Sendable {
             try runAsServer(["initdb", "-D", dataPath, "-U", Self.superuser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])
             try writeAccessRules()
             try start()
+            try watchThisProcess()
         } catch {
             tearDown()
             throw error
@@ -91,6 +92,16 @@ public final class PostgresCluster: @unchecked Sendable {
     public var psqlPath: String { binaries.appendingPathComponent("psql").path }
 
     // MARK: - Processes
+
+    /// A test process that is killed runs no atexit: a watchdog in a session of its own (so a
+    /// kill of the test's process group misses it) stops the server and removes its folder once
+    /// this process is gone.
+    private func watchThisProcess() throws {
+        var stop = [binaries.appendingPathComponent("pg_ctl").path, "-D", dataPath, "-m", "immediate", "stop"]
+        if let owner { stop = ["setpriv", "--reuid=\(owner.uid)", "--regid=\(owner.gid)", "--clear-groups"] + stop }
+        let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \"$@\" >/dev/null 2>&1; rm -rf '\(root.path)'"
+        _ = try CleanSpawn.start(["setsid", "sh", "-c", script, "sh"] + stop, environment: HermeticEnvironment.current(), output: "/dev/null")
+    }
 
     private func runAsServer(_ arguments: [String]) throws {
         var command = [binaries.appendingPathComponent(arguments[0]).path] + arguments.dropFirst()
