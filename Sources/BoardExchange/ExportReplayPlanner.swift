@@ -39,11 +39,15 @@ public struct ExportReplayPlanner {
             added.approvalStages = rights[person.handle] ?? person.approvalStages
             add(start, 0, index, step(.addStakeholder(added), lead, start, "stakeholders \(person.handle)", "stakeholders"))
         }
+        // Looked up by slug once: scanning every assignment for each project made a large
+        // import quadratic.
+        let assignments = Dictionary(grouping: export.assignments, by: \.project)
+        let projects = Dictionary(export.projects.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, project) in export.projects.enumerated() {
-            timed += projectSteps(project, index: index, lead: lead)
+            timed += projectSteps(project, assignments: assignments[project.slug] ?? [], index: index, lead: lead)
         }
         for (index, model) in export.models.enumerated() {
-            let project = export.projects.first { $0.slug == model.project }
+            let project = projects[model.project]
             let at = project?.createdAt ?? start
             add(at, 4, index, step(.registerModel(model), project?.createdBy ?? lead, at, "models \(model.slug)", "models"))
         }
@@ -101,7 +105,7 @@ public struct ExportReplayPlanner {
 
     // MARK: Projects
 
-    private func projectSteps(_ project: Project, index: Int, lead: String) -> [Timed] {
+    private func projectSteps(_ project: Project, assignments: [Assignment], index: Int, lead: String) -> [Timed] {
         let new = NewProject(
             slug: project.slug, name: project.name, description: project.description, goal: project.goal,
             otherGoals: project.otherGoals, priorityBasis: project.priorityBasis, impactAreas: project.impactAreas,
@@ -114,7 +118,7 @@ public struct ExportReplayPlanner {
                 .setProjectStatus(slug: project.slug, status: project.status), project.createdBy, project.createdAt,
                 place + ", status", "project statuses")))
         }
-        for (offset, assignment) in export.assignments.filter({ $0.project == project.slug }).enumerated() {
+        for (offset, assignment) in assignments.enumerated() {
             result.append(Timed(at: project.createdAt, rank: 3, order: index * 10_000 + offset, step: step(
                 .assign(project: project.slug, step: assignment.step, stakeholder: assignment.stakeholder, raci: assignment.raci),
                 lead, project.createdAt, "assignments \(project.slug) / \(assignment.step) / \(assignment.stakeholder)",
