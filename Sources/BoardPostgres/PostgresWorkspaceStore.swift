@@ -179,7 +179,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     }
 
     /// The page a refresh that does not wait asked for, and whether more was asked for since.
-    private var pageOnItsWay: Blocking.Started<[(sequence: Int64, line: [UInt8])]>?
+    private var pageOnItsWay: Blocking.Started<JournalPage>?
     private var askedAgainMeanwhile = false
 
     @discardableResult
@@ -196,7 +196,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
                 return []
             }
             pageOnItsWay = nil
-            let page: [(sequence: Int64, line: [UInt8])]
+            let page: JournalPage
             do {
                 page = try Self.unavailableOnFailure { try pending.wait() }
             } catch StoreError.unavailable(let reason) {
@@ -204,15 +204,19 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
                 return []
             }
             offlineReason = nil
+            guard page.holdsCheckedPlace else {
+                try noticeHistoryChanged(under: page)
+                return []
+            }
             // A write or a waiting refresh may have read some of these lines meanwhile.
-            let unread = page.drop { $0.sequence <= replica.head.sequence }
+            let unread = page.lines.drop { $0.sequence <= replica.head.sequence }
             read = try replica.accept(unread.map(\.line), source: "the journal in \(location)")
             noteSeen()
-            wantMore = (page.count == Self.pageSize && replica.head.sequence == page.last?.sequence) || askedAgainMeanwhile
+            wantMore = (page.isFull && replica.head.sequence == page.lines.last?.sequence) || askedAgainMeanwhile
         }
         if wantMore {
             askedAgainMeanwhile = false
-            pageOnItsWay = pageRequest(after: replica.head.sequence, finished: wake)
+            pageOnItsWay = pageRequest(after: replica.head.sequence, checking: replica.head, finished: wake)
         }
         return read
     }
@@ -222,24 +226,40 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     @discardableResult
     private func catchUp() throws -> [EventRecord] {
         var read: [EventRecord] = []
-        var next = pageRequest(after: replica.head.sequence)
+        var next = pageRequest(after: replica.head.sequence, checking: replica.head)
         while true {
             let page = try Self.unavailableOnFailure { try next.wait() }
             offlineReason = nil
-            guard let last = page.last?.sequence else { return read }
-            let full = page.count == Self.pageSize
-            if full { next = pageRequest(after: last) }
-            read += try replica.accept(page.map(\.line), source: "the journal in \(location)")
+            guard page.holdsCheckedPlace else {
+                try noticeHistoryChanged(under: page)
+                return read
+            }
+            guard let last = page.lines.last?.sequence else { return read }
+            if page.isFull { next = pageRequest(after: last, checking: nil) }
+            read += try replica.accept(page.lines.map(\.line), source: "the journal in \(location)")
             noteSeen()
             // A replica that stopped before a refused line reads no further.
-            guard full, replica.head.sequence == last else { return read }
+            guard page.isFull, replica.head.sequence == last else { return read }
         }
+    }
+
+    /// The journal no longer holds the line this store stands on: someone rolled it back or
+    /// rewrote it while this store was open. The alarm a folder raises is raised, and writes
+    /// are refused until someone accepts the new head.
+    private func noticeHistoryChanged(under page: JournalPage) throws {
+        guard let place = page.checked else { return }
+        let end = try Self.serverCall { [journal] in try await journal.head() }
+        seen.noticeChange(under: place, journalEnd: end.sequence, hashThere: page.hashAtCheckedPlace)
     }
 
     private static let pageSize = 5_000
 
-    private func pageRequest(after sequence: Int64, finished: (@Sendable () -> Void)? = nil) -> Blocking.Started<[(sequence: Int64, line: [UInt8])]> {
-        Blocking.Started({ [journal] in try await journal.page(after: sequence, limit: Self.pageSize) }, finished: finished)
+    /// The page after `sequence`, read with the line at `head` to see it is still there when
+    /// `head` is given (the prefetch of a catch-up's next page has just seen it).
+    private func pageRequest(after sequence: Int64, checking head: ChainHead?, finished: (@Sendable () -> Void)? = nil) -> Blocking.Started<JournalPage> {
+        Blocking.Started({ [journal] in
+            try await JournalPage.read(after: sequence, checking: head, limit: Self.pageSize, from: journal)
+        }, finished: finished)
     }
 
     public func recordsReader() -> @Sendable () throws -> [EventRecord] {

@@ -1,4 +1,6 @@
+import BoardCore
 import BoardPostgres
+import BoardStore
 import Foundation
 import TestSupport
 import Testing

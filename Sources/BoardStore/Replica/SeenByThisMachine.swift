@@ -48,6 +48,13 @@ public final class SeenByThisMachine {
         return refusal
     }
 
+    /// The journal no longer holds `place`, the line a reader stood on (it ends at
+    /// `journalEnd`, and holds `hashThere` at that place, if anything): raises the alarm.
+    public func noticeChange(under place: ChainHead, journalEnd: Int64, hashThere: String?) {
+        let stoodOn = SeenMarker(directory: self.place, sequence: place.sequence, hash: place.hash)
+        if let warning = stoodOn.warning(journalEnd: journalEnd, hashAtSeen: hashThere) { HeadAlarm.raise(warning, in: files) }
+    }
+
     /// Why writes are refused: the alarm of a rollback or fork, until accepted.
     public var alarm: String? { HeadAlarm.current(in: files).map(HeadAlarm.refusal) }
 
