@@ -107,7 +107,7 @@ public enum JournalLine {
         guard let (body, hash) = checkedBody(of: line) else { return .failure(.malformed("line does not end in a hash field")) }
         guard hexDigest(body) == hash else { return .failure(.checksum) }
         do {
-            let decoded = try CanonicalJSON.decode(Body.self, from: body)
+            let decoded = try Body.decode(from: body)
             guard decoded.type == decoded.event.typeName else {
                 return .failure(.undecodable("type '\(decoded.type)' does not match its event"))
             }
