@@ -32,7 +32,8 @@ extension JournalLine.Body {
             guard case .string(let signature) = members[5].value else { return nil }
             sig = signature
         }
-        guard let event = try? Event(from: TreeDecoder(value: members[2].value, path: .root)) else { return nil }
+        guard let event = writtenComment(members[2].value) ?? (try? Event(from: TreeDecoder(value: members[2].value, path: .root)))
+        else { return nil }
         return Self(seq: seq, at: Instant(millis: at), actor: Actor(handle: handle, osUser: osUser), type: type,
                     event: event, prev: prev, sig: sig)
     }

@@ -35,6 +35,7 @@ struct LineBodyTests {
             bodies.append(String(decoding: try CanonicalJSON.encode(body), as: UTF8.self))
             hash = try JournalLine.encode(record, previousHash: hash).hash
         }
+        #expect(bodies.contains { $0.contains(#""target":{"version":"#) } && bodies.contains { $0.contains(#""target":{"project":"#) })
         let edits: [(String) -> String] = [
             { $0 },
             { $0.replacingOccurrences(of: #"{"actor":"#, with: #"{"zzz":1,"actor":"#) },
@@ -50,6 +51,17 @@ struct LineBodyTests {
             { $0.replacingOccurrences(of: #""event":{""#, with: #""event":{"no"#) },
             { $0.replacingOccurrences(of: #""type":""#, with: #""type":7,"t":""#) },
             { String($0.dropLast()) },
+            // comments, read by a path of their own
+            { $0.replacingOccurrences(of: #""target":{"project":{"_0":"#, with: #""target":{"project":{"x":1,"_0":"#) },
+            { $0.replacingOccurrences(of: #""target":{"request":{"_0":"#, with: #""target":{"team":{"_0":"#) },
+            { $0.replacingOccurrences(of: #""target":{"challenge":{"_0":"#, with: #""target":{"challenge":{"_0":null,"_1":"#) },
+            { $0.replacingOccurrences(of: #""author":""#, with: #""author":null,"a":""#) },
+            { $0.replacingOccurrences(of: #""author":""#, with: #""author":"first","author":""#) },
+            { $0.replacingOccurrences(of: #""body":""#, with: #""body":["x"],"b":""#) },
+            { $0.replacingOccurrences(of: #"{"commented":{"_0":{"at":"#, with: #"{"commented":{"_0":{"at":"1","was":"#) },
+            { $0.replacingOccurrences(of: #"{"commented":{"_0":"#, with: #"{"commented":{"_1":0,"_0":"#) },
+            { $0.replacingOccurrences(of: #"{"commented":{"_0":"#, with: #"{"commented":{"_0":null,"x":"#) },
+            { $0.replacingOccurrences(of: #","id":"CM-"#, with: #","id":"CM-9","zz":"CM-"#) },
         ]
         for body in bodies {
             for edit in edits { Self.expectSame(edit(body)) }
