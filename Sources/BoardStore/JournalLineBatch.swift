@@ -14,32 +14,25 @@ extension JournalLine {
     /// lines one after another as before.
     static func decodeAll<Line: Collection & Sendable>(_ lines: [Line]) -> [Result<Parsed, ParseFailure>] where Line.Element == UInt8 {
         guard lines.count >= parallelFrom, ProcessInfo.processInfo.activeProcessorCount > 1 else { return lines.map { decode($0) } }
-        let results = DecodedLines(count: lines.count)
+        var results = [Result<Parsed, ParseFailure>](repeating: .failure(.checksum), count: lines.count)
         let tasks = (lines.count + linesPerTask - 1) / linesPerTask
-        DispatchQueue.concurrentPerform(iterations: tasks) { task in
-            for index in task * linesPerTask ..< min((task + 1) * linesPerTask, lines.count) {
-                results.set(index, decode(lines[index]))
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = DecodedLines(buffer)
+            DispatchQueue.concurrentPerform(iterations: tasks) { task in
+                for index in task * linesPerTask ..< min((task + 1) * linesPerTask, lines.count) {
+                    slots.set(index, decode(lines[index]))
+                }
             }
         }
-        return results.values
+        return results
     }
 }
 
-/// Results written by many threads, each to its own index of memory allocated once.
-private final class DecodedLines: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Result<JournalLine.Parsed, JournalLine.ParseFailure>>
+/// The results' memory, written by many threads, each to indices of its own.
+private struct DecodedLines: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Result<JournalLine.Parsed, JournalLine.ParseFailure>>
 
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: .failure(.checksum))
-    }
+    init(_ buffer: UnsafeMutableBufferPointer<Result<JournalLine.Parsed, JournalLine.ParseFailure>>) { self.buffer = buffer }
 
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Result<JournalLine.Parsed, JournalLine.ParseFailure>) { storage[index] = value }
-
-    var values: [Result<JournalLine.Parsed, JournalLine.ParseFailure>] { Array(storage) }
+    func set(_ index: Int, _ value: Result<JournalLine.Parsed, JournalLine.ParseFailure>) { buffer[index] = value }
 }
