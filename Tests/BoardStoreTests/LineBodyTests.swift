@@ -8,12 +8,18 @@ import Testing
 /// the Codable path gives, value or error, for every body.
 @Suite("A line's body read straight from the tree reads as through Codable")
 struct LineBodyTests {
-    private static func outcome(_ decode: () throws -> JournalLine.Body) -> String {
+    /// A decoded body's fields, or the error's text (compared as text: it reaches verify's report).
+    private enum Outcome: Equatable {
+        case body(seq: Int64, at: Instant, actor: Actor, type: String, event: Event, prev: String, sig: String?)
+        case error(String)
+    }
+
+    private static func outcome(_ decode: () throws -> JournalLine.Body) -> Outcome {
         do {
             let body = try decode()
-            return "seq \(body.seq) at \(body.at) actor \(body.actor) type \(body.type) event \(body.event) prev \(body.prev) sig \(String(describing: body.sig))"
+            return .body(seq: body.seq, at: body.at, actor: body.actor, type: body.type, event: body.event, prev: body.prev, sig: body.sig)
         } catch {
-            return "error \(error)"
+            return .error("\(error)")
         }
     }
 
