@@ -104,18 +104,10 @@ public enum JournalLine {
     /// Parses one line without its newline, checking its own checksum (not the chain).
     static func decode<Bytes: Collection>(_ line: Bytes) -> Result<Parsed, ParseFailure>
     where Bytes.Element == UInt8 {
-        let bytes = Array(line)
-        let suffixLength = 64 + 2  // hex digits, quote and closing brace
-        guard bytes.count > hashMarker.count + suffixLength,
-              bytes.last == UInt8(ascii: "}"),
-              Array(bytes[bytes.count - suffixLength - hashMarker.count ..< bytes.count - suffixLength]) == hashMarker
-        else { return .failure(.malformed("line does not end in a hash field")) }
-        let hashStart = bytes.count - suffixLength
-        let hash = String(decoding: bytes[hashStart ..< hashStart + 64], as: UTF8.self)
-        let body = Array(bytes[0 ..< hashStart - hashMarker.count]) + [UInt8(ascii: "}")]
+        guard let (body, hash) = checkedBody(of: line) else { return .failure(.malformed("line does not end in a hash field")) }
         guard hexDigest(body) == hash else { return .failure(.checksum) }
         do {
-            let decoded = try CanonicalJSON.decode(Body.self, from: body)
+            let decoded = try Body.decode(from: body)
             guard decoded.type == decoded.event.typeName else {
                 return .failure(.undecodable("type '\(decoded.type)' does not match its event"))
             }
@@ -140,16 +132,33 @@ public enum JournalLine {
     /// this build knows, without decoding the event: all that a reader checking a claimed
     /// position needs (decoding one event first costs a process the Codable machinery's start-up).
     static func checkedHash<Bytes: Collection>(_ line: Bytes) -> String? where Bytes.Element == UInt8 {
-        let bytes = Array(line)
-        let suffixLength = 64 + 2
-        guard bytes.count > hashMarker.count + suffixLength, bytes.last == UInt8(ascii: "}"),
-              bytes[bytes.count - suffixLength - hashMarker.count ..< bytes.count - suffixLength].elementsEqual(hashMarker)
+        guard let (body, hash) = checkedBody(of: line), hexDigest(body) == hash,
+              let type = lastFieldType(of: body), Event.knownTypeNames.contains(type)
         else { return nil }
-        let hashStart = bytes.count - suffixLength
-        let hash = String(decoding: bytes[hashStart ..< hashStart + 64], as: UTF8.self)
-        let body = Array(bytes[0 ..< hashStart - hashMarker.count]) + [UInt8(ascii: "}")]
-        guard hexDigest(body) == hash, let type = lastFieldType(of: body), Event.knownTypeNames.contains(type) else { return nil }
         return hash
+    }
+
+    /// A line's body, the JSON object its hash covers (the line without its `hash` field), and
+    /// the hash the line claims; nil when the line does not end in a hash field. The checksum is
+    /// not checked here. The body is the one copy made of the line's bytes.
+    private static func checkedBody<Bytes: Collection>(of line: Bytes) -> (body: [UInt8], hash: String)?
+    where Bytes.Element == UInt8 {
+        if let split = line.withContiguousStorageIfAvailable({ checkedBody(of: $0) }) { return split }
+        return Array(line).withUnsafeBufferPointer { checkedBody(of: $0) }
+    }
+
+    private static func checkedBody(of bytes: UnsafeBufferPointer<UInt8>) -> (body: [UInt8], hash: String)? {
+        let suffixLength = 64 + 2  // hex digits, quote and closing brace
+        guard bytes.count > hashMarker.count + suffixLength, bytes[bytes.count - 1] == UInt8(ascii: "}") else { return nil }
+        let hashStart = bytes.count - suffixLength
+        let bodyEnd = hashStart - hashMarker.count
+        guard bytes[bodyEnd ..< hashStart].elementsEqual(hashMarker) else { return nil }
+        let hash = String(decoding: UnsafeBufferPointer(rebasing: bytes[hashStart ..< hashStart + 64]), as: UTF8.self)
+        var body: [UInt8] = []
+        body.reserveCapacity(bodyEnd + 1)
+        body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<bodyEnd]))
+        body.append(UInt8(ascii: "}"))
+        return (body, hash)
     }
 
     /// The value of `type`, the last field of a line's canonical JSON body (`,"type":"NAME"}`).
@@ -180,12 +189,14 @@ public enum JournalLine {
 
     static func hexDigest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digest = SHA256.hash(data: Array(bytes))
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
+        return String(unsafeUninitializedCapacity: 64) { hex in
+            var count = 0
+            for byte in digest {
+                hex[count] = hexDigits[Int(byte >> 4)]
+                hex[count + 1] = hexDigits[Int(byte & 0x0F)]
+                count += 2
+            }
+            return count
         }
-        return String(decoding: hex, as: UTF8.self)
     }
 }

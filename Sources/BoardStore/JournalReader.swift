@@ -65,9 +65,12 @@ enum JournalReader {
     /// where the reserve begins. Non-zero bytes after that zero are a torn tail when they hold
     /// no good line (a write cut short by a power loss can reach the disk out of order), and
     /// damage when they do: a zero inside history is never taken for the reserve.
-    static func scan(bytes file: [UInt8], from position: JournalPosition, fileName: String) -> JournalScan {
+    /// `batchLines` lines are decoded at once (tests compare batches of one with the default).
+    static func scan(
+        bytes file: [UInt8], from position: JournalPosition, fileName: String, batchLines: Int = JournalLine.batchLines
+    ) -> JournalScan {
         let linesEnd = file.firstIndex(of: 0) ?? file.count
-        var result = scanLines(file[..<linesEnd], from: position, fileName: fileName)
+        var result = scanLines(file[..<linesEnd], from: position, fileName: fileName, batchLines: batchLines)
         let dataEnd = linesEnd == file.count ? linesEnd : (file.lastIndex { $0 != 0 } ?? -1) + 1
         if dataEnd > linesEnd && result.newerEvent == nil {
             if result.corruption == nil && containsGoodLine(file[linesEnd ..< dataEnd]) {
@@ -80,54 +83,69 @@ enum JournalReader {
         return result
     }
 
-    private static func scanLines(_ bytes: ArraySlice<UInt8>, from position: JournalPosition, fileName: String) -> JournalScan {
+    /// Judges the lines one after another, decoding them a batch at a time (see `JournalLine.decodeAll`).
+    private static func scanLines(
+        _ bytes: ArraySlice<UInt8>, from position: JournalPosition, fileName: String, batchLines: Int
+    ) -> JournalScan {
         var result = JournalScan(end: position)
-        var lineStart = 0
-        let newline = UInt8(ascii: "\n")
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == newline else { index += 1; continue }
-            let line = bytes[lineStart ..< index]
-            let expected = result.end.sequence + 1
-            switch JournalLine.decode(line) {
-            case .success(let parsed) where parsed.record.sequence == expected && parsed.prev == result.end.hash:
-                result.records.append(parsed.record)
-                result.hashes.append(parsed.hash)
-                result.signatures.append(parsed.signature)
-                result.end = JournalPosition(
-                    offset: position.offset + UInt64(index + 1), sequence: expected, hash: parsed.hash)
-                result.lineEnds.append(result.end.offset)
-            case .failure(.unknownEvent(let type, let sequence, let prev)) where sequence == expected && prev == result.end.hash:
-                result.newerEvent = NewerEvent(type: type, sequence: sequence)
-                return result  // nothing after it is ours to read, and nothing of it is a torn tail
-            case let outcome:
-                let reason: String
-                var wholeLine = true
+        var lineStart = bytes.startIndex
+        while true {
+            let lines = lineRanges(in: bytes, from: lineStart, limit: batchLines)
+            guard !lines.isEmpty else { break }
+            for (range, outcome) in zip(lines, JournalLine.decodeAll(lines.map { bytes[$0] })) {
+                let newline = range.upperBound
+                let expected = result.end.sequence + 1
                 switch outcome {
-                case .success(let parsed):
-                    reason = parsed.record.sequence != expected
-                        ? "expected sequence \(expected), found \(parsed.record.sequence)"
-                        : "the chain is broken: its previous hash does not match sequence \(expected - 1)"
-                case .failure(.unknownEvent(_, let sequence, _)):
-                    reason = sequence != expected
-                        ? "expected sequence \(expected), found \(sequence)"
-                        : "the chain is broken: its previous hash does not match sequence \(expected - 1)"
-                case .failure(.undecodable(let why)): reason = "its checksum is right but " + why
-                case .failure(.checksum): reason = "its checksum does not match its content"; wholeLine = false
-                case .failure(.malformed(let why)): reason = why; wholeLine = false
+                case .success(let parsed) where parsed.record.sequence == expected && parsed.prev == result.end.hash:
+                    result.records.append(parsed.record)
+                    result.hashes.append(parsed.hash)
+                    result.signatures.append(parsed.signature)
+                    result.end = JournalPosition(
+                        offset: position.offset + UInt64(newline - bytes.startIndex + 1), sequence: expected, hash: parsed.hash)
+                    result.lineEnds.append(result.end.offset)
+                case .failure(.unknownEvent(let type, let sequence, let prev)) where sequence == expected && prev == result.end.hash:
+                    result.newerEvent = NewerEvent(type: type, sequence: sequence)
+                    return result  // nothing after it is ours to read, and nothing of it is a torn tail
+                case let outcome:
+                    let reason: String
+                    var wholeLine = true
+                    switch outcome {
+                    case .success(let parsed):
+                        reason = parsed.record.sequence != expected
+                            ? "expected sequence \(expected), found \(parsed.record.sequence)"
+                            : "the chain is broken: its previous hash does not match sequence \(expected - 1)"
+                    case .failure(.unknownEvent(_, let sequence, _)):
+                        reason = sequence != expected
+                            ? "expected sequence \(expected), found \(sequence)"
+                            : "the chain is broken: its previous hash does not match sequence \(expected - 1)"
+                    case .failure(.undecodable(let why)): reason = "its checksum is right but " + why
+                    case .failure(.checksum): reason = "its checksum does not match its content"; wholeLine = false
+                    case .failure(.malformed(let why)): reason = why; wholeLine = false
+                    }
+                    // A line that passed its own checksum was written whole: never a torn tail.
+                    if wholeLine || containsGoodLine(bytes[(newline + 1)...]) {
+                        result.corruption = .corrupt(file: fileName, sequence: expected, reason: reason)
+                    }
+                    result.pendingBytes = UInt64(bytes.endIndex - range.lowerBound)
+                    return result
                 }
-                // A line that passed its own checksum was written whole: never a torn tail.
-                if wholeLine || containsGoodLine(bytes[(index + 1)...]) {
-                    result.corruption = .corrupt(file: fileName, sequence: expected, reason: reason)
-                }
-                result.pendingBytes = UInt64(bytes.count - lineStart)
-                return result
+                lineStart = newline + 1
             }
-            index += 1
-            lineStart = index
         }
-        result.pendingBytes = UInt64(bytes.count - lineStart)
+        result.pendingBytes = UInt64(bytes.endIndex - lineStart)
         return result
+    }
+
+    /// The next complete lines from `start`, at most `limit`, each without its newline (which
+    /// is at its `upperBound`).
+    private static func lineRanges(in bytes: ArraySlice<UInt8>, from start: Int, limit: Int) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var lineStart = start
+        while lines.count < limit, let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(lineStart ..< newline)
+            lineStart = newline + 1
+        }
+        return lines
     }
 
     /// Whether any complete line in `bytes` passes its own checksum (whether or not this build

@@ -105,6 +105,31 @@ struct CanonicalJSONDecodingTests {
         expectBoth(#"{"b":1.5,"a":-2,"a":7}"#, ["a": -2, "b": 1.5] as [String: Double])
     }
 
+    private static func errorPath(_ decode: () throws -> Any) -> [String]? {
+        do {
+            _ = try decode()
+            return nil
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+                let DecodingError.keyNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            return context.codingPath.map(\.stringValue)
+        } catch {
+            return nil
+        }
+    }
+
+    @Test("an error names the path to the bad value, as Foundation's does (the path is worked out only then)")
+    func errorPaths() {
+        for json in [#"{"name":"a","tags":["x",7]}"#, #"{"name":"a","tags":[null]}"#,
+                     #"{"name":"a","tags":"x"}"#, #"{"name":7,"tags":[]}"#, #"{"tags":[]}"#] {
+            let ours = Self.errorPath { try CanonicalJSON.decode(Record.self, from: Array(json.utf8)) }
+            let foundation = Self.errorPath { try JSONDecoder().decode(Record.self, from: Data(json.utf8)) }
+            #expect(ours != nil && ours == foundation, "\(json): \(String(describing: ours)), Foundation \(String(describing: foundation))")
+        }
+        let nested = #"[{"point":{"x":1,"y":"two"},"list":[],"base":"b"}]"#
+        let ours = Self.errorPath { try CanonicalJSON.decode([Shapes].self, from: Array(nested.utf8)) }
+        #expect(ours == ["Index 0", "point", "y"])
+    }
+
     @Test("malformed documents are refused, never trapped on")
     func malformed() throws {
         for bad in ["", " ", "{", "}", "[", "[1", "[1,", "{\"a\"", "{\"a\":", "{\"a\":1", "{a:1}", "{\"a\" 1}", "[1 2]", "[1] [2]",

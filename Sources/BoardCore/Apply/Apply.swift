@@ -170,7 +170,22 @@ private func applyChallengeEvent(_ record: EventRecord, to state: inout BoardSta
 
 /// The number in a generated id such as "PR-12".
 public enum IdNumber {
+    /// The number after an id's last dash ("CM-12" is 12), 0 when there is none: the last part
+    /// of `id.split(separator: "-")`, found without building the parts (replay reads it per comment).
     public static func of(_ id: String) -> Int {
-        Int(id.split(separator: "-").last ?? "") ?? 0
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return ofASCII(id) }
+        guard let lastKept = id.lastIndex(where: { $0 != "-" }) else { return 0 }
+        let parts = id[...lastKept]
+        let last = parts.lastIndex(of: "-").map { parts[parts.index(after: $0)...] } ?? parts
+        return Int(last) ?? 0
+    }
+
+    /// The same over bytes: in ASCII every byte is a character.
+    private static func ofASCII(_ id: String) -> Int {
+        let bytes = id.utf8
+        let dash = UInt8(ascii: "-")
+        guard let lastKept = bytes.lastIndex(where: { $0 != dash }) else { return 0 }
+        let start = bytes[...lastKept].lastIndex(of: dash).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return Int(Substring(bytes[start...lastKept])) ?? 0
     }
 }

@@ -8,6 +8,6 @@ extension CanonicalJSON {
         } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON: \(error)", underlyingError: error))
         }
-        return try Value(from: TreeDecoder(value: tree, codingPath: []))
+        return try Value(from: TreeDecoder(value: tree, path: .root))
     }
 }

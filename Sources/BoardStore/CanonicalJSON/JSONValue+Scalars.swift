@@ -3,40 +3,41 @@
 /// but digits alone never are: -9223372036854775809 is not rounded into Int64),
 /// floating-point numbers must neither overflow nor underflow to zero, and a null where a
 /// value is expected is `valueNotFound`, anything else of the wrong kind `typeMismatch`.
+/// The coding path is worked out only for an error.
 extension JSONValue {
-    func bool(at codingPath: [CodingKey]) throws -> Bool {
-        guard case .bool(let value) = self else { throw mismatch(Bool.self, at: codingPath) }
+    func bool(at path: @autoclosure () -> TreeCodingPath) throws -> Bool {
+        guard case .bool(let value) = self else { throw mismatch(Bool.self, at: path().keys) }
         return value
     }
 
-    func string(at codingPath: [CodingKey]) throws -> String {
-        guard case .string(let value) = self else { throw mismatch(String.self, at: codingPath) }
+    func string(at path: @autoclosure () -> TreeCodingPath) throws -> String {
+        guard case .string(let value) = self else { throw mismatch(String.self, at: path().keys) }
         return value
     }
 
-    func integer<Integer: FixedWidthInteger>(_ type: Integer.Type, at codingPath: [CodingKey]) throws -> Integer {
-        guard case .number(let text) = self else { throw mismatch(type, at: codingPath) }
+    func integer<Integer: FixedWidthInteger>(_ type: Integer.Type, at path: @autoclosure () -> TreeCodingPath) throws -> Integer {
+        guard case .number(let text) = self else { throw mismatch(type, at: path().keys) }
         if let exact = Integer(text) { return exact }
         if text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
            let approximate = Double(text), let exact = Integer(exactly: approximate) {
             return exact
         }
-        throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "Number \(text) is not representable in \(type)"))
+        throw DecodingError.dataCorrupted(.init(codingPath: path().keys, debugDescription: "Number \(text) is not representable in \(type)"))
     }
 
-    func double(at codingPath: [CodingKey]) throws -> Double {
-        guard case .number(let text) = self else { throw mismatch(Double.self, at: codingPath) }
+    func double(at path: @autoclosure () -> TreeCodingPath) throws -> Double {
+        guard case .number(let text) = self else { throw mismatch(Double.self, at: path().keys) }
         guard let value = Double(text), value.isFinite, value != 0 || !Self.hasNonzeroSignificand(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "Number \(text) is not representable in Double"))
+            throw DecodingError.dataCorrupted(.init(codingPath: path().keys, debugDescription: "Number \(text) is not representable in Double"))
         }
         return value
     }
 
-    func float(at codingPath: [CodingKey]) throws -> Float {
-        let wide = try double(at: codingPath)
+    func float(at path: @autoclosure () -> TreeCodingPath) throws -> Float {
+        let wide = try double(at: path())
         let value = Float(wide)
         guard value.isFinite, value != 0 || wide == 0 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "Number \(wide) is not representable in Float"))
+            throw DecodingError.dataCorrupted(.init(codingPath: path().keys, debugDescription: "Number \(wide) is not representable in Float"))
         }
         return value
     }

@@ -45,9 +45,9 @@ public final class JournalReplica {
     public func accept(_ lines: [[UInt8]], source: String) throws -> [EventRecord] {
         guard !stopped else { return [] }
         var parsed: [JournalLine.Parsed] = []
-        for line in lines {
+        for outcome in JournalLine.decodeAll(lines) {
             let expected = head.sequence + Int64(parsed.count) + 1
-            switch JournalLine.decode(line) {
+            switch outcome {
             case .success(let line):
                 let previous = parsed.last?.hash ?? head.hash
                 guard line.record.sequence == expected, line.prev == previous else {
