@@ -55,8 +55,17 @@ public final class SeenByThisMachine {
         if let warning = stoodOn.warning(journalEnd: journalEnd, hashAtSeen: hashThere) { HeadAlarm.raise(warning, in: files) }
     }
 
-    /// Why writes are refused: the alarm of a rollback or fork, until accepted.
-    public var alarm: String? { HeadAlarm.current(in: files).map(HeadAlarm.refusal) }
+    /// Why writes are refused: the alarm of a rollback or fork, until accepted. Asked for every
+    /// frame: one `access` while no alarm is up, the alarm's text read once when one is.
+    public var alarm: String? {
+        guard HeadAlarm.isRaised(in: files) else {
+            alarmText = nil
+            return nil
+        }
+        if alarmText == nil { alarmText = HeadAlarm.current(in: files).map(HeadAlarm.refusal) }
+        return alarmText
+    }
+    private var alarmText: String?
 
     /// Notes `head` as seen, unless an alarm is up (then the head the alarm is about is kept).
     public func saw(_ head: ChainHead) {
