@@ -203,15 +203,8 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
                 offlineReason = reason
                 return []
             }
-            offlineReason = nil
-            guard page.holdsCheckedPlace else {
-                try noticeHistoryChanged(under: page)
-                return []
-            }
-            // A write or a waiting refresh may have read some of these lines meanwhile.
-            let unread = page.lines.drop { $0.sequence <= replica.head.sequence }
-            read = try replica.accept(unread.map(\.line), source: "the journal in \(location)")
-            noteSeen()
+            guard let applied = try apply(page) else { return [] }
+            read = applied
             wantMore = (page.isFull && replica.head.sequence == page.lines.last?.sequence) || askedAgainMeanwhile
         }
         if wantMore {
@@ -229,18 +222,28 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         var next = pageRequest(after: replica.head.sequence, checking: replica.head)
         while true {
             let page = try Self.unavailableOnFailure { try next.wait() }
-            offlineReason = nil
-            guard page.holdsCheckedPlace else {
-                try noticeHistoryChanged(under: page)
-                return read
-            }
-            guard let last = page.lines.last?.sequence else { return read }
-            if page.isFull { next = pageRequest(after: last, checking: nil) }
-            read += try replica.accept(page.lines.map(\.line), source: "the journal in \(location)")
-            noteSeen()
+            let last = page.lines.last?.sequence
+            if page.isFull, let last { next = pageRequest(after: last, checking: nil) }
+            guard let applied = try apply(page) else { return read }
+            read += applied
             // A replica that stopped before a refused line reads no further.
             guard page.isFull, replica.head.sequence == last else { return read }
         }
+    }
+
+    /// Applies the lines of `page` this store has not read yet (a write or a waiting refresh may
+    /// have read some meanwhile); nil, with the alarm raised, when the journal no longer holds
+    /// the line the page was read after.
+    private func apply(_ page: JournalPage) throws -> [EventRecord]? {
+        offlineReason = nil
+        guard page.holdsCheckedPlace else {
+            try noticeHistoryChanged(under: page)
+            return nil
+        }
+        let unread = page.lines.drop { $0.sequence <= replica.head.sequence }
+        let read = try replica.accept(unread.map(\.line), source: "the journal in \(location)")
+        noteSeen()
+        return read
     }
 
     /// The journal no longer holds the line this store stands on: someone rolled it back or
