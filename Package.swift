@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "BoardCore"),
@@ -30,7 +32,11 @@ let package = Package(
         ),
         .target(
             name: "BoardPostgres",
-            dependencies: ["BoardCore", "BoardStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["BoardCore", "BoardStore", "BoardNetwork", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .target(
+            name: "BoardNetwork",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .target(name: "BoardDemo", dependencies: ["BoardCore"]),
         .target(name: "BoardReports", dependencies: ["BoardCore"]),
@@ -46,7 +52,15 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "BoardMLflow", dependencies: ["BoardCore", "BoardStore"]),
+        .target(
+            name: "BoardMLflow",
+            // AsyncHTTPClient rather than URLSession: FoundationNetworking links libcurl, whose
+            // thirty shared libraries cost every command about 7 ms to load (docs/FIGURES.md).
+            dependencies: [
+                "BoardCore", "BoardStore", "BoardNetwork",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .systemLibrary(
             name: "CNCurses",
             pkgConfig: "ncursesw",

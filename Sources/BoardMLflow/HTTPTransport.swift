@@ -1,10 +1,17 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// One HTTP exchange, synchronously: the bridge runs from the command line, one call at a time.
 struct HTTPTransport: Sendable {
+    struct Request: Sendable {
+        var method: String
+        var url: URL
+        var headers: [(String, String)]
+        var body: Data?
+    }
+
     struct Answer: Sendable {
         var status: Int
         var body: Data
@@ -12,81 +19,28 @@ struct HTTPTransport: Sendable {
 
     var timeout: TimeInterval = 30
 
-    func send(_ request: URLRequest) -> Result<Answer, any Error> {
-        var request = request
-        request.timeoutInterval = timeout
-        request.setValue(UUID().uuidString, forHTTPHeaderField: requestIDHeader)
-        let sent = request
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let task = Self.session.dataTask(with: sent) { data, response, error in
-            if error != nil, let status = Self.challenges.declined(for: sent) {
-                outcome.set(.success(Answer(status: status, body: Data())))
-            } else if let error {
-                outcome.set(.failure(error))
-            } else {
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                outcome.set(.success(Answer(status: status, body: data ?? Data())))
-            }
-            done.signal()
+    /// The answer, whatever its status (a 401 or a 404 is an answer); an error only when no answer
+    /// came: the connection failed, broke, or the deadline passed.
+    func send(_ request: Request) -> Result<Answer, any Error> {
+        do {
+            let outgoing = try HTTPClient.Request(
+                url: request.url, method: HTTPMethod(rawValue: request.method), headers: HTTPHeaders(request.headers),
+                body: request.body.map { .bytes($0) })
+            let deadline = NIODeadline.now() + .milliseconds(Int64(timeout * 1000))
+            let response = try Self.client.execute(request: outgoing, deadline: deadline).wait()
+            let body = response.body.map { Data($0.readableBytesView) } ?? Data()
+            return .success(Answer(status: Int(response.status.code), body: body))
+        } catch {
+            return .failure(error)
         }
-        task.resume()
-        done.wait()
-        return outcome.get() ?? .failure(URLError(.unknown))
     }
 
-    private static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        return URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
+    /// One client for the process, never shut down. A refused connection fails the request at
+    /// once: by default the pool would try again until the deadline, so a stopped server took
+    /// the whole timeout to be reported unreachable.
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
-
-    private static let challenges = DeclinedChallenges()
-
-    /// The credentials go in the Authorization header, so an authentication challenge is
-    /// declined, and the request ends with the status that carried it (401), kept here by the
-    /// request's `X-Request-Id`. Without a delegate, FoundationNetworking on Linux never
-    /// finishes a request that meets a challenge; declining it ends the request as cancelled.
-    private final class DeclinedChallenges: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-        private let lock = NSLock()
-        private var statuses: [String: Int] = [:]
-
-        func urlSession(
-            _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-            completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-        ) {
-            if let id = task.originalRequest?.value(forHTTPHeaderField: requestIDHeader) {
-                let status = (challenge.failureResponse as? HTTPURLResponse)?.statusCode ?? 401
-                lock.withLock { statuses[id] = status }
-            }
-            completionHandler(.cancelAuthenticationChallenge, nil)
-        }
-
-        func declined(for request: URLRequest) -> Int? {
-            guard let id = request.value(forHTTPHeaderField: requestIDHeader) else { return nil }
-            return lock.withLock { statuses.removeValue(forKey: id) }
-        }
-    }
-
-    /// The completion handler's result, handed across threads under a lock.
-    private final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: Result<Answer, any Error>?
-
-        func set(_ result: Result<Answer, any Error>) {
-            lock.lock()
-            value = result
-            lock.unlock()
-        }
-
-        func get() -> Result<Answer, any Error>? {
-            lock.lock()
-            defer { lock.unlock() }
-            return value
-        }
-    }
 }
-
-/// Tells a request's declined authentication challenge from others'.
-private let requestIDHeader = "X-Request-Id"

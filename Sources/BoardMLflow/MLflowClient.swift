@@ -1,7 +1,6 @@
+import AsyncHTTPClient
+import BoardNetwork
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A small client for the parts of MLflow's REST API 2.0 the bridge uses.
 public struct MLflowClient: Sendable {
@@ -110,13 +109,12 @@ public struct MLflowClient: Sendable {
         parts.path = (parts.path.hasSuffix("/") ? String(parts.path.dropLast()) : parts.path) + fullPath
         if !query.isEmpty { parts.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) } }
         guard let url = parts.url else { throw MLflowError.configuration("cannot make a URL for \(fullPath)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let authorization = connection.authorizationHeader { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+        var headers = [("Accept", "application/json")]
+        if let authorization = connection.authorizationHeader { headers.append(("Authorization", authorization)) }
+        var request = HTTPTransport.Request(method: method, url: url, headers: headers)
         if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+            request.headers.append(("Content-Type", "application/json"))
+            request.body = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
         }
         switch transport.send(request) {
         case .failure(let error):
@@ -143,16 +141,14 @@ public struct MLflowClient: Sendable {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? URLError {
-            switch error.code {
-            case .cannotConnectToHost: return "connection refused"
-            case .timedOut: return "timed out"
-            case .cannotFindHost: return "unknown host"
-            case .networkConnectionLost: return "connection lost"
-            default: return error.localizedDescription
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout, .readTimeout, .deadlineExceeded, .writeTimeout: return "timed out"
+            case .remoteConnectionClosed: return "connection lost"
+            default: return "\(error)"
             }
         }
-        return "\(error)"
+        return NetworkFailure.reason(error)
     }
 
     /// A name as a string in a search filter: MLflow's filter grammar takes single or double

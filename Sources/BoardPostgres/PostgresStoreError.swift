@@ -1,4 +1,4 @@
-import Glibc
+import BoardNetwork
 import PostgresNIO
 
 /// Anything that kept an operation on the PostgreSQL journal from completing: the message
@@ -62,7 +62,7 @@ public struct PostgresStoreError: Error, Equatable, CustomStringConvertible {
         }
         switch error.code {
         case .connectionError:
-            return (.unreachable, "cannot connect: \(error.underlying.map(networkReason) ?? "no reason given")")
+            return (.unreachable, "cannot connect: \(error.underlying.map(NetworkFailure.reason) ?? "no reason given")")
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return (.dropped, "the connection was closed; nothing of the operation in progress was stored")
         case .server:
@@ -74,16 +74,6 @@ public struct PostgresStoreError: Error, Equatable, CustomStringConvertible {
         default:
             return (.server, "\(error.code)")
         }
-    }
-
-    /// "connection refused", "no route to host", "timed out": what a person can act on.
-    private static func networkReason(_ error: any Error) -> String {
-        if let failure = error as? NIOConnectionError {
-            if let last = failure.connectionErrors.last { return networkReason(last.error) }
-            if let dns = failure.dnsAError ?? failure.dnsAAAAError { return "cannot resolve \(failure.host): \(dns)" }
-        }
-        if let failure = error as? IOError { return String(cString: strerror(failure.errnoCode)).lowercased() }
-        return "\(error)"
     }
 
     private static func classifyServerError(_ error: PSQLError) -> (kind: Kind, detail: String) {

@@ -34,6 +34,19 @@ struct ConnectionTests {
         #expect(refused?.description.contains("s3cret") == false)
     }
 
+    @Test("a server that refuses the connection is reported unreachable, with the reason: connection refused")
+    func refusedConnection() throws {
+        let port = try MLflowServer.freePort()  // bound, read and let go: nothing listens there
+        let client = MLflowClient(connection: MLflowConnection(baseURL: URL(string: "http://127.0.0.1:\(port)")!), timeout: 20)
+        let error = #expect(throws: MLflowError.self) { _ = try client.registeredModels() }
+        guard case .unreachable(let method, let path, let reason)? = error else {
+            Issue.record("expected unreachable, got \(String(describing: error))")
+            return
+        }
+        #expect(method == "GET" && path == "/api/2.0/mlflow/registered-models/search")
+        #expect(reason == "connection refused")
+    }
+
     @Test("no tracking URI at all says where to give one")
     func missingURI() {
         let error = #expect(throws: MLflowError.self) { _ = try MLflowConnection.resolve(trackingURI: nil, environment: [:]) }

@@ -1,8 +1,5 @@
 import Foundation
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// MLflow in a virtual environment under the temporary folder ($TMPDIR/.build-mlflow-venv),
 /// installed from PyPI the first time and reused after: a marker file is written only once the
@@ -53,23 +50,7 @@ enum MLflowInstallation {
     private static func indexAnswers() -> Bool {
         let base = ProcessInfo.processInfo.environment["PIP_INDEX_URL"] ?? "https://pypi.org/simple/"
         guard let url = URL(string: base.hasSuffix("/") ? base + "mlflow/" : base + "/mlflow/") else { return false }
-        var request = URLRequest(url: url, timeoutInterval: 15)
-        request.httpMethod = "HEAD"
-        let answered = Answered()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { _, response, _ in
-            if let status = (response as? HTTPURLResponse)?.statusCode, status < 500 { answered.mark() }
-            done.signal()
-        }.resume()
-        _ = done.wait(timeout: .now() + 20)
-        return answered.value
-    }
-
-    private final class Answered: @unchecked Sendable {
-        private let lock = NSLock()
-        private var answered = false
-        func mark() { lock.withLock { answered = true } }
-        var value: Bool { lock.withLock { answered } }
+        return httpStatus(of: url, method: "HEAD", seconds: 15).map { $0 < 500 } ?? false
     }
 }
 

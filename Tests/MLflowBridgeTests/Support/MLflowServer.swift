@@ -3,9 +3,6 @@ import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A real `mlflow server` on a loopback port with a SQLite backend, in a test's own folder
 /// (also its working folder, where the basic-auth app keeps its user database). It runs in its
@@ -75,17 +72,10 @@ final class MLflowServer {
 
     func healthy() -> Bool {
         guard let url = URL(string: "\(trackingURI)/health") else { return false }
-        let result = Flag()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: URLRequest(url: url, timeoutInterval: 2)) { _, response, _ in
-            if (response as? HTTPURLResponse)?.statusCode == 200 { result.set() }
-            done.signal()
-        }.resume()
-        _ = done.wait(timeout: .now() + 3)
-        return result.value
+        return httpStatus(of: url, seconds: 2) == 200
     }
 
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw HarnessFailure("no socket for a free port") }
         defer { close(socket) }
@@ -101,12 +91,5 @@ final class MLflowServer {
         }
         guard bound else { throw HarnessFailure("cannot bind a loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    private final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var flag = false
-        func set() { lock.withLock { flag = true } }
-        var value: Bool { lock.withLock { flag } }
     }
 }
