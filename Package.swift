@@ -90,7 +90,10 @@ let package = Package(
             // The Swift runtime and Foundation linked in: loading and relocating their shared
             // libraries (ICU's most of all) was most of a small command's time (docs/FIGURES.md).
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
+            // Nothing loads plugins into mlboard, so it exports no symbols: swiftc's default
+            // -export-dynamic put 46,000 in its dynamic table, which the loader and the runtime's
+            // dladdr walk at every start.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
         .executableTarget(
             name: "mlboard-bench",
