@@ -5,8 +5,13 @@ import Foundation
 
 @main
 struct MLBoard: ParsableCommand {
+    /// Every subcommand names it as the command above it: parsed alone (parseCommandLine), a
+    /// subcommand then says "mlboard status" in its usage and skips the completion-script
+    /// check that only the root has.
+    static let commandName = "mlboard"
+
     static let configuration = CommandConfiguration(
-        commandName: "mlboard",
+        commandName: commandName,
         abstract: "A shared terminal dashboard for taking machine-learning models from idea to production.",
         discussion: """
             The data directory is --dir, else MLBOARD_DIR, else the nearest .mlboard folder above the
@@ -30,7 +35,7 @@ struct MLBoard: ParsableCommand {
     static func main() {
         SignalMask.unblockAll()
         do {
-            var command = try parseAsRoot(GlobalOptionOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseCommandLine(GlobalOptionOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             AfterReply.run()
         } catch let failure as CLIFailure {

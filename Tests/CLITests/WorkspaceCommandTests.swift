@@ -41,6 +41,23 @@ struct WorkspaceCommandTests {
         #expect(outcome.stderr.lowercased().contains("usage") || outcome.stderr.contains("Error"))
     }
 
+    @Test("help and usage errors name the whole command path", arguments: [
+        (["status", "--help"], "USAGE: mlboard status [--dir <dir>]"),
+        (["project", "create", "--help"], "USAGE: mlboard project create [<options>] <slug>"),
+        (["project", "--help"], "USAGE: mlboard project <subcommand>"),
+        (["help", "verify"], "USAGE: mlboard verify"),
+        (["--help"], "USAGE: mlboard <subcommand>"),
+        (["status", "--nope"], "Usage: mlboard status [--dir <dir>]"),
+        (["project", "create"], "Usage: mlboard project create [<options>] <slug>"),
+    ])
+    func commandPathInHelp(arguments: [String], expected: String) throws {
+        let cli = try CLIHarness(name: "help\(arguments.joined())")
+        defer { cli.cleanUp() }
+        let outcome = try cli.run(arguments)
+        #expect(outcome.status == (expected.hasPrefix("USAGE") ? 0 : 2))
+        #expect((outcome.stdout + outcome.stderr).contains(expected), "\(outcome.stdout)\(outcome.stderr)")
+    }
+
     @Test("--dir and --as may come before the subcommand")
     func globalOptionsFirst() throws {
         let cli = try CLIHarness.withTeam()

@@ -4,7 +4,7 @@ import BoardStore
 
 struct AliasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "alias",
+        commandName: "alias", _superCommandName: MLBoard.commandName,
         abstract: "Show which version each alias names, or ask for an alias to move (approved like the stage it implies).",
         subcommands: [List.self, Move.self], defaultSubcommand: List.self)
 

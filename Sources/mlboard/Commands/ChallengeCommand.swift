@@ -5,7 +5,7 @@ import Foundation
 
 struct ChallengeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "challenge", abstract: "Open, edit, move and list challenges.",
+        commandName: "challenge", _superCommandName: MLBoard.commandName, abstract: "Open, edit, move and list challenges.",
         subcommands: [Open.self, Edit.self, Move.self, List.self])
 
     struct Open: ParsableCommand {
@@ -80,7 +80,7 @@ struct ChallengeCommand: ParsableCommand {
 
 struct CommentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "comment", abstract: "Comment on a project, a version, a request or a challenge.")
+        commandName: "comment", _superCommandName: MLBoard.commandName, abstract: "Comment on a project, a version, a request or a challenge.")
     @OptionGroup var workspace: WorkspaceOptions
     @Option var project: String?
     @Option(help: "MODEL:NUMBER.") var version: String?

@@ -27,7 +27,7 @@ enum DashboardLauncher {
 
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dashboard", abstract: "Open the dashboard (what plain 'mlboard' does).")
+        commandName: "dashboard", _superCommandName: MLBoard.commandName, abstract: "Open the dashboard (what plain 'mlboard' does).")
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var display: DashboardOptionsGroup

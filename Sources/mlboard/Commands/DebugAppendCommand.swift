@@ -8,7 +8,7 @@ import Foundation
 /// which events were reported as written.
 struct DebugAppendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "debug-append", abstract: "Append test comments (for the reliability tests).",
+        commandName: "debug-append", _superCommandName: MLBoard.commandName, abstract: "Append test comments (for the reliability tests).",
         shouldDisplay: false)
 
     @OptionGroup var workspace: WorkspaceOptions

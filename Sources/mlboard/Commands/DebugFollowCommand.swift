@@ -8,7 +8,7 @@ import Foundation
 /// then catches up to the end and writes both states as JSON to OUT.store.json and OUT.follower.json.
 struct DebugFollowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "debug-follow", abstract: "Follow the journal until a stop file appears (for the reliability tests).",
+        commandName: "debug-follow", _superCommandName: MLBoard.commandName, abstract: "Follow the journal until a stop file appears (for the reliability tests).",
         shouldDisplay: false)
 
     @OptionGroup var workspace: WorkspaceOptions

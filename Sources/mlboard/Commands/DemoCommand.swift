@@ -6,7 +6,7 @@ import Foundation
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo",
+        commandName: "demo", _superCommandName: MLBoard.commandName,
         abstract: "Create the demo workspace when it is absent, then open it as the demo's lead.",
         discussion: """
             The demo lives in --dir, else MLBOARD_DIR, else $XDG_DATA_HOME/mlboard/demo

@@ -4,7 +4,7 @@ import Foundation
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor",
+        commandName: "doctor", _superCommandName: MLBoard.commandName,
         abstract: "Check the data directory's files, modes, groups, links, free space and locks, and say what to run for each problem.",
         discussion: "Exits 0 when nothing is wrong, 3 when something is (after --fix, when something is left).")
 

@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, journal }
 
     static let configuration = CommandConfiguration(
-        commandName: "export",
+        commandName: "export", _superCommandName: MLBoard.commandName,
         abstract: "Export the whole workspace as one JSON document, one CSV file per entity, or its signed journal.",
         discussion: """
             JSON (the shape `mlboard import` reads back) goes to standard output, or to

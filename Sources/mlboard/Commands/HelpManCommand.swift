@@ -3,7 +3,7 @@ import Foundation
 
 struct HelpManCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "help-man",
+        commandName: "help-man", _superCommandName: MLBoard.commandName,
         abstract: "Print the manual page (roff), built from the same help text as --help.",
         discussion: "Install it with: mlboard help-man > ~/.local/share/man/man1/mlboard.1")
 

@@ -6,7 +6,7 @@ import Foundation
 
 struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hooks", abstract: "Run your own commands for journal events ([[hooks]] in your config.toml).",
+        commandName: "hooks", _superCommandName: MLBoard.commandName, abstract: "Run your own commands for journal events ([[hooks]] in your config.toml).",
         subcommands: [HooksRunCommand.self])
 }
 

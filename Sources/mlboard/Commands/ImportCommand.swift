@@ -6,7 +6,7 @@ import Foundation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import",
+        commandName: "import", _superCommandName: MLBoard.commandName,
         abstract: "Import an mlboard journal or JSON export, or projects, stakeholders and challenges from CSV, all or nothing.",
         discussion: """
             Every row becomes a command checked by the same rules as a person's. If any row is

@@ -6,7 +6,7 @@ import Foundation
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init",
+        commandName: "init", _superCommandName: MLBoard.commandName,
         abstract: "Create a workspace (./.mlboard unless --dir is given, or on PostgreSQL with --store) with you as its first lead.")
 
     @OptionGroup var workspace: WorkspaceOptions

@@ -5,7 +5,7 @@ import Foundation
 
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key",
+        commandName: "key", _superCommandName: MLBoard.commandName,
         abstract: "Register, list and revoke the SSH keys stakeholders sign with; hand over the root key; require signatures.",
         subcommands: [Add.self, List.self, Revoke.self, Root.self, Policy.self])
 

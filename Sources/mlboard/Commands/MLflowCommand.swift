@@ -6,7 +6,7 @@ import Foundation
 
 struct MLflowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mlflow",
+        commandName: "mlflow", _superCommandName: MLBoard.commandName,
         abstract: "Bridge to an MLflow model registry: pull its models and versions, push approved promotions back.",
         discussion: """
             The server is --tracking-uri, else MLFLOW_TRACKING_URI. MLFLOW_TRACKING_TOKEN signs in with a bearer \

@@ -8,7 +8,7 @@ import Foundation
 /// PostgreSQL, or back. Hashes and signatures stay as their authors made them.
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "migrate",
+        commandName: "migrate", _superCommandName: MLBoard.commandName,
         abstract: "Copy this workspace, line for line with its hashes and signatures, to a new workspace on PostgreSQL (--to postgresql://…) or in a folder (--to DIR).")
 
     @OptionGroup var workspace: WorkspaceOptions

@@ -5,7 +5,7 @@ import Foundation
 
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "model", abstract: "Register models and versions, roll back, list.",
+        commandName: "model", _superCommandName: MLBoard.commandName, abstract: "Register models and versions, roll back, list.",
         subcommands: [Register.self, Version.self, Rollback.self, List.self])
 
     struct Register: ParsableCommand {
@@ -88,7 +88,7 @@ struct ModelCommand: ParsableCommand {
 
 struct PromoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "promote", abstract: "Request that a version move to a stage (one up, or archived).")
+        commandName: "promote", _superCommandName: MLBoard.commandName, abstract: "Request that a version move to a stage (one up, or archived).")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "MODEL:NUMBER, e.g. churn-model:3.") var version: String
     @Option(help: "Target stage.") var to: String
@@ -101,7 +101,7 @@ struct PromoteCommand: ParsableCommand {
 
 struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve a promotion request.")
+        commandName: "approve", _superCommandName: MLBoard.commandName, abstract: "Approve a promotion request.")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Request id, e.g. PR-3.") var request: String
     @Option var comment: String?
@@ -114,7 +114,7 @@ struct ApproveCommand: ParsableCommand {
 
 struct RejectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reject", abstract: "Reject a promotion request, saying why.")
+        commandName: "reject", _superCommandName: MLBoard.commandName, abstract: "Reject a promotion request, saying why.")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument var request: String
     @Option(help: "Why (required).") var comment: String
@@ -123,7 +123,7 @@ struct RejectCommand: ParsableCommand {
 
 struct WithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "withdraw", abstract: "Withdraw your own promotion request.")
+        commandName: "withdraw", _superCommandName: MLBoard.commandName, abstract: "Withdraw your own promotion request.")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument var request: String
     func run() throws { try workspace.perform(.withdraw(request: request)) }
@@ -131,7 +131,7 @@ struct WithdrawCommand: ParsableCommand {
 
 struct RequestsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "requests", abstract: "List open promotion requests, the ones you may act on first.")
+        commandName: "requests", _superCommandName: MLBoard.commandName, abstract: "List open promotion requests, the ones you may act on first.")
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Print JSON: an array of requests.") var json = false
     @Flag(help: "Include closed requests.") var all = false

@@ -5,7 +5,7 @@ import Foundation
 
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "project", abstract: "Create, edit, move and list projects.",
+        commandName: "project", _superCommandName: MLBoard.commandName, abstract: "Create, edit, move and list projects.",
         subcommands: [Create.self, Edit.self, Archive.self, Restore.self, Step.self, Status.self, Retrain.self, List.self, Show.self])
 
     struct Fields: ParsableArguments {

@@ -6,7 +6,7 @@ import Foundation
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the figures a lead looks at first.")
+        commandName: "status", _superCommandName: MLBoard.commandName, abstract: "Show the figures a lead looks at first.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Print JSON (shape documented in the README).") var json = false
@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "Print the journal's events, oldest first; --follow keeps printing new ones.")
+        commandName: "log", _superCommandName: MLBoard.commandName, abstract: "Print the journal's events, oldest first; --follow keeps printing new ones.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Print one JSON object per event.") var json = false
@@ -80,7 +80,7 @@ struct LogPrinter: Sendable {
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Show a model's history: every stage and alias move, who made it and why.")
+        commandName: "history", _superCommandName: MLBoard.commandName, abstract: "Show a model's history: every stage and alias move, who made it and why.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The model's slug.") var model: String
@@ -136,7 +136,7 @@ struct HistoryCommand: ParsableCommand {
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify",
+        commandName: "verify", _superCommandName: MLBoard.commandName,
         abstract: "Check the journal's chain and checksums, replay it, compare the snapshot, and compare with what this machine saw before.")
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -239,7 +239,7 @@ extension VerifyCommand {
 
 struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compact", abstract: "Write a fresh snapshot so the next open is fast.")
+        commandName: "compact", _superCommandName: MLBoard.commandName, abstract: "Write a fresh snapshot so the next open is fast.")
 
     @OptionGroup var workspace: WorkspaceOptions
 

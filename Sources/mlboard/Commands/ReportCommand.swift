@@ -7,7 +7,7 @@ extension ReportFormat: ExpressibleByArgument {}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", _superCommandName: MLBoard.commandName,
         abstract: "Write a status report for leadership, as Markdown or a self-contained HTML page.",
         discussion: """
             Organisation-wide figures first, then one section per live project. The same data and

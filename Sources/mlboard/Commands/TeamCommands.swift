@@ -5,7 +5,7 @@ import Foundation
 
 struct StakeholderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stakeholder", abstract: "Add, edit, deactivate and list stakeholders and their approval rights.",
+        commandName: "stakeholder", _superCommandName: MLBoard.commandName, abstract: "Add, edit, deactivate and list stakeholders and their approval rights.",
         subcommands: [Add.self, Edit.self, Rights.self, Deactivate.self, List.self])
 
     struct Add: ParsableCommand {
@@ -75,7 +75,7 @@ struct StakeholderCommand: ParsableCommand {
 
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign", abstract: "Give a stakeholder a RACI part in a project's lifecycle step (leads only).")
+        commandName: "assign", _superCommandName: MLBoard.commandName, abstract: "Give a stakeholder a RACI part in a project's lifecycle step (leads only).")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument var project: String
     @Argument(help: "The step's name, e.g. \"data access\".") var step: String
@@ -89,7 +89,7 @@ struct AssignCommand: ParsableCommand {
 
 struct UnassignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unassign", abstract: "Remove a stakeholder from a project's lifecycle step (leads only).")
+        commandName: "unassign", _superCommandName: MLBoard.commandName, abstract: "Remove a stakeholder from a project's lifecycle step (leads only).")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument var project: String
     @Argument var step: String
