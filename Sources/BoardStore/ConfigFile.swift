@@ -43,7 +43,7 @@ enum ConfigFile {
     /// `shared: group` or `shared: private` at the start of a line, else nil.
     static func sharing(in text: String) -> SharingMode? {
         for line in text.split(separator: "\n") where line.hasPrefix(sharedKey + ":") {
-            return SharingMode(rawValue: line.dropFirst(sharedKey.count + 1).trimmingCharacters(in: .whitespaces))
+            return SharingMode(rawValue: line.dropFirst(sharedKey.count + 1).trimmedOfWhitespace)
         }
         return nil
     }

@@ -71,7 +71,7 @@ enum JournalReader {
     ) -> JournalScan {
         let linesEnd = file.firstIndex(of: 0) ?? file.count
         var result = scanLines(file[..<linesEnd], from: position, fileName: fileName, batchLines: batchLines)
-        let dataEnd = linesEnd == file.count ? linesEnd : (file.lastIndex { $0 != 0 } ?? -1) + 1
+        let dataEnd = linesEnd == file.count ? linesEnd : endOfNonZeroBytes(file, after: linesEnd)
         if dataEnd > linesEnd && result.newerEvent == nil {
             if result.corruption == nil && containsGoodLine(file[linesEnd ..< dataEnd]) {
                 result.corruption = .corrupt(
@@ -81,6 +81,17 @@ enum JournalReader {
             result.pendingBytes = UInt64(dataEnd) - (result.end.offset - position.offset)
         }
         return result
+    }
+
+    /// Where the last non-zero byte after `start` ends, or `start` when the rest is zeros: the
+    /// reserve is checked eight bytes at a time, since every open reads all of it.
+    static func endOfNonZeroBytes(_ file: [UInt8], after start: Int) -> Int {
+        file.withUnsafeBytes { raw in
+            var end = raw.count
+            while end - start >= 8, raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) == 0 { end -= 8 }
+            while end > start, raw[end - 1] == 0 { end -= 1 }
+            return end
+        }
     }
 
     /// Judges the lines one after another, decoding them a batch at a time (see `JournalLine.decodeAll`).
@@ -214,22 +225,25 @@ enum JournalReader {
         return try body(fd, folder.pathOf(fileName))
     }
 
-    /// Up to `count` bytes at `offset`; fewer only at the end of the file.
+    /// Up to `count` bytes at `offset`; fewer only at the end of the file. The buffer is not
+    /// zeroed first: opening reads the whole reserve, a megabyte, for a journal of any size.
     private static func read(_ fd: Int32, _ path: String, from offset: UInt64, count: Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+        var failure: StoreError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var filled = 0
+            while filled < count {
+                let got = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = StoreError.lastIO("read", path)
+                    break
+                }
+                if got == 0 { break }
+                filled += got
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.lastIO("read", path)
-            }
-            if got == 0 { break }
-            filled += got
+            initialized = filled
         }
-        if filled < count { bytes.removeLast(count - filled) }
+        if let failure { throw failure }
         return bytes
     }
 

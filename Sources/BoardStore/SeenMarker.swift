@@ -52,7 +52,7 @@ struct SeenMarker: Codable, Equatable {
 
     static func load(from url: URL) -> SeenMarker? {
         guard let bytes = try? WholeFile.read(url) else { return nil }
-        return try? JSONDecoder().decode(SeenMarker.self, from: Data(bytes))
+        return try? CanonicalJSON.decode(SeenMarker.self, from: bytes)
     }
 
     /// A loud warning when the journal no longer holds what this machine saw, else nil.
@@ -110,7 +110,7 @@ enum HeadAlarm {
 
     static func current(in files: SeenMarker.Files) -> String? {
         guard let bytes = try? WholeFile.read(files.alarm) else { return nil }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: bytes, as: UTF8.self).trimmedOfWhitespace
     }
 
     static func isRaised(in files: SeenMarker.Files) -> Bool { access(files.alarmPath, F_OK) == 0 }

@@ -37,7 +37,7 @@ enum ProcessMask {
     static let current: mode_t = {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-           let value = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
+           let value = mode_t(line.dropFirst("Umask:".count).trimmedOfWhitespace, radix: 8) {
             return value
         }
         let mask = umask(0o022)

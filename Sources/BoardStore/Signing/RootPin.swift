@@ -8,7 +8,7 @@ import Glibc
 enum RootPin {
     static func load(from files: SeenMarker.Files) -> String? {
         guard let bytes = try? WholeFile.read(files.root) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: bytes, as: UTF8.self).trimmedOfWhitespace
         return text.isEmpty ? nil : text
     }
 
