@@ -4,7 +4,8 @@ import BoardTUI
 import Foundation
 
 /// (h) History on demand: what a command costs as the journal grows, at the demo's size, at
-/// 100k and at 1M events (demo --size 100, then 80% comments and 20% project edits). The
+/// 100k and at 1M events (demo --size 100, then 80% comments and 20% project edits), and at 1M
+/// events signed. The
 /// real binary's `status --json` and `comment` (wall time of the process, peak RSS by
 /// /usr/bin/time), and the dashboard's first frame (a child process from start to its first
 /// 200x60 frame), then one project's comments read on demand, cold (index and lines) and again.
@@ -16,16 +17,26 @@ enum HistoryBench {
             header: ["events", "journal MB", "snapshot KB", "index KB", "status p50 ms", "p99 ms", "RSS MB",
                      "comment p50 ms", "p99 ms", "RSS MB", "first frame p50 ms", "p99 ms", "RSS MB",
                      "one project's comments", "cold read ms", "warm ms"])
-        for events in (quick ? [0, 100_000] : [0, 100_000, 1_000_000]) as [Int64] {
+        // The last row is a signed workspace: every line signed with its author's Ed25519 key and
+        // signatures required, so opening checks the signatures of the lines after the snapshot
+        // and each comment is signed with the lead's key file.
+        let cases: [(events: Int64, signed: Bool)] = quick
+            ? [(0, false), (100_000, false)] : [(0, false), (100_000, false), (1_000_000, false), (1_000_000, true)]
+        for (events, signed) in cases {
             let scratch = Scratch("history")
             defer { scratch.remove() }
             let directory = DataDirectory(scratch.url("demo"))
             let built = nowNanos()
+            var signingKey: [String] = []
             if events == 0 {
                 let child = Child.spawn(mlboardPath, ["demo", "--no-tui", "--dir", directory.path, "--signatures", "off"],
                                         environment: Fixtures.environment(scratch))
                 precondition(child.wait().status == 0, "mlboard demo failed")
                 try WorkspaceStore.open(directory, environment: Fixtures.environment(scratch)).writeSnapshot()
+            } else if signed {
+                let demo = try SignedDemo(at: directory, size: 100, scratch: scratch)
+                try pad(directory, toEvents: events, scratch: scratch, signers: demo.keyFolder)
+                signingKey = ["--key", demo.leadKey.path]
             } else {
                 Fixtures.demo(at: directory, size: 100, scratch: scratch)
                 try pad(directory, toEvents: events, scratch: scratch)
@@ -37,13 +48,13 @@ enum HistoryBench {
             var written = 0
             let comment = timed(samples: samples, env: env) {
                 written += 1
-                return ["comment", "--project", Fixtures.project, "--dir", directory.path, "measured comment \(written)"]
+                return ["comment", "--project", Fixtures.project, "--dir", directory.path] + signingKey + ["measured comment \(written)"]
             }
             let frames = (0..<samples).map { _ in firstFrame(directory, env: env) }
             let frameMillis = Samples(frames.map(\.millis))
             let last = frames.last!
             table.add([
-                "\(events == 0 ? "demo " : "")\(last.events)", fmt(megabytes(directory.journalURL), 1),
+                "\(events == 0 ? "demo " : "")\(last.events)\(signed ? " signed" : "")", fmt(megabytes(directory.journalURL), 1),
                 fmt(megabytes(cache) * 1000, 0), fmt(megabytes(cache.deletingLastPathComponent().appendingPathComponent("comment-index.bin")) * 1000, 0),
                 fmt(status.millis.median, 1), fmt(status.millis.p99, 1), fmt(status.rssMB, 1),
                 fmt(comment.millis.median, 1), fmt(comment.millis.p99, 1), fmt(comment.rssMB, 1),
@@ -57,8 +68,9 @@ enum HistoryBench {
     }
 
     /// demo --size 100 grown to `events`: four comments for each project edit, spread over the projects.
-    static func pad(_ directory: DataDirectory, toEvents events: Int64, scratch: Scratch) throws {
+    static func pad(_ directory: DataDirectory, toEvents events: Int64, scratch: Scratch, signers: SignerSource? = nil) throws {
         let store = try WorkspaceStore.open(directory, environment: Fixtures.environment(scratch))
+        store.signers = signers
         let slugs = store.state.projects.values.filter { !$0.archived }.map(\.slug).sorted()
         var index = 0
         while store.state.lastSequence < events {

@@ -4,12 +4,20 @@ import Foundation
 
 /// Full `WorkspaceStore.verify` (what `mlboard verify` runs: chain, checksums, every line's
 /// signature against the keys registered before it, replay, snapshot agreement) of a 100k-line
-/// journal, unsigned and signed, repeated.
+/// journal, unsigned and signed, repeated; and of a 1M-line one outside --quick.
 enum SignedVerifyBench {
     static let events: Int64 = 100_000
 
     static func run(quick: Bool) throws {
-        let repeats = quick ? 3 : 5
+        var signingKey: BenchKey?
+        for events in (quick ? [Self.events] : [Self.events, 1_000_000]) as [Int64] {
+            signingKey = try run(events: events, repeats: quick || events > Self.events ? 3 : 5)
+        }
+        if let signingKey { try SignatureCost.run(key: signingKey, count: quick ? 2_000 : 10_000) }
+    }
+
+    /// Verifies an unsigned and a signed journal of `events` lines; returns the signed one's lead key.
+    private static func run(events: Int64, repeats: Int) throws -> BenchKey {
         let scratch = Scratch("signed-verify")
         defer { scratch.remove() }
         let environment = Fixtures.environment(scratch)
@@ -41,6 +49,6 @@ enum SignedVerifyBench {
                        fmt(Double(report.events) / times.median, 0)])
         }
         table.print()
-        try SignatureCost.run(key: signed.leadKey, count: quick ? 2_000 : 10_000)
+        return signed.leadKey
     }
 }
