@@ -14,9 +14,9 @@ struct MLBoard: ParsableCommand {
         commandName: commandName,
         abstract: "A shared terminal dashboard for taking machine-learning models from idea to production.",
         discussion: """
-            The data directory is --dir, else MLBOARD_DIR, else the nearest .mlboard folder above the
-            current directory. You act as --as HANDLE, else MLBOARD_USER, else your login name, and
-            sign with --key FILE, else MLBOARD_SIGNING_KEY, else signing_key in config.toml, else your
+            The data directory is --dir, else MLBOARD_DIR, else the nearest .mlboard folder above the \
+            current directory. You act as --as HANDLE, else MLBOARD_USER, else your login name, and \
+            sign with --key FILE, else MLBOARD_SIGNING_KEY, else signing_key in config.toml, else your \
             key in ssh-agent.
             Exit codes: 0 done, 1 a rule said no, 2 usage error, 3 data directory or MLflow server problem, 4 a hook stopped.
             """,

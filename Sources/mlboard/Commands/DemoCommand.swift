@@ -9,13 +9,13 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo", _superCommandName: MLBoard.commandName,
         abstract: "Create the demo workspace when it is absent, then open it as the demo's lead.",
         discussion: """
-            The demo lives in --dir, else MLBOARD_DIR, else $XDG_DATA_HOME/mlboard/demo
-            (~/.local/share/mlboard/demo). Its content is the same every time; its clock is shifted
+            The demo lives in --dir, else MLBOARD_DIR, else $XDG_DATA_HOME/mlboard/demo \
+            (~/.local/share/mlboard/demo). Its content is the same every time; its clock is shifted \
             so that its story ends an hour before it was created.
-            It is signed: each demo person gets an Ed25519 key in DIR-keys beside the data
-            directory (its own folder, mode 0700), every line is signed with its author's key and
-            signatures are required. The dashboard signs with the key of the person you open it
-            as (--as, else the lead); --key FILE signs with another key instead. With
+            It is signed: each demo person gets an Ed25519 key in DIR-keys beside the data \
+            directory (its own folder, mode 0700), every line is signed with its author's key and \
+            signatures are required. The dashboard signs with the key of the person you open it \
+            as (--as, else the lead); --key FILE signs with another key instead. With \
             --signatures off no keys are made and the lines are unsigned.
             """)
 

@@ -11,13 +11,13 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", _superCommandName: MLBoard.commandName,
         abstract: "Export the whole workspace as one JSON document, one CSV file per entity, or its signed journal.",
         discussion: """
-            JSON (the shape `mlboard import` reads back) goes to standard output, or to
-            DIR/mlboard-export.json with --out DIR. CSV needs --out DIR and writes projects.csv,
-            stakeholders.csv, assignments.csv, models.csv, versions.csv, requests.csv, challenges.csv
+            JSON (the shape `mlboard import` reads back) goes to standard output, or to \
+            DIR/mlboard-export.json with --out DIR. CSV needs --out DIR and writes projects.csv, \
+            stakeholders.csv, assignments.csv, models.csv, versions.csv, requests.csv, challenges.csv \
             and comments.csv there: RFC 4180, UTF-8, a header row each.
-            Journal (--format journal) writes every journal line exactly as it is, so each keeps its
-            author's signature, after checking them as a reader does; a header line carries the
-            workspace configuration. It goes to standard output, or to DIR/mlboard-journal.jsonl;
+            Journal (--format journal) writes every journal line exactly as it is, so each keeps its \
+            author's signature, after checking them as a reader does; a header line carries the \
+            workspace configuration. It goes to standard output, or to DIR/mlboard-journal.jsonl; \
             `mlboard import` copies it whole into a workspace with no events.
             """)
 

@@ -9,15 +9,15 @@ struct ImportCommand: ParsableCommand {
         commandName: "import", _superCommandName: MLBoard.commandName,
         abstract: "Import an mlboard journal or JSON export, or projects, stakeholders and challenges from CSV, all or nothing.",
         discussion: """
-            Every row becomes a command checked by the same rules as a person's. If any row is
-            refused, nothing is written and the message names the file, row (the header is row 1),
-            column and rule. CSV files are told apart by name (projects.csv, stakeholders.csv,
+            Every row becomes a command checked by the same rules as a person's. If any row is \
+            refused, nothing is written and the message names the file, row (the header is row 1), \
+            column and rule. CSV files are told apart by name (projects.csv, stakeholders.csv, \
             challenges.csv) or by their header; their rows are made by you (--as), now.
-            A JSON export replays its history, with its people and times, into a workspace with no
-            events yet, as new lines that carry none of the authors' signatures; --create makes that
+            A JSON export replays its history, with its people and times, into a workspace with no \
+            events yet, as new lines that carry none of the authors' signatures; --create makes that \
             workspace (in --dir, else ./.mlboard) from the export's own configuration.
-            A journal export (export --format journal) is copied line for line, chain and signatures
-            intact, into a workspace with no events yet (or one --create makes), once every line
+            A journal export (export --format journal) is copied line for line, chain and signatures \
+            intact, into a workspace with no events yet (or one --create makes), once every line \
             passes the checks a reader makes: checksum, chain, signature, the signature policy.
             """)
 

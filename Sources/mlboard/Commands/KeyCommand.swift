@@ -14,8 +14,8 @@ struct KeyCommand: ParsableCommand {
             commandName: "add",
             abstract: "Register a public key for yourself or (leads) for anyone.",
             discussion: """
-                Without a file, registers the public key of the key you sign with. The workspace's first
-                key is its root: a lead adds it for themselves. After that you may add a key for yourself
+                Without a file, registers the public key of the key you sign with. The workspace's first \
+                key is its root: a lead adds it for themselves. After that you may add a key for yourself \
                 once you have one, and a lead may add keys for anyone.
                 """)
         @OptionGroup var workspace: WorkspaceOptions

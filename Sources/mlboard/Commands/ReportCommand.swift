@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", _superCommandName: MLBoard.commandName,
         abstract: "Write a status report for leadership, as Markdown or a self-contained HTML page.",
         discussion: """
-            Organisation-wide figures first, then one section per live project. The same data and
+            Organisation-wide figures first, then one section per live project. The same data and \
             --now always give the same report.
             """)
 
