@@ -3,23 +3,6 @@ import Crypto
 import Foundation
 
 extension JournalLine {
-    /// The fields of a line's body that do not depend on its place in the chain. They sort
-    /// before all the others (actor < at < event < prev < seq < sig < type), so the canonical
-    /// JSON of a body is this object's, without its closing brace, followed by `tail`.
-    private struct Opening: Encodable {
-        var actor: Actor
-        var at: Instant
-        var event: Event
-    }
-
-    /// `{"actor":..,"at":..,"event":..` of `record`: the one part of its line through Codable,
-    /// and one that lines can be given on several threads at once.
-    static func opening(of record: EventRecord) throws -> [UInt8] {
-        var bytes = try CanonicalJSON.encode(Opening(actor: record.actor, at: record.at, event: record.event))
-        bytes.removeLast()  // the closing brace
-        return bytes
-    }
-
     /// The rest of a body after its opening: `,"prev":"..","seq":N,"sig":"..","type":".."}`,
     /// written as `CanonicalJSON` writes `Body` (the last three are strings that need no escaping,
     /// but are escaped as any string would be).

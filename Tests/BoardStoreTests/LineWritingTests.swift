@@ -105,6 +105,13 @@ struct LineWritingTests {
         var events: [Event] = texts.enumerated().map { index, text in
             .commented(Comment(id: "c-\(index)", target: .project(text), author: text, at: Instant(millis: -5), body: text))
         }
+        events += texts.enumerated().flatMap { index, text -> [Event] in
+            [.assigned(Assignment(project: text, step: text, stakeholder: text, raci: .consulted)),
+             .retrainRecorded(project: text, note: text),
+             .requestApproved(request: text),
+             .commented(Comment(id: text, target: [.request(text), .challenge(text), .version(VersionRef(model: text, number: index))][index % 3],
+                                author: "ana", at: Instant(millis: 0), body: text))]
+        }
         events += [
             .challengeMoved(id: "ch-1", to: .resolved, note: nil),
             .challengeMoved(id: "ch-1", to: .inProgress, note: ""),
