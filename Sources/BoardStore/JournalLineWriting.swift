@@ -82,9 +82,13 @@ extension JournalLine {
         var openings = try batch.openings(from: 0)
         while chunkStart < records.count {
             let nextStart = chunkStart + linesPerChunk
-            let tasks = nextStart < records.count ? openingTasks : 0
+            guard nextStart < records.count else {  // the last chunk: nothing to make ahead
+                try batch.finish(from: chunkStart, openings: openings)
+                break
+            }
+            let tasks = openingTasks
             // Task 0 finishes this chunk's lines; the others make the next chunk's openings.
-            var next = [[UInt8]](repeating: [], count: min(linesPerChunk, max(0, records.count - nextStart)))
+            var next = [[UInt8]](repeating: [], count: min(linesPerChunk, records.count - nextStart))
             let failures = TaskFailures(count: tasks + 1)
             next.withUnsafeMutableBufferPointer { slots in
                 let nextSlots = OpeningSlots(slots)
