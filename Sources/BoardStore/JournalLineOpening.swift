@@ -35,7 +35,9 @@ extension JournalLine {
     /// for an unlabelled one), keys sorted. False, writing nothing, for any other event.
     private static func appendCommonEvent(_ event: Event, to bytes: inout [UInt8]) -> Bool {
         switch event {
-        case .assigned, .requestApproved, .retrainRecorded: break
+        case .assigned, .requestApproved, .retrainRecorded, .stageChanged, .aliasMoved, .challengeMoved: break
+        case .approvalRecorded(_, let approval):
+            if approval.signature != nil { return false }  // only ever set when applied
         case .commented(let comment):
             if case .version = comment.target { return false }
         default: return false
@@ -83,6 +85,52 @@ extension JournalLine {
             json.close()
             json.close()
             json.close()
+        case .approvalRecorded(let request, let approval):
+            json.open("approvalRecorded")
+            json.open("_1")
+            json.integer("at", approval.at.millis)
+            json.string("by", approval.by)
+            if let comment = approval.comment { json.string("comment", comment) }
+            json.strings("failedGates", approval.failedGates)
+            if let reason = approval.overrideReason { json.string("overrideReason", reason) }
+            json.close()
+            json.string("request", request)
+            json.close()
+        case .stageChanged(let move):
+            json.open("stageChanged")
+            json.open("_0")
+            json.integer("at", move.at.millis)
+            json.string("by", move.by)
+            json.string("from", move.from)
+            json.string("reason", move.reason)
+            if let request = move.request { json.string("request", request) }
+            json.string("to", move.to)
+            json.open("version")
+            json.string("model", move.version.model)
+            json.integer("number", Int64(move.version.number))
+            json.close()
+            json.close()
+            json.close()
+        case .aliasMoved(let move):  // as AliasMove's own encode(to:) writes it
+            json.open("aliasMoved")
+            json.open("_0")
+            json.string("alias", move.alias)
+            json.integer("at", move.at.millis)
+            json.string("by", move.by)
+            if let from = move.from { json.integer("from", Int64(from)) }
+            json.string("model", move.model)
+            json.string("reason", move.reason)
+            if let request = move.request { json.string("request", request) }
+            if move.sequence != 0 { json.integer("sequence", move.sequence) }
+            if let to = move.to { json.integer("to", Int64(to)) }
+            json.close()
+            json.close()
+        case .challengeMoved(let id, let status, let note):
+            json.open("challengeMoved")
+            json.string("id", id)
+            if let note { json.string("note", note) }
+            json.string("to", status.rawValue)
+            json.close()
         default:
             preconditionFailure("only the events chosen above are written by hand")
         }
@@ -124,6 +172,16 @@ private struct ObjectWriter {
     mutating func string(_ name: String, _ value: String) {
         key(name)
         CanonicalJSON.appendString(value, to: &bytes)
+    }
+
+    mutating func strings(_ name: String, _ values: [String]) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            CanonicalJSON.appendString(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     mutating func integer(_ name: String, _ value: Int64) {

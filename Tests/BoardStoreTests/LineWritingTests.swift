@@ -5,9 +5,9 @@ import Crypto
 import Foundation
 import Testing
 
-/// Lines are written from an opening made through Codable and a tail written by hand, a batch's
-/// openings on several threads; the bytes must be what encoding the whole body through
-/// Foundation's JSONEncoder gives, line by line, signed and unsigned.
+/// Lines are written from an opening (the common events by hand, the others through Codable) and
+/// a tail written by hand, a batch's openings on several threads; the bytes must be what encoding
+/// the whole body through Foundation's JSONEncoder gives, line by line, signed and unsigned.
 @Suite("Journal lines are written byte for byte as Foundation's encoder writes them")
 struct LineWritingTests {
     /// The line as the journal has always written it: the body through Foundation's encoder,
@@ -46,7 +46,7 @@ struct LineWritingTests {
     }
 
     /// Records over several chunks, so chunk boundaries and openings made ahead are crossed.
-    private static let demoRecords = DemoWorkspace.build(projects: 40).records
+    private static let demoRecords = DemoWorkspace.build(projects: 100).records
 
     @Test("every line of a larger demo, unsigned, as a batch and one by one")
     func unsignedDemo() throws {
@@ -111,6 +111,23 @@ struct LineWritingTests {
              .requestApproved(request: text),
              .commented(Comment(id: text, target: [.request(text), .challenge(text), .version(VersionRef(model: text, number: index))][index % 3],
                                 author: "ana", at: Instant(millis: 0), body: text))]
+        }
+        let approval = { (comment: String?, reason: String?, gates: [String]) in
+            Approval(by: "ana", at: Instant(millis: 7), comment: comment, overrideReason: reason, failedGates: gates)
+        }
+        events += texts.flatMap { text -> [Event] in
+            [.approvalRecorded(request: text, approval(text, text, [text, text])),
+             .approvalRecorded(request: text, approval(nil, nil, [])),
+             .approvalRecorded(request: "PR-1", Approval(by: text, at: Instant(millis: 7), comment: nil, overrideReason: nil,
+                                                         failedGates: [], signature: .unsigned)),
+             .stageChanged(StageMove(version: VersionRef(model: text, number: -3), from: text, to: text, at: Instant(millis: 1),
+                                     by: text, reason: text, request: text)),
+             .stageChanged(StageMove(version: VersionRef(model: "m", number: 1), from: "", to: "staging", at: Instant(millis: 1),
+                                     by: "ana", reason: "", request: nil)),
+             .aliasMoved(AliasMove(model: text, alias: text, from: 1, to: 2, at: Instant(millis: 3), by: text, reason: text,
+                                   request: text, sequence: 9)),
+             .aliasMoved(AliasMove(model: "m", alias: "champion", from: nil, to: nil, at: Instant(millis: 3), by: "ana", reason: text)),
+             .challengeMoved(id: text, to: .wontFix, note: text)]
         }
         events += [
             .challengeMoved(id: "ch-1", to: .resolved, note: nil),
