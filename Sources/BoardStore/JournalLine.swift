@@ -16,7 +16,7 @@ public enum JournalLine {
     /// The hash before the first event.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    private static let hashMarker = Array(#","hash":""#.utf8)
+    static let hashMarker = Array(#","hash":""#.utf8)
 
     struct Body: Codable {
         var seq: Int64
@@ -29,44 +29,8 @@ public enum JournalLine {
     }
 
     /// Signs a line's signed hash (64 hex digits) for `record`, or returns nil to leave it unsigned.
+    /// Lines are written by JournalLineWriting.swift.
     typealias Signing = (_ record: EventRecord, _ signedHash: String) throws -> SSHSignature?
-
-    /// The bytes of the line for `record`, ending in a newline, its hash, and the signature made.
-    static func encode(
-        _ record: EventRecord, previousHash: String, signing: Signing? = nil
-    ) throws -> (bytes: [UInt8], hash: String, signature: SSHSignature?) {
-        var body = Body(
-            seq: record.sequence, at: record.at, actor: record.actor, type: record.event.typeName,
-            event: record.event, prev: previousHash)
-        var json = try CanonicalJSON.encode(body)
-        let signature = try signing?(record, hexDigest(json))
-        if let signature {
-            body.sig = signature.base64
-            json = try CanonicalJSON.encode(body)
-        }
-        let hash = hexDigest(json)
-        var line = json
-        line.removeLast()  // the closing brace
-        line += hashMarker + Array(hash.utf8) + Array("\"}\n".utf8)
-        return (line, hash, signature)
-    }
-
-    /// The lines for `records`, chained one to the next after `previousHash`, the last line's
-    /// hash, and each line's signature.
-    static func encode(
-        _ records: [EventRecord], after previousHash: String, signing: Signing? = nil
-    ) throws -> (bytes: [UInt8], hash: String, signatures: [SSHSignature?]) {
-        var bytes: [UInt8] = []
-        var hash = previousHash
-        var signatures: [SSHSignature?] = []
-        for record in records {
-            let line = try encode(record, previousHash: hash, signing: signing)
-            bytes += line.bytes
-            hash = line.hash
-            signatures.append(line.signature)
-        }
-        return (bytes, hash, signatures)
-    }
 
     public enum ParseFailure: Error, Equatable {
         case malformed(String)
@@ -188,8 +152,11 @@ public enum JournalLine {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func hexDigest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digest = SHA256.hash(data: Array(bytes))
-        return String(unsafeUninitializedCapacity: 64) { hex in
+        hex(SHA256.hash(data: Array(bytes)))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        String(unsafeUninitializedCapacity: 64) { hex in
             var count = 0
             for byte in digest {
                 hex[count] = hexDigits[Int(byte >> 4)]

@@ -171,3 +171,7 @@ int mlb_clear_nonblocking(int fd) {
     if (flags < 0) return -1;
     return fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 }
+
+int mlb_syncfs(int fd) {
+    return syncfs(fd);
+}

@@ -8,6 +8,8 @@ enum DurableCommitBench {
     struct Result {
         var name: String
         var samples: Samples
+        /// Mean CPU time of the process per commit.
+        var cpu: CPUCost
     }
 
     static func run(quick: Bool) throws -> [Result] {
@@ -37,20 +39,23 @@ enum DurableCommitBench {
             ("floor: append + fdatasync (file grows)", { appender.commit(payload) }),
             ("floor: overwrite preallocated + fdatasync", { overwriter.commit(payload) }),
         ]
-        let latencies = try interleavedLatencies(of: systems.map(\.1), rounds: rounds, perRound: perRound)
-        let results = systems.indices.map { Result(name: systems[$0].0, samples: Samples(latencies[$0])) }
+        let (latencies, cpu) = try interleavedCosts(of: systems.map(\.1), rounds: rounds, perRound: perRound)
+        let results = systems.indices.map { Result(name: systems[$0].0, samples: Samples(latencies[$0]), cpu: cpu[$0]) }
         var table = Table(
             title: "Durable commit, one writer (\(lineLength)-byte line = an approval's journal line; \(rounds) interleaved rounds x \(perRound))",
-            header: ["system", "commits", "median us", "p99 us", "commits/s"])
+            header: ["system", "commits", "median us", "p99 us", "commits/s", "user CPU us", "system CPU us"])
         for result in results {
             table.add([result.name, "\(result.samples.count)", fmt(result.samples.median), fmt(result.samples.p99),
-                       fmt(1_000_000 / result.samples.mean, 0)])
+                       fmt(1_000_000 / result.samples.mean, 0), fmt(result.cpu.user), fmt(result.cpu.system)])
         }
         table.print()
         let mlboard = results[0].samples.median
         var ratios = Table(title: "Ratios of median latency (below 1.0: mlboard is faster)", header: ["ratio", "value"])
         ratios.add(["mlboard / SQLite WAL", fmt(mlboard / results[1].samples.median, 2)])
         ratios.add(["mlboard / SQLite rollback", fmt(mlboard / results[2].samples.median, 2)])
+        ratios.add(["mlboard / SQLite WAL, user CPU per commit", fmt(results[0].cpu.user / results[1].cpu.user, 2)])
+        ratios.add(["mlboard / SQLite WAL, user and system CPU per commit",
+                    fmt((results[0].cpu.user + results[0].cpu.system) / (results[1].cpu.user + results[1].cpu.system), 2)])
         ratios.add(["mlboard / floor (append)", fmt(mlboard / results[3].samples.median, 2)])
         ratios.add(["mlboard / floor (preallocated overwrite)", fmt(mlboard / results[4].samples.median, 2)])
         ratios.print()

@@ -163,3 +163,28 @@ import Testing
         #expect(board.state.projects["churn-2"]?.name == name)
     }
 }
+
+@Suite struct PrintableASCIITests {
+    /// The rule as stated, scalar by scalar, without the shortcut for printable ASCII.
+    private func reference(_ text: String, allowNewlines: Bool) -> Unicode.Scalar? {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.indices.first { index in
+            let scalar = scalars[index]
+            if allowNewlines && scalar == "\n" { return false }
+            return TextRules.isForbidden(scalar) && !TextRules.isAllowedJoiner(at: index, in: scalars)
+        }.map { scalars[$0] }
+    }
+
+    @Test func everyScalarUpToU3000AndTheFormatCharactersAreJudgedAsByTheRule() {
+        let scalars = (0 ..< 0x3000).compactMap(Unicode.Scalar.init) + ["\u{FEFF}", "\u{E0041}", "\u{1F469}"]
+        for scalar in scalars {
+            for text in ["a\(scalar)b", "\(scalar)", "ascii \(scalar)", "\(scalar)\u{200D}x"] {
+                for allowNewlines in [false, true] {
+                    #expect(TextRules.firstForbiddenCharacter(in: text, allowNewlines: allowNewlines)
+                            == reference(text, allowNewlines: allowNewlines), "U+\(String(scalar.value, radix: 16))")
+                }
+            }
+        }
+        #expect(TextRules.firstForbiddenCharacter(in: "", allowNewlines: false) == nil)
+    }
+}

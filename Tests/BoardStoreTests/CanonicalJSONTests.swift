@@ -26,6 +26,16 @@ struct CanonicalJSONTests {
         }
     }
 
+    @Test("the seen marker, written by hand, as the encoder writes it")
+    func seenMarker() throws {
+        let directories = ["/home/ana/work/demo", #"/tmp/quote " back \ slash"#, "/tmp/ünï 日本 😀\n", ""]
+        for (index, directory) in directories.enumerated() {
+            let marker = SeenMarker(directory: directory, sequence: [0, 1, 217_024, .max][index], hash: JournalLine.genesisHash)
+            #expect(marker.canonicalJSON == (try CanonicalJSON.encode(marker)), "\(directory.debugDescription)")
+            #expect(marker.canonicalJSON == (try foundation(marker)))
+        }
+    }
+
     @Test("strings with every control character, quotes, slashes and wide characters")
     func strings() throws {
         let controls = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })

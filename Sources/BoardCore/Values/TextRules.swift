@@ -25,12 +25,19 @@ public enum TextRules {
     /// Zero-width joiners and non-joiners are the exception where they join two visible
     /// characters: emoji sequences (👩‍💻) and several scripts (Persian, Hindi) need them.
     public static func firstForbiddenCharacter(in text: String, allowNewlines: Bool) -> Unicode.Scalar? {
+        if isPrintableASCII(text, allowNewlines: allowNewlines) { return nil }
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if allowNewlines && scalar == "\n" { continue }
             if isForbidden(scalar) && !isAllowedJoiner(at: index, in: scalars) { return scalar }
         }
         return nil
+    }
+
+    /// Most text is printable ASCII, none of it forbidden: checked byte by byte, without making
+    /// an array of its scalars or looking up their categories (a batch checks every command).
+    private static func isPrintableASCII(_ text: String, allowNewlines: Bool) -> Bool {
+        text.utf8.allSatisfy { byte in (0x20 ..< 0x7F).contains(byte) || (allowNewlines && byte == UInt8(ascii: "\n")) }
     }
 
     /// A zero-width joiner or non-joiner with a visible character on either side.

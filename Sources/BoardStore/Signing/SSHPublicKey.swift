@@ -35,10 +35,14 @@ public struct SSHPublicKey: Hashable, Sendable {
         self.material = try SSHPublicKeyMaterial(kind: kind, reading: &reader)
         try reader.expectEnd("the public key")
         self.wireBlob = wireBlob
+        self.fingerprint = Self.fingerprint(of: wireBlob)
     }
 
-    /// The key's fingerprint as ssh-keygen -l prints it: SHA256, base64 without padding.
-    public var fingerprint: String {
+    /// The key's fingerprint as ssh-keygen -l prints it: SHA256, base64 without padding. Made
+    /// once with the key: a writer asks for it twice for every line it signs.
+    public let fingerprint: String
+
+    private static func fingerprint(of wireBlob: [UInt8]) -> String {
         let digest = Data(SHA256.hash(data: wireBlob)).base64EncodedString()
         return "SHA256:" + digest.prefix { $0 != "=" }
     }

@@ -57,4 +57,8 @@ int mlb_inotify_watch(const char *path);
 void mlb_install_quit_signals(void);
 int mlb_quit_requested(void);
 
+/* syncfs(fd): flushes the whole file system that holds fd, one flush for many new files.
+   Returns 0, or -1 with errno set. */
+int mlb_syncfs(int fd);
+
 #endif

@@ -38,6 +38,14 @@ struct Ed25519KeyFileTests {
         let before = try folder.read("bob")
         #expect(throws: SigningError.self) { try Ed25519KeyFile.generate(at: key, comment: "bob") }
         #expect(try folder.read("bob") == before)
+
+        let unflushed = folder.path("cy")  // as the demo makes its keys, flushing them together after
+        let publicKey = try Ed25519KeyFile.generate(at: unflushed, comment: "cy", flushed: false)
+        try Ed25519KeyFile.flushKeys(in: folder.path(""))
+        #expect(try mode(unflushed) == 0o600)
+        #expect(try mode(unflushed + ".pub") == 0o644)
+        #expect(try Ed25519FileSigner(contentsOf: unflushed).publicKey == publicKey)
+        #expect(throws: SigningError.self) { try Ed25519KeyFile.generate(at: unflushed, comment: "cy", flushed: false) }
     }
 
     private func mode(_ path: String) throws -> Int {
