@@ -11,7 +11,7 @@ public struct MLflowClient: Sendable {
 
     public init(connection: MLflowConnection, timeout: TimeInterval = 30) {
         self.connection = connection
-        self.transport = HTTPTransport(timeout: timeout)
+        self.transport = HTTPTransport(timeout: timeout, proxy: connection.proxy)
     }
 
     // MARK: Reading

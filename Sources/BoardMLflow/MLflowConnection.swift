@@ -14,6 +14,8 @@ public struct MLflowConnection: Sendable {
     /// The server's base URL, without user information.
     public var baseURL: URL
     public var credentials: Credentials
+    /// The proxy the environment names for this server, if any (see HTTPProxy).
+    var proxy: HTTPProxy?
 
     public init(baseURL: URL, credentials: Credentials = .none) {
         self.baseURL = baseURL
@@ -45,7 +47,9 @@ public struct MLflowConnection: Sendable {
         } else {
             credentials = .none
         }
-        return MLflowConnection(baseURL: url, credentials: credentials)
+        var connection = MLflowConnection(baseURL: url, credentials: credentials)
+        connection.proxy = try HTTPProxy.forServer(url, environment: environment)
+        return connection
     }
 
     /// The tracking URI as it may be shown and recorded: no user, password, query or fragment.
