@@ -31,7 +31,7 @@ struct HTTPProxy: Hashable, Sendable {
         }
         guard parts.scheme?.lowercased() == "http" else {
             throw MLflowError.configuration(
-                "\(variable) '\(MLflowConnection.withoutCredentials(value))': only http:// proxies are supported; unset it or give one")
+                "\(variable) '\(MLflowConnection.withoutCredentials(value))': only http:// proxies are supported; unset it or name an http:// proxy")
         }
         return HTTPProxy(host: host, port: parts.port ?? 1080, user: parts.user, password: parts.password)
     }

@@ -118,7 +118,9 @@ public struct MLflowClient: Sendable {
         }
         switch transport.send(request) {
         case .failure(let error):
-            throw MLflowError.unreachable(method: method, path: fullPath, reason: Self.describe(error))
+            // A refusal by the proxy reads like one by the server: say which was asked.
+            let through = connection.proxy.map { " (through the proxy \($0.host):\($0.port))" } ?? ""
+            throw MLflowError.unreachable(method: method, path: fullPath, reason: Self.describe(error) + through)
         case .success(let answer) where (200..<300).contains(answer.status):
             return answer.body
         case .success(let answer):

@@ -39,6 +39,19 @@ struct ProxyTests {
         #expect(error?.description.contains("s3cret") == false)
     }
 
+    @Test("a proxy that refuses the connection is named in the error, so it is not taken for the server")
+    func refusingProxy() throws {
+        let port = try MLflowServer.freePort()  // bound, read and let go: nothing listens there
+        let connection = try MLflowConnection.resolve(
+            trackingURI: "http://mlflow.invalid:5000", environment: ["http_proxy": "http://127.0.0.1:\(port)"])
+        let error = #expect(throws: MLflowError.self) { _ = try MLflowClient(connection: connection, timeout: 10).registeredModels() }
+        guard case .unreachable(_, _, let reason)? = error else {
+            Issue.record("expected unreachable, got \(String(describing: error))")
+            return
+        }
+        #expect(reason == "connection refused (through the proxy 127.0.0.1:\(port))")
+    }
+
     @Test("requests reach the server through the proxy: a real HTTP proxy on loopback sees them")
     func throughAProxy() throws {
         let proxy = try RecordingProxy()
