@@ -88,9 +88,10 @@ int mlb_range_is_locked(int fd, long long start, long long length) {
 }
 
 /* The timed wait: a blocking F_OFD_SETLKW that a timer interrupts. The timer signals this
-   thread only, every 20 ms, through a handler installed without SA_RESTART, so the wait
-   returns EINTR and the deadline is checked; a tick that lands before the call blocks is
-   followed by another. */
+   thread only, first at the deadline and then every 20 ms, through a handler installed
+   without SA_RESTART, so the wait returns EINTR and the deadline is checked; a tick that lands
+   before the call blocks is followed by another. No tick comes before the deadline: fifty
+   queued writers ticking every 20 ms woke 2,500 times a second for nothing. */
 #define MLB_LOCK_TICK_SIGNAL (SIGRTMIN + 4)
 
 static void lock_tick(int signal_number) { (void)signal_number; }
@@ -129,7 +130,8 @@ int mlb_lock_range_within(int fd, int exclusive, long long start, long long leng
     if (timer_create(CLOCK_MONOTONIC, &event, &timer) != 0) return -1;
     struct itimerspec every;
     memset(&every, 0, sizeof every);
-    every.it_value.tv_nsec = 20 * 1000000L;
+    every.it_value.tv_sec = timeout_ms / 1000;
+    every.it_value.tv_nsec = (long)(timeout_ms % 1000) * 1000000L;
     every.it_interval.tv_nsec = 20 * 1000000L;
     timer_settime(timer, 0, &every, NULL);
 
