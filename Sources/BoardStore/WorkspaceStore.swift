@@ -361,7 +361,8 @@ public final class WorkspaceStore {
         while true {
             let fresh = journal == nil
             let open = try openJournal()
-            try JournalLock.acquire(open.fd, path: journalPath, wait: lockWait, holder: try holderFile(), folder: folder, sharing: sharing)
+            try JournalLock.acquire(open.fd, path: journalPath, wait: lockWait, holder: try holderFile(), folder: folder, sharing: sharing,
+                                    whenNext: { readWhileQueued(open.fd) })
             guard let named = folder.factsOf(DataDirectory.journalName), named.isSameFile(as: open.facts) else {
                 JournalLock.release(open.fd, holder: lockHolder)
                 journal = nil
@@ -378,6 +379,15 @@ public final class WorkspaceStore {
             lockHolder?.record()
             return open.fd
         }
+    }
+
+    /// Reads the lines the writers ahead wrote while the last of them still writes: otherwise
+    /// every queued writer would read all the lines of everyone before it under the lock, one
+    /// after the other, with the second core idle. Read as a dashboard reads: only whole lines,
+    /// and whatever is wrong is left for the look under the lock to find and report.
+    private func readWhileQueued(_ fd: Int32) {
+        guard readOnlyReason == nil else { return }
+        _ = try? applyJournalTail(throughReserve: false, using: fd)
     }
 
     private func holderFile() throws -> LockHolderFile? {

@@ -30,10 +30,11 @@ enum JournalLock {
     static let stalledChecks = 3
 
     /// Takes the lock, in turn behind the writers queued in `folder` (without a folder or a
-    /// holder note, without queueing, as older builds do).
+    /// holder note, without queueing, as older builds do). `whenNext` runs when only the writer
+    /// just before this one is left ahead (see `WriterQueue.waitForTurn`).
     static func acquire(
         _ journal: Int32, path: String, wait: LockWait, holder: LockHolderFile?, folder: WorkspaceFolder? = nil,
-        sharing: SharingMode = .private
+        sharing: SharingMode = .private, whenNext: () -> Void = {}
     ) throws {
         var clock = WaitClock(wait: wait) { holder?.read() ?? "its holder left no note" }
         let queue = folder.flatMap { holder?.queue(in: $0, sharing: sharing) }
@@ -42,7 +43,9 @@ enum JournalLock {
             // just then) only costs this writer its place in the queue.
             let joining = clock.left < 0 ? stallCheck : min(clock.left, stallCheck)
             if let queue, let predecessor = queue.join(within: joining) {
-                if try waitForTurn(in: queue, after: predecessor, journal: journal, path: path, clock: &clock) { return }
+                if try waitForTurn(in: queue, after: predecessor, journal: journal, path: path, clock: &clock, whenNext: whenNext) {
+                    return
+                }
             }
             if try clock.keepTrying({ try take(journal, path: path, seconds: $0) }) { return }
             throw StoreError.lockNotTaken(seconds: wait.limit ?? 0, holder: holder?.read() ?? "its holder left no note")
@@ -62,7 +65,8 @@ enum JournalLock {
     /// while it waited) would otherwise hold everyone up, so when the journal lock is found
     /// free at `stalledChecks` looks in a row while the turn still has not come, it goes on.
     private static func waitForTurn(
-        in queue: WriterQueue, after predecessor: Int64, journal: Int32, path: String, clock: inout WaitClock
+        in queue: WriterQueue, after predecessor: Int64, journal: Int32, path: String, clock: inout WaitClock,
+        whenNext: () -> Void
     ) throws -> Bool {
         var freeLooks = 0
         var tookOutOfTurn = false
@@ -70,7 +74,7 @@ enum JournalLock {
             var left = seconds
             while true {
                 let step = left < 0 ? stallCheck : min(left, stallCheck)
-                if queue.waitForTurn(after: predecessor, within: step) { return true }
+                if queue.waitForTurn(after: predecessor, within: step, whenNext: whenNext) { return true }
                 if left >= 0 {
                     left -= step
                     if left <= 0 { return false }
@@ -136,7 +140,7 @@ struct WaitClock {
         }
     }
 
-    private static func now() -> Double {
+    static func now() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9

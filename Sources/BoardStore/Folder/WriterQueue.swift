@@ -61,16 +61,33 @@ final class WriterQueue {
 
     /// Waits up to `seconds` (negative: forever) until every writer before this one has let its
     /// byte go; true when they have. Not only the one just before: when that one dies while
-    /// those before it still wait, this writer must not pass them.
-    func waitForTurn(after predecessor: Int64, within seconds: Double) -> Bool {
+    /// those before it still wait, this writer must not pass them. `whenNext` runs once the
+    /// writer just before is the only one left ahead, while it holds the journal: what this
+    /// writer does there (reading the lines written so far) then overlaps that writer's turn.
+    func waitForTurn(after predecessor: Int64, within seconds: Double, whenNext: () -> Void = {}) -> Bool {
+        let deadline = seconds < 0 ? nil : WaitClock.now() + seconds
+        func left() -> Double { deadline.map { max(0, $0 - WaitClock.now()) } ?? -1 }
         // Every earlier ticket's byte, or only the predecessor's where the tickets came round
         // to the first byte again (a shared lock must never cover this writer's own byte).
         let earlier = slot.map { predecessor < $0 } ?? false
-        let start = earlier ? Self.counterLength : predecessor
-        let length = predecessor - start + 1
+        let first = earlier ? Self.counterLength : predecessor
+        if earlier, predecessor > first {
+            // Waiting on one byte at a time wakes a writer once, not at every turn ahead of it.
+            guard waitFor(predecessor - 1, length: 1, within: left()) else { return false }
+            if allFree(from: first, through: predecessor - 1) { whenNext() }
+        }
+        guard waitFor(predecessor, length: 1, within: left()) else { return false }
+        return allFree(from: first, through: predecessor) || waitFor(first, length: predecessor - first + 1, within: left())
+    }
+
+    private func waitFor(_ start: Int64, length: Int64, within seconds: Double) -> Bool {
         guard mlb_lock_range_within(fd, 0, start, length, Self.milliseconds(seconds)) == 1 else { return false }
         _ = mlb_unlock_range(fd, start, length)
         return true
+    }
+
+    private func allFree(from first: Int64, through last: Int64) -> Bool {
+        waitFor(first, length: last - first + 1, within: 0)
     }
 
     /// Lets this writer's byte go, so the one behind it may go on. Call after the journal lock
