@@ -162,7 +162,8 @@ final class LockHolderFile {
         self.fd = fd
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
-        prefix = "pid \(getpid()) user \(UserNames.me) host \(String(cString: host)) since "
+        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        prefix = "pid \(getpid()) user \(UserNames.me) host \(hostName) since "
     }
 
     deinit { close(fd) }
