@@ -71,10 +71,13 @@ final class WriterQueue {
         // to the first byte again (a shared lock must never cover this writer's own byte).
         let earlier = slot.map { predecessor < $0 } ?? false
         let first = earlier ? Self.counterLength : predecessor
-        if earlier, predecessor > first {
+        if allFree(from: first, through: predecessor) { return true }
+        if earlier {
             // Waiting on one byte at a time wakes a writer once, not at every turn ahead of it.
-            guard waitFor(predecessor - 1, length: 1, within: left()) else { return false }
-            if allFree(from: first, through: predecessor - 1) { whenNext() }
+            if predecessor > first {
+                guard waitFor(predecessor - 1, length: 1, within: left()) else { return false }
+            }
+            if predecessor == first || allFree(from: first, through: predecessor - 1) { whenNext() }
         }
         guard waitFor(predecessor, length: 1, within: left()) else { return false }
         return allFree(from: first, through: predecessor) || waitFor(first, length: predecessor - first + 1, within: left())
