@@ -13,7 +13,11 @@ import Glibc
 /// which shows a writer starved by the others; the mean, which with every writer busy all along
 /// is writers / rate whatever the order (Little's law), so a low p99 beside a high mean means the
 /// waits fell on a few commits; and the longest wait. A writer's first commits (warm-up) are
-/// left out; the row says how many commits were counted on each side.
+/// left out; the row says how many commits were counted on each side. Last: when the first
+/// and the last writer finished all their commits, in seconds after the start. A lock that lets
+/// some writers through again and again while others wait (SQLite's busy handler sleeps, and
+/// whoever asks while it sleeps goes first) shows there as a wide spread, even when its
+/// per-commit figures are small: the first commits' waits fall in the warm-up.
 ///
 /// MLBOARD_BENCH_WRITERS="50" (a comma-separated list) runs only those writer counts.
 enum ContentionBench {
@@ -26,8 +30,8 @@ enum ContentionBench {
             .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 2, 4, 8, 50]
         var table = Table(
             title: "Contention: writer processes committing at once (\(perWriter) commits each, the first \(warmUp) not counted; latency includes waiting for the lock)",
-            header: ["writers", "round", "mlboard commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted",
-                     "SQLite WAL commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted"])
+            header: ["writers", "round", "mlboard commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted", "done s",
+                     "SQLite WAL commits/s", "mean ms", "p99 ms", "worst writer p99", "max ms", "counted", "done s"])
         for writers in counts {
             for round in 1...rounds {
                 let scratch = Scratch("contention")
@@ -57,9 +61,13 @@ enum ContentionBench {
         var rate: Double
         var all: Samples
         var worstWriterP99: Double
+        /// Seconds from the start until the first and the last writer had finished.
+        var firstDone: Double
+        var lastDone: Double
 
         var cells: [String] {
-            [fmt(rate, 0), fmtMillis(all.mean), fmtMillis(all.p99), fmtMillis(worstWriterP99), fmtMillis(all.percentile(100)), "\(all.count)"]
+            [fmt(rate, 0), fmtMillis(all.mean), fmtMillis(all.p99), fmtMillis(worstWriterP99), fmtMillis(all.percentile(100)), "\(all.count)",
+             "\(fmt(firstDone, 2)) / \(fmt(lastDone, 2))"]
         }
     }
 
@@ -68,7 +76,7 @@ enum ContentionBench {
         let children = (0..<writers).map { _ in spawn(start) }
         var latencies: [Double] = []
         var writerP99s: [Double] = []
-        var end: UInt64 = start
+        var ends: [UInt64] = []
         for child in children {
             let (status, output) = child.wait()
             precondition(status == 0, "a writer failed (\(status)): \(output.suffix(500))")
@@ -76,10 +84,11 @@ enum ContentionBench {
             let own = (values["lat"] ?? []).compactMap(Double.init).dropFirst(warmUp)
             latencies += own
             writerP99s.append(Samples(Array(own)).p99)
-            end = max(end, values["end"]?.last.flatMap { UInt64($0) } ?? end)
+            ends.append(values["end"]?.last.flatMap { UInt64($0) } ?? start)
         }
-        let seconds = Double(end - start) / 1e9
-        return Outcome(rate: Double(writers * count) / seconds, all: Samples(latencies), worstWriterP99: writerP99s.max() ?? .nan)
+        let done = ends.map { Double($0 - start) / 1e9 }.sorted()
+        return Outcome(rate: Double(writers * count) / (done.last ?? .nan), all: Samples(latencies), worstWriterP99: writerP99s.max() ?? .nan,
+                       firstDone: done.first ?? .nan, lastDone: done.last ?? .nan)
     }
 
     static func waitUntil(_ start: UInt64) {
