@@ -1,40 +1,103 @@
 import BoardCore
+import Glibc
 
 extension JournalLine.Body {
-    /// The body of a line as written: its fields in canonical order, each once, of the kinds
-    /// this build writes. Read straight from the parsed tree, with only the event through its
-    /// `Decodable` conformance: the envelope through Codable cost a fifth of decoding a line.
-    private static let writtenKeys = ["actor", "at", "event", "prev", "seq", "type"]
-    private static let signedKeys = ["actor", "at", "event", "prev", "seq", "sig", "type"]
-
     /// Decodes a line's body as `CanonicalJSON.decode(Body.self, from:)` does, to the same
-    /// value or the same error. A body not as written (keys out of order or repeated, a field of
-    /// another kind, an event that does not decode) is read by that slower path.
+    /// value or the same error. A body as written is read straight from its bytes; anything else
+    /// (keys out of order or repeated, spaces, a field of another kind, an event that does not
+    /// decode) by that slower path.
     static func decode(from body: [UInt8]) throws -> Self {
-        if let tree = try? JSONParser.parse(body), let read = asWritten(tree) { return read }
+        if let written = WrittenBody.read(body) { return written }
         return try CanonicalJSON.decode(Self.self, from: body)
     }
+}
 
-    private static func asWritten(_ tree: JSONValue) -> Self? {
-        guard case .object(let members) = tree else { return nil }
-        let signed = members.count == signedKeys.count
-        guard members.lazy.map(\.key).elementsEqual(signed ? signedKeys : writtenKeys) else { return nil }
-        guard case .object(let actorMembers) = members[0].value, actorMembers.count == 2,
-              actorMembers[0].key == "handle", actorMembers[1].key == "osUser",
-              case .string(let handle) = actorMembers[0].value, case .string(let osUser) = actorMembers[1].value,
-              let at = try? members[1].value.integer(Int64.self, at: .root),
-              case .string(let prev) = members[3].value,
-              let seq = try? members[4].value.integer(Int64.self, at: .root),
-              case .string(let type) = members[members.count - 1].value
+/// A body in the one shape every build writes, read field by field without building a tree:
+/// the envelope's keys in canonical order with nothing between them, and a comment, most of a
+/// long journal, read the same way; any other event is parsed and read through `Decodable`.
+/// Reading a queued writer's catch-up and a long replay, a tree of every line and a string of
+/// every key were most of the work. Nil at the first byte out of that shape.
+struct WrittenBody {
+    private var parser: JSONParser
+
+    static func read(_ body: [UInt8]) -> JournalLine.Body? {
+        body.withUnsafeBufferPointer { bytes in
+            var reader = WrittenBody(bytes: bytes)
+            return reader.read()
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { parser = JSONParser(bytes: bytes) }
+
+    private mutating func read() -> JournalLine.Body? {
+        guard take(#"{"actor":{"handle":"#), let handle = string(), take(#","osUser":"#), let osUser = string(),
+              take(#"},"at":"#), let at = integer(), take(#","event":"#), let event = event(),
+              take(#","prev":"#), let prev = string(), take(#","seq":"#), let seq = integer()
         else { return nil }
         var sig: String?
-        if signed {
-            guard case .string(let signature) = members[5].value else { return nil }
+        if take(#","sig":"#) {
+            guard let signature = string() else { return nil }
             sig = signature
         }
-        guard let event = writtenComment(members[2].value) ?? (try? Event(from: TreeDecoder(value: members[2].value, path: .root)))
+        guard take(#","type":"#), let type = string(), take("}"), parser.index == parser.bytes.count else { return nil }
+        return JournalLine.Body(seq: seq, at: Instant(millis: at), actor: Actor(handle: handle, osUser: osUser), type: type,
+                                event: event, prev: prev, sig: sig)
+    }
+
+    private mutating func event() -> Event? {
+        let start = parser.index
+        if take(#"{"commented":{"_0":{"at":"#), let comment = comment() { return .commented(comment) }
+        parser.index = start
+        parser.depth = 1  // inside the envelope, as when the whole body is parsed
+        guard let tree = try? parser.parseValue() else { return nil }
+        return try? Event(from: TreeDecoder(value: tree, path: .root))
+    }
+
+    /// `{"commented":{"_0":{"at":..,"author":..,"body":..,"id":..,"target":{"project":{"_0":..}}}}}`
+    /// after its opening; a version's target, a structure of its own, is left to `Decodable`.
+    private mutating func comment() -> Comment? {
+        guard let at = integer(), take(#","author":"#), let author = string(), take(#","body":"#), let body = string(),
+              take(#","id":"#), let id = string(), take(#","target":{"#), let kind = string(), take(#":{"_0":"#),
+              let name = string(), take("}}}}}")
         else { return nil }
-        return Self(seq: seq, at: Instant(millis: at), actor: Actor(handle: handle, osUser: osUser), type: type,
-                    event: event, prev: prev, sig: sig)
+        let target: CommentTarget
+        switch kind {
+        case "project": target = .project(name)
+        case "request": target = .request(name)
+        case "challenge": target = .challenge(name)
+        default: return nil
+        }
+        return Comment(id: id, target: target, author: author, at: Instant(millis: at), body: body)
+    }
+
+    /// Steps over `literal` when the bytes here are exactly it.
+    private mutating func take(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard parser.bytes.count - parser.index >= count,
+              memcmp(parser.bytes.baseAddress! + parser.index, literal.utf8Start, count) == 0
+        else { return false }
+        parser.index += count
+        return true
+    }
+
+    private mutating func string() -> String? {
+        guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else { return nil }
+        return try? parser.parseString()
+    }
+
+    /// Digits alone, as written; a fraction or an exponent (which `Decodable` reads through
+    /// Double) is left to the slower path, as is a number out of range.
+    private mutating func integer() -> Int64? {
+        let bytes = parser.bytes
+        var end = parser.index
+        if end < bytes.count, bytes[end] == UInt8(ascii: "-") { end += 1 }
+        let digits = end
+        while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+        guard end > digits, bytes[digits] != UInt8(ascii: "0") || end == digits + 1,
+              end == bytes.count || ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[end]),
+              let value = Int64(String(decoding: UnsafeBufferPointer(rebasing: bytes[parser.index ..< end]), as: UTF8.self))
+        else { return nil }
+        parser.index = end
+        return value
     }
 }

@@ -4,9 +4,9 @@ import BoardDemo
 import Foundation
 import Testing
 
-/// `JournalLine.Body.decode` reads a body as written straight from the tree; it must give what
+/// `JournalLine.Body.decode` reads a body as written straight from its bytes; it must give what
 /// the Codable path gives, value or error, for every body.
-@Suite("A line's body read straight from the tree reads as through Codable")
+@Suite("A line's body read straight from its bytes reads as through Codable")
 struct LineBodyTests {
     /// A decoded body's fields, or the error's text (compared as text: it reaches verify's report).
     private enum Outcome: Equatable {
@@ -42,6 +42,7 @@ struct LineBodyTests {
             hash = try JournalLine.encode(record, previousHash: hash).hash
         }
         #expect(bodies.contains { $0.contains(#""target":{"version":"#) } && bodies.contains { $0.contains(#""target":{"project":"#) })
+        #expect(bodies.allSatisfy { WrittenBody.read(Array($0.utf8)) != nil }, "every body as written is read from its bytes")
         let edits: [(String) -> String] = [
             { $0 },
             { $0.replacingOccurrences(of: #"{"actor":"#, with: #"{"zzz":1,"actor":"#) },
@@ -68,6 +69,28 @@ struct LineBodyTests {
             { $0.replacingOccurrences(of: #"{"commented":{"_0":"#, with: #"{"commented":{"_1":0,"_0":"#) },
             { $0.replacingOccurrences(of: #"{"commented":{"_0":"#, with: #"{"commented":{"_0":null,"x":"#) },
             { $0.replacingOccurrences(of: #","id":"CM-"#, with: #","id":"CM-9","zz":"CM-"#) },
+            { $0.replacingOccurrences(of: #""target":{"project":{"_0":""#, with: #""target":{"project":{"_0":"\u00e9\n\"x\" "#) },
+            { $0.replacingOccurrences(of: #""target":{"project":{"_0":""#, with: #""target":{"project":{"_0":"\ud800"#) },
+            // byte by byte: spaces, escapes, numbers as JSON allows and as it does not
+            { " " + $0 },
+            { "\u{FEFF}" + $0 },
+            { $0 + " " },
+            { $0 + "}" },
+            { $0.replacingOccurrences(of: #"{"actor":{"handle":""#, with: #"{"actor": {"handle":""#) },
+            { $0.replacingOccurrences(of: #""osUser":""#, with: #""osUser":"\u0041\t"#) },
+            { $0.replacingOccurrences(of: #""osUser":""#, with: #""osUser":"é\/"#) },
+            { $0.replacingOccurrences(of: #""osUser":""#, with: #""osUser":"\x"#) },
+            { $0.replacingOccurrences(of: #""osUser":""#, with: #""osUser":"\#u{01}"#) },
+            { $0.replacingOccurrences(of: #","seq":"#, with: #","seq":0"#) },
+            { $0.replacingOccurrences(of: #","seq":"#, with: #","seq":-"#) },
+            { $0.replacingOccurrences(of: #","seq":"#, with: #","seq":99999999999999999999"#) },
+            { $0.replacingOccurrences(of: #","seq":"#, with: #","seq":-9223372036854775808,"was":"#) },
+            { $0.replacingOccurrences(of: #","seq":"#, with: #","seq":1e2,"was":"#) },
+            { $0.replacingOccurrences(of: #","seq":"#, with: #","seq":1E2,"was":"#) },
+            { $0.replacingOccurrences(of: #""at":"#, with: #""at":-"#) },
+            { $0.replacingOccurrences(of: #""at":"#, with: #""at":-0,"was":"#) },
+            { $0.replacingOccurrences(of: #","type":"#, with: #","sig":"","type":"#) },
+            { $0.replacingOccurrences(of: #","type":"#, with: #","sig":7,"type":"#) },
         ]
         for body in bodies {
             for edit in edits { Self.expectSame(edit(body)) }

@@ -16,9 +16,9 @@ struct JSONParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    private var depth = 0
+    var depth = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private mutating func parseDocument() throws -> JSONValue {
         // Foundation skips a UTF-8 byte order mark.
@@ -29,7 +29,7 @@ struct JSONParser {
         return value
     }
 
-    private mutating func parseValue() throws -> JSONValue {
+    mutating func parseValue() throws -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw failure("unexpected end of data") }
         switch bytes[index] {
