@@ -12,6 +12,10 @@ enum PostgresBench {
     }
 
     private static func measure(quick: Bool) throws {
+        let clients = Scratch("postgres-clients")
+        defer { clients.remove() }
+        setenv(PostgresFixtures.clientsVariable, clients.root.path, 1)
+        defer { unsetenv(PostgresFixtures.clientsVariable) }
         let cluster = try PostgresCluster()
         defer { cluster.tearDown() }
         print("\nPostgreSQL cluster on 127.0.0.1:\(cluster.port), data in \(cluster.dataPath)")

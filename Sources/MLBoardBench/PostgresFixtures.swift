@@ -8,8 +8,18 @@ import TestSupport
 /// tests use), and workspaces on it copied line for line from a demo folder workspace, so both
 /// stores hold the same events and the same commands are decided the same way.
 enum PostgresFixtures {
-    /// Clients of the cluster: the superuser is trusted from loopback, so no password is looked up.
-    static let environment: [String: String] = [:]
+    /// Clients of the cluster: the superuser is trusted from loopback, so no password is looked
+    /// up; their seen markers and snapshots go to the folder `clientsVariable` names, never
+    /// under the real HOME.
+    static var environment: [String: String] {
+        guard let folder = ProcessInfo.processInfo.environment[clientsVariable] else {
+            preconditionFailure("\(clientsVariable) is set by PostgresBench for itself and its children")
+        }
+        return ["XDG_STATE_HOME": folder + "/state", "XDG_CACHE_HOME": folder + "/cache"]
+    }
+
+    /// Names the PostgreSQL clients' own folder, in this process and the children it starts.
+    static let clientsVariable = "MLBOARD_BENCH_PG_CLIENTS"
 
     /// The URL a child process is given to open `location` (it holds no password).
     static func url(_ location: PostgresLocation) -> String {

@@ -28,7 +28,7 @@ enum PostgresOpenBench {
         print("\ncopied \(events) lines to PostgreSQL (PostgresJournal.append, transactions of 5,000 lines) in \(fmt(Double(nowNanos() - copyStart) / 1e9, 1)) s")
 
         let pgCache = scratch.url("pg-cache")
-        let snapshotted = try PostgresWorkspaceStore.open(location, environment: ["XDG_CACHE_HOME": pgCache.path])
+        let snapshotted = try PostgresWorkspaceStore.open(location, environment: PostgresFixtures.environment.merging(["XDG_CACHE_HOME": pgCache.path]) { $1 })
         try snapshotted.cacheWork()?.run()
         var postgres: [Double] = []
         var postgresSnapshot: [Double] = []
@@ -125,7 +125,8 @@ enum PostgresOpenBench {
     /// Child: opens the workspace on PostgreSQL and reports when its state was ready.
     /// With a second argument, this user's cache is that folder (where a snapshot may be).
     static func child(_ arguments: [String]) throws {
-        let environment = arguments.count > 1 ? ["XDG_CACHE_HOME": arguments[1]] : PostgresFixtures.environment
+        var environment = PostgresFixtures.environment
+        if arguments.count > 1 { environment["XDG_CACHE_HOME"] = arguments[1] }
         let store = try PostgresWorkspaceStore.open(try PostgresLocation(url: arguments[0]), environment: environment)
         let ready = nowNanos()
         if let reason = store.readOnlyReason { fatalError("the open ended read-only: \(reason)") }
