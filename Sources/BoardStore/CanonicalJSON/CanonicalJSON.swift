@@ -49,13 +49,20 @@ enum CanonicalJSON {
 
     /// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
     static func appendString(_ string: String, to output: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { appendString($0, to: &output) }
+    }
+
+    /// Over the string's own bytes, a loop the compiler makes tight; over its UTF-8 view the
+    /// same look was three times slower and showed in a commit's profile.
+    private static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output.append(contentsOf: string.utf8)
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: utf8)
             output.append(UInt8(ascii: "\""))
             return
         }
-        for byte in string.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
