@@ -13,8 +13,9 @@ extension JournalLine.Body {
 }
 
 /// A body in the one shape every build writes, read field by field without building a tree:
-/// the envelope's keys in canonical order with nothing between them, and a comment, most of a
-/// long journal, read the same way; any other event is parsed and read through `Decodable`.
+/// the envelope's keys in canonical order with nothing between them, and the commonest events
+/// (comments, assignments, approvals) read the same way; any other event is parsed and read
+/// through `Decodable`.
 /// Reading a queued writer's catch-up and a long replay, a tree of every line and a string of
 /// every key were most of the work. Nil at the first byte out of that shape.
 struct WrittenBody {
@@ -46,11 +47,19 @@ struct WrittenBody {
 
     private mutating func event() -> Event? {
         let start = parser.index
-        if take(#"{"commented":{"_0":{"at":"#), let comment = comment() { return .commented(comment) }
+        if let event = commonEvent() { return event }
         parser.index = start
         parser.depth = 1  // inside the envelope, as when the whole body is parsed
         guard let tree = try? parser.parseValue() else { return nil }
         return try? Event(from: TreeDecoder(value: tree, path: .root))
+    }
+
+    /// The events most lines hold: comments, assignments and approvals.
+    private mutating func commonEvent() -> Event? {
+        if take(#"{"commented":{"_0":{"at":"#) { return comment().map(Event.commented) }
+        if take(#"{"assigned":{"_0":{"project":"#) { return assignment().map(Event.assigned) }
+        if take(#"{"approvalRecorded":{"_1":{"at":"#) { return approval() }
+        return nil
     }
 
     /// `{"commented":{"_0":{"at":..,"author":..,"body":..,"id":..,"target":{"project":{"_0":..}}}}}`
@@ -68,6 +77,46 @@ struct WrittenBody {
         default: return nil
         }
         return Comment(id: id, target: target, author: author, at: Instant(millis: at), body: body)
+    }
+
+    /// `{"assigned":{"_0":{"project":..,"raci":..,"stakeholder":..,"step":..}}}` after its opening.
+    private mutating func assignment() -> Assignment? {
+        guard let project = string(), take(#","raci":"#), let raci = string().flatMap(RACI.init(rawValue:)),
+              take(#","stakeholder":"#), let stakeholder = string(), take(#","step":"#), let step = string(), take("}}}")
+        else { return nil }
+        return Assignment(project: project, step: step, stakeholder: stakeholder, raci: raci)
+    }
+
+    /// `{"approvalRecorded":{"_1":{"at":..,"by":..,"comment":..,"failedGates":[..],"overrideReason":..},
+    /// "request":..}}` after its opening, the comment and the reason only when given.
+    private mutating func approval() -> Event? {
+        guard let at = integer(), take(#","by":"#), let by = string() else { return nil }
+        var comment: String?
+        if take(#","comment":"#) {
+            guard let text = string() else { return nil }
+            comment = text
+        }
+        guard take(#","failedGates":["#), let failedGates = strings() else { return nil }
+        var overrideReason: String?
+        if take(#","overrideReason":"#) {
+            guard let text = string() else { return nil }
+            overrideReason = text
+        }
+        guard take(#"},"request":"#), let request = string(), take("}}") else { return nil }
+        let approval = Approval(by: by, at: Instant(millis: at), comment: comment, overrideReason: overrideReason, failedGates: failedGates)
+        return .approvalRecorded(request: request, approval)
+    }
+
+    /// The strings of a list after its opening bracket, through its closing one.
+    private mutating func strings() -> [String]? {
+        var items: [String] = []
+        if take("]") { return items }
+        while true {
+            guard let item = string() else { return nil }
+            items.append(item)
+            if take("]") { return items }
+            guard take(",") else { return nil }
+        }
     }
 
     /// Steps over `literal` when the bytes here are exactly it.

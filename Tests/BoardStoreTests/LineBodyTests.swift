@@ -91,6 +91,19 @@ struct LineBodyTests {
             { $0.replacingOccurrences(of: #""at":"#, with: #""at":-0,"was":"#) },
             { $0.replacingOccurrences(of: #","type":"#, with: #","sig":"","type":"#) },
             { $0.replacingOccurrences(of: #","type":"#, with: #","sig":7,"type":"#) },
+            // assignments and approvals, read by paths of their own
+            { $0.replacingOccurrences(of: #"{"assigned":{"_0":{"project":"#, with: #"{"assigned":{"_0":{"extra":1,"project":"#) },
+            { $0.replacingOccurrences(of: #""raci":"A""#, with: #""raci":"Z""#) },
+            { $0.replacingOccurrences(of: #""raci":"R""#, with: #""raci":null"#) },
+            { $0.replacingOccurrences(of: #","step":""#, with: #","step":"first","step":""#) },
+            { $0.replacingOccurrences(of: #""failedGates":[]"#, with: #""failedGates":["auc","latency \"p99\""]"#) },
+            { $0.replacingOccurrences(of: #""failedGates":[]"#, with: #""failedGates":["auc",]"#) },
+            { $0.replacingOccurrences(of: #""failedGates":[]"#, with: #""failedGates":[1]"#) },
+            { $0.replacingOccurrences(of: #""failedGates":[]"#, with: #""failedGates":[],"overrideReason":"known\ngap""#) },
+            { $0.replacingOccurrences(of: #""failedGates":[]"#, with: #""failedGates":[],"signature":"verified""#) },
+            { $0.replacingOccurrences(of: #"{"approvalRecorded":{"_1":{"at":"#, with: #"{"approvalRecorded":{"_1":{"at":1,"by":"x","comment":"c","at":"#) },
+            { $0.replacingOccurrences(of: #"{"approvalRecorded":{"_1":"#, with: #"{"approvalRecorded":{"_0":"#) },
+            { $0.replacingOccurrences(of: #"},"request":"PR-"#, with: #"},"request":"PR-1","x":"PR-"#) },
         ]
         for body in bodies {
             for edit in edits { Self.expectSame(edit(body)) }
