@@ -18,6 +18,7 @@ final class NetworkNamespace {
     /// them) and iproute2's `ip`; a probe namespace made and deleted at once tells.
     static let available: Bool = {
         guard getuid() == 0, let ip else { return false }
+        removeLeftovers()
         let probe = "mlboard-probe-\(UUID().uuidString.prefix(8).lowercased())"
         let environment = HermeticEnvironment.current()
         guard (try? ShellCommand.run([ip, "netns", "add", probe], environment: environment))?.status == 0 else { return false }
@@ -45,9 +46,29 @@ final class NetworkNamespace {
             try ShellCommand.succeed(inside + ["addr", "add", address + "/30", "dev", peerLink])
             try ShellCommand.succeed(inside + ["link", "set", peerLink, "up"])
             try ShellCommand.succeed(inside + ["link", "set", "lo", "up"])
+            try Data("\(getpid()) \(hostLink) \(address)\n".utf8).write(to: Self.record(of: name))
         } catch {
             remove()
             throw error
+        }
+    }
+
+    /// Where a namespace notes the process that made it and what deleting it takes: a test run
+    /// killed before its `remove()` leaves the namespace, its host link and maybe a blackhole
+    /// route, which `removeLeftovers()` finds by these notes.
+    static func record(of name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(name).netns")
+    }
+
+    /// Deletes the namespaces (links, routes, notes) of test runs that have gone.
+    static func removeLeftovers() {
+        let folder = FileManager.default.temporaryDirectory
+        let notes = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for note in notes where note.hasPrefix("mlboard-") && note.hasSuffix(".netns") {
+            let fields = ((try? String(contentsOf: folder.appendingPathComponent(note), encoding: .utf8)) ?? "").split(separator: " ")
+            guard fields.count == 3, let pid = pid_t(fields[0]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            deleteAll(name: String(note.dropLast(".netns".count)), hostLink: String(fields[1]),
+                      address: fields[2].trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 
@@ -76,8 +97,14 @@ final class NetworkNamespace {
     /// Deletes the namespace (and so the pair); the host's end too, in case it never moved,
     /// and a blackhole route left from `cutOff()`.
     func remove() {
-        _ = try? ShellCommand.run([Self.ip ?? "ip", "route", "delete", "blackhole", address + "/32"], environment: HermeticEnvironment.current())
-        _ = try? ShellCommand.run([Self.ip ?? "ip", "netns", "delete", name], environment: HermeticEnvironment.current())
-        _ = try? ShellCommand.run([Self.ip ?? "ip", "link", "delete", hostLink], environment: HermeticEnvironment.current())
+        Self.deleteAll(name: name, hostLink: hostLink, address: address)
+    }
+
+    private static func deleteAll(name: String, hostLink: String, address: String) {
+        let environment = HermeticEnvironment.current()
+        _ = try? ShellCommand.run([ip ?? "ip", "route", "delete", "blackhole", address + "/32"], environment: environment)
+        _ = try? ShellCommand.run([ip ?? "ip", "netns", "delete", name], environment: environment)
+        _ = try? ShellCommand.run([ip ?? "ip", "link", "delete", hostLink], environment: environment)
+        try? FileManager.default.removeItem(at: record(of: name))
     }
 }
