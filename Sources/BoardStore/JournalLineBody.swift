@@ -15,9 +15,9 @@ extension JournalLine.Body {
 /// A body in the one shape every build writes, read field by field without building a tree:
 /// the envelope's keys in canonical order with nothing between them, and the commonest events
 /// (comments, assignments, approvals) read the same way; any other event is parsed and read
-/// through `Decodable`.
-/// Reading a queued writer's catch-up and a long replay, a tree of every line and a string of
-/// every key were most of the work. Nil at the first byte out of that shape.
+/// through `Decodable`. Nil at the first byte out of that shape. In a queued writer's catch-up
+/// and a long replay, building a tree of every line, with a string for every key, was most of
+/// the work.
 struct WrittenBody {
     private var parser: JSONParser
 
@@ -143,10 +143,14 @@ struct WrittenBody {
         let digits = end
         while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
         guard end > digits, bytes[digits] != UInt8(ascii: "0") || end == digits + 1,
-              end == bytes.count || ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[end]),
+              end == bytes.count || !Self.startsFractionOrExponent(bytes[end]),
               let value = Int64(String(decoding: UnsafeBufferPointer(rebasing: bytes[parser.index ..< end]), as: UTF8.self))
         else { return nil }
         parser.index = end
         return value
+    }
+
+    private static func startsFractionOrExponent(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 }

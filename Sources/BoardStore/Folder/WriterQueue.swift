@@ -61,9 +61,10 @@ final class WriterQueue {
 
     /// Waits up to `seconds` (negative: forever) until every writer before this one has let its
     /// byte go; true when they have. Not only the one just before: when that one dies while
-    /// those before it still wait, this writer must not pass them. `whenNext` runs once the
-    /// writer just before is the only one left ahead, while it holds the journal: what this
-    /// writer does there (reading the lines written so far) then overlaps that writer's turn.
+    /// those before it still wait, this writer must not pass them. `whenNext` runs when the
+    /// writer just before is found to be the only one left ahead (at each call that finds it
+    /// so): what this writer does there, reading the lines written so far, then overlaps that
+    /// writer's turn instead of following it.
     func waitForTurn(after predecessor: Int64, within seconds: Double, whenNext: () -> Void = {}) -> Bool {
         let deadline = seconds < 0 ? nil : WaitClock.now() + seconds
         func left() -> Double { deadline.map { max(0, $0 - WaitClock.now()) } ?? -1 }
