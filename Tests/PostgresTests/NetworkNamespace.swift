@@ -26,6 +26,10 @@ final class NetworkNamespace {
         return true
     }()
 
+    /// A suffix for one run's namespaces, and a private /24 for them, each new at every call.
+    static func newSuffix() -> String { String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(6)) }
+    static func newNetwork() -> (Int, Int) { (Int.random(in: 100...250), Int.random(in: 0...255)) }
+
     /// A namespace `label`-`suffix` on 10.`network`.`subnet * 4`/30; `suffix` keeps the
     /// names of concurrent runs apart (interface names hold at most 15 characters).
     init(label: String, suffix: String, network: (Int, Int), subnet: Int) throws {

@@ -10,8 +10,8 @@ import Testing
 struct NetworkNamespaceTests {
     @Test("a namespace whose run has gone is deleted, with its host link and route; a live run's is kept")
     func leftoversRemoved() throws {
-        let suffix = String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(6))
-        let network = (Int.random(in: 100...250), Int.random(in: 0...255))
+        let suffix = NetworkNamespace.newSuffix()
+        let network = NetworkNamespace.newNetwork()
         let gone = try NetworkNamespace(label: "g", suffix: suffix, network: network, subnet: 0)
         defer { gone.remove() }
         let live = try NetworkNamespace(label: "l", suffix: suffix, network: network, subnet: 1)

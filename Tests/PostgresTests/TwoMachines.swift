@@ -20,8 +20,8 @@ struct TwoMachines {
     /// Runs `body` with the machines and the workspace, and tears everything down after it on
     /// every path: the cluster, the namespaces (with their links) and the people's homes.
     static func with(_ body: (TwoMachines) throws -> Void) throws {
-        let suffix = String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(6))
-        let network = (Int.random(in: 100...250), Int.random(in: 0...255))
+        let suffix = NetworkNamespace.newSuffix()
+        let network = NetworkNamespace.newNetwork()
         let machineA = try NetworkNamespace(label: "a", suffix: suffix, network: network, subnet: 0)
         defer { machineA.remove() }
         let machineB = try NetworkNamespace(label: "b", suffix: suffix, network: network, subnet: 1)
