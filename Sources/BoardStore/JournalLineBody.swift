@@ -14,8 +14,8 @@ extension JournalLine.Body {
 
 /// A body in the one shape every build writes, read field by field without building a tree:
 /// the envelope's keys in canonical order with nothing between them, and the commonest events
-/// (comments, assignments, approvals) read the same way; any other event is parsed and read
-/// through `Decodable`. Nil at the first byte out of that shape. In a queued writer's catch-up
+/// (comments, assignments, approvals, stage changes and others) read the same way; any other
+/// event is parsed and read through `Decodable`. Nil at the first byte out of that shape. In a queued writer's catch-up
 /// and a long replay, building a tree of every line, with a string for every key, was most of
 /// the work.
 struct WrittenBody {
@@ -54,11 +54,21 @@ struct WrittenBody {
         return try? Event(from: TreeDecoder(value: tree, path: .root))
     }
 
-    /// The events most lines hold: comments, assignments and approvals.
+    /// The events most lines hold, as `JournalLineOpening` writes them.
     private mutating func commonEvent() -> Event? {
         if take(#"{"commented":{"_0":{"at":"#) { return comment().map(Event.commented) }
         if take(#"{"assigned":{"_0":{"project":"#) { return assignment().map(Event.assigned) }
         if take(#"{"approvalRecorded":{"_1":{"at":"#) { return approval() }
+        if take(#"{"stageChanged":{"_0":{"at":"#) { return stageMove().map(Event.stageChanged) }
+        if take(#"{"requestApproved":{"request":"#) {
+            guard let request = string(), take("}}") else { return nil }
+            return .requestApproved(request: request)
+        }
+        if take(#"{"retrainRecorded":{"note":"#) {
+            guard let note = string(), take(#","project":"#), let project = string(), take("}}") else { return nil }
+            return .retrainRecorded(project: project, note: note)
+        }
+        if take(#"{"challengeMoved":{"id":"#) { return challengeMove() }
         return nil
     }
 
@@ -105,6 +115,36 @@ struct WrittenBody {
         guard take(#"},"request":"#), let request = string(), take("}}") else { return nil }
         let approval = Approval(by: by, at: Instant(millis: at), comment: comment, overrideReason: overrideReason, failedGates: failedGates)
         return .approvalRecorded(request: request, approval)
+    }
+
+    /// `{"stageChanged":{"_0":{"at":..,"by":..,"from":..,"reason":..,"request":..,"to":..,
+    /// "version":{"model":..,"number":..}}}}` after its opening, the request only when given.
+    private mutating func stageMove() -> StageMove? {
+        guard let at = integer(), take(#","by":"#), let by = string(), take(#","from":"#), let from = string(),
+              take(#","reason":"#), let reason = string()
+        else { return nil }
+        var request: String?
+        if take(#","request":"#) {
+            guard let id = string() else { return nil }
+            request = id
+        }
+        guard take(#","to":"#), let to = string(), take(#","version":{"model":"#), let model = string(),
+              take(#","number":"#), let number = integer().flatMap({ Int(exactly: $0) }), take("}}}}")
+        else { return nil }
+        return StageMove(version: VersionRef(model: model, number: number), from: from, to: to, at: Instant(millis: at), by: by,
+                         reason: reason, request: request)
+    }
+
+    /// `{"challengeMoved":{"id":..,"note":..,"to":..}}` after its opening, the note only when given.
+    private mutating func challengeMove() -> Event? {
+        guard let id = string() else { return nil }
+        var note: String?
+        if take(#","note":"#) {
+            guard let text = string() else { return nil }
+            note = text
+        }
+        guard take(#","to":"#), let status = string().flatMap(ChallengeStatus.init(rawValue:)), take("}}") else { return nil }
+        return .challengeMoved(id: id, to: status, note: note)
     }
 
     /// The strings of a list after its opening bracket, through its closing one.

@@ -104,6 +104,18 @@ struct LineBodyTests {
             { $0.replacingOccurrences(of: #"{"approvalRecorded":{"_1":{"at":"#, with: #"{"approvalRecorded":{"_1":{"at":1,"by":"x","comment":"c","at":"#) },
             { $0.replacingOccurrences(of: #"{"approvalRecorded":{"_1":"#, with: #"{"approvalRecorded":{"_0":"#) },
             { $0.replacingOccurrences(of: #"},"request":"PR-"#, with: #"},"request":"PR-1","x":"PR-"#) },
+            // stage changes, approved requests, retrains and challenge moves, read by paths of their own
+            { $0.replacingOccurrences(of: #","reason":""#, with: #","reason":"first","reason":""#) },
+            { $0.replacingOccurrences(of: #"{"stageChanged":{"_0":{"at":"#, with: #"{"stageChanged":{"_0":{"at":1,"by":"x","from":"a","reason":"r","request":null,"at":"#) },
+            { $0.replacingOccurrences(of: #""version":{"model":"#, with: #""version":{"number":1,"model":"#) },
+            { $0.replacingOccurrences(of: #","number":"#, with: #","number":1.5,"n":"#) },
+            { $0.replacingOccurrences(of: #","number":"#, with: #","number":-"#) },
+            { $0.replacingOccurrences(of: #"{"requestApproved":{"request":"#, with: #"{"requestApproved":{"request":7,"r":"#) },
+            { $0.replacingOccurrences(of: #"{"retrainRecorded":{"note":"#, with: #"{"retrainRecorded":{"note":"\u0007","n":"#) },
+            { $0.replacingOccurrences(of: #"{"retrainRecorded":{"note":"#, with: #"{"retrainRecorded":{"extra":[],"note":"#) },
+            { $0.replacingOccurrences(of: #"{"challengeMoved":{"id":"#, with: #"{"challengeMoved":{"id":"CH-1","note":"why \"now\"","x":"#) },
+            { $0.replacingOccurrences(of: #","to":"in-progress""#, with: #","to":"started""#) },
+            { $0.replacingOccurrences(of: #","to":"resolved""#, with: #","to":"wont-fix""#) },
         ]
         for body in bodies {
             for edit in edits { Self.expectSame(edit(body)) }
