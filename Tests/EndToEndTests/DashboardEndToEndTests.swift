@@ -7,6 +7,7 @@ struct DashboardEndToEndTests {
     @Test("browse every pane, filter, create a project through its form, assign a RACI letter, quit")
     func browseAndEdit() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("lead", ["demo", "--dir", directory, "--as", "amara-okafor"])
             let first = try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }
@@ -61,6 +62,7 @@ struct DashboardEndToEndTests {
     @Test("a promotion requested in one dashboard, approved from two others, appears in the first without a key press")
     func promotionAcrossDashboards() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         try TmuxServer.with(environment: environment) { tmux in
             for (session, handle) in [("requester", "priya-raman"), ("first", "jonas-weber"), ("second", "rosa-delgado")] {
                 try tmux.start(session, ["demo", "--dir", directory, "--as", handle])

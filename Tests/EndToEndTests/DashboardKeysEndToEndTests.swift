@@ -7,6 +7,7 @@ struct DashboardKeysEndToEndTests {
     @Test("keys typed in a detail act on the item it shows; q closes the detail, then quits with status 0")
     func detailOwnsTheKeys() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
             try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }
@@ -42,6 +43,7 @@ struct DashboardKeysEndToEndTests {
     @Test("Ctrl-C in a form with typed text asks first; n keeps the form, y quits with status 0")
     func controlCInForm() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
             try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }
@@ -71,6 +73,7 @@ struct DashboardKeysEndToEndTests {
     @Test("the harness's tmux server ends on SIGTERM, and its teardown leaves no process behind")
     func tmuxServerObeysSignals() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         var started: Set<pid_t> = []
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
@@ -90,6 +93,7 @@ struct DashboardKeysEndToEndTests {
     @Test("G in Activity reaches the journal's first event, older than the state keeps")
     func activityReachesTheFirstEvent() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("lead", ["--dir", directory, "--as", "amara-okafor"])
             try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }

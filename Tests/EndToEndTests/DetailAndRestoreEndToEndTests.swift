@@ -8,6 +8,7 @@ struct DetailAndRestoreEndToEndTests {
     @Test("Enter on a model card opens its detail, c comments on that version; v lists the archived projects, R restores one")
     func versionDetailAndRestore() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("lead", ["demo", "--dir", directory, "--as", "amara-okafor"])
             try tmux.waitFor("lead") { $0.contains("Projects by lifecycle step") }

@@ -30,6 +30,11 @@ enum EndToEnd {
         return (directory, environment)
     }
 
+    /// Deletes the folder `demoWorkspace()` made around `directory` (its keys among it).
+    static func removeDemoWorkspace(at directory: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: directory).deletingLastPathComponent())
+    }
+
     /// The column (in display cells, ASCII lines) where `text` starts on the first line holding it.
     static func column(of text: String, in screen: String) -> Int? {
         for line in screen.split(separator: "\n") {

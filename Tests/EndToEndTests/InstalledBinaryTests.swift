@@ -7,6 +7,7 @@ struct InstalledBinaryTests {
     @Test("a copy of the binary in a folder outside the clone opens with --theme light")
     func namedThemeWithoutTheClone() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         let bin = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-install-\(UUID().uuidString.prefix(8))/bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: bin.deletingLastPathComponent()) }

@@ -7,6 +7,7 @@ struct SettingsEndToEndTests {
     @Test("a config.toml with bad entries: the good ones apply, each problem is listed by ? with its line, j still moves")
     func badEntriesCostOnlyThemselves() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         let folder = URL(fileURLWithPath: environment["XDG_CONFIG_HOME"]!).appendingPathComponent("mlboard")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = "theme = \"light\"\nnot toml at all\n[keys]\nprojects.new = \"j\"\nprojects.sort = \"S\"\n"

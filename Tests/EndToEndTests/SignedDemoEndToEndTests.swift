@@ -7,6 +7,7 @@ struct SignedDemoEndToEndTests {
     @Test("demo --as jonas-weber signs what Jonas writes in the dashboard with Jonas's demo key")
     func demoSignsAsThePersonOpened() throws {
         let (directory, environment) = try EndToEnd.demoWorkspace()
+        defer { EndToEnd.removeDemoWorkspace(at: directory) }
         let jonasKey = directory + "-keys/jonas-weber"
         try TmuxServer.with(environment: environment) { tmux in
             try tmux.start("jonas", ["demo", "--dir", directory, "--as", "jonas-weber"])
