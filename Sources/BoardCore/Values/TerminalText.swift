@@ -31,7 +31,7 @@ public enum TerminalText {
     }
 
     private static func sanitized(_ text: String, keepingTabs: Bool) -> String {
-        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text }
+        if TextRules.isPrintableASCII(text) { return text }
         let scalars = Array(text.unicodeScalars)
         var result = ""
         result.reserveCapacity(text.utf8.count)

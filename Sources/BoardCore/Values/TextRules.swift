@@ -34,11 +34,13 @@ public enum TextRules {
         return nil
     }
 
-    /// Most text is printable ASCII, none of it forbidden: checked byte by byte, without making
-    /// an array of its scalars or looking up their categories (a batch checks every command).
-    /// Over the string's own bytes, a loop the compiler makes tight; over its UTF-8 view the
-    /// same check was three times slower and showed in a commit's profile.
-    private static func isPrintableASCII(_ text: String, allowNewlines: Bool) -> Bool {
+    /// Whether `text` is printable ASCII only (and newlines, when allowed): most text is, none
+    /// of it is forbidden, and every terminal shows it as it is. Checked byte by byte, without
+    /// making an array of its scalars or looking up their categories (a batch checks every
+    /// command; a frame, every cell's text). Over the string's own bytes, a loop the compiler
+    /// makes tight; over its UTF-8 view the same check was three times slower and showed in a
+    /// commit's profile.
+    public static func isPrintableASCII(_ text: String, allowNewlines: Bool = false) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             bytes.allSatisfy { byte in (byte >= 0x20 && byte < 0x7F) || (allowNewlines && byte == UInt8(ascii: "\n")) }

@@ -37,9 +37,7 @@ public enum Sanitize {
     }
 
     /// Whether `text` is printable ASCII only, which every terminal shows as it is.
-    static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
+    static func isPlainASCII(_ text: String) -> Bool { TextRules.isPrintableASCII(text) }
 
     private static func appendForUnicode(_ scalar: Unicode.Scalar, to result: inout String) {
         if isPresentationOnly(scalar) { return }
