@@ -93,6 +93,19 @@ struct SignedDemoCommandTests {
         #expect(comment.status == 0, "\(comment.stderr)")
     }
 
+    @Test("a demo key that cannot be written is a file problem (exit 3) that names the file, not a usage error")
+    func keyThatCannotBeWritten() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let keys = cli.root.appendingPathComponent("demo-keys")
+        let blocker = keys.appendingPathComponent("jonas-weber")  // a folder where a key file goes
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: keys.path)
+        let created = try cli.run("demo", "--no-tui", "--dir", cli.root.appendingPathComponent("demo").path)
+        #expect(created.status == 3, "\(created.stderr)")
+        #expect(created.stderr.contains("create \(blocker.path) failed"), "\(created.stderr)")
+    }
+
     private func mode(_ path: String) throws -> Int {
         ((try FileManager.default.attributesOfItem(atPath: path))[.posixPermissions] as? Int ?? 0) & 0o777
     }

@@ -8,11 +8,12 @@ import Glibc
 /// `Ed25519FileSigner` read, and the public key as one `.pub` line.
 public enum Ed25519KeyFile {
     /// Writes the private key to `path` (mode 0600) and the public key to `path.pub` (0644), both
-    /// new files: an existing file or link at either path is an error, never replaced. Each file
+    /// new files: an existing file or link at either path is an error, never replaced, and like any
+    /// other failure to write is a `StoreError`. Each file
     /// is flushed to disk unless `flushed` is false: a caller that makes many keys at once (the
     /// demo makes thousands) flushes them together, since a flush each took seconds.
     @discardableResult
-    public static func generate(at path: String, comment: String, flushed: Bool = true) throws(SigningError) -> SSHPublicKey {
+    public static func generate(at path: String, comment: String, flushed: Bool = true) throws -> SSHPublicKey {
         let privateKey = Curve25519.Signing.PrivateKey()
         let publicKey = try publicKey(of: privateKey)
         try write(privateKeyText(privateKey, comment: comment), to: path, mode: 0o600, flushed: flushed)
@@ -71,23 +72,23 @@ public enum Ed25519KeyFile {
 
     /// Flushes the file system that holds `folder` to disk, with the keys `generate` wrote there
     /// unflushed: one flush for them all.
-    public static func flushKeys(in folder: String) throws(SigningError) {
+    public static func flushKeys(in folder: String) throws(StoreError) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw .unsupportedPrivateKey("cannot open \(folder): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .io(operation: "open", path: folder, errno: errno) }
         defer { close(fd) }
-        guard mlb_syncfs(fd) == 0 else { throw .unsupportedPrivateKey("cannot flush \(folder): \(String(cString: strerror(errno)))") }
+        guard mlb_syncfs(fd) == 0 else { throw .io(operation: "flush", path: folder, errno: errno) }
     }
 
     /// Creates `path` exclusively, without following a link, with exactly `mode` whatever the umask.
-    private static func write(_ text: String, to path: String, mode: mode_t, flushed: Bool) throws(SigningError) {
+    private static func write(_ text: String, to path: String, mode: mode_t, flushed: Bool) throws(StoreError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .unsupportedPrivateKey("cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .io(operation: "create", path: path, errno: errno) }
         defer { close(fd) }
         let bytes = Array(text.utf8)
         guard fchmod(fd, mode) == 0, bytes.withUnsafeBytes({ FileDescriptor.writeAll(fd, $0) }), !flushed || fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             unlink(path)
-            throw .unsupportedPrivateKey("cannot write \(path): \(reason)")
+            throw .io(operation: "write", path: path, errno: code)
         }
     }
 }

@@ -24,7 +24,7 @@ struct DemoKeys {
     func generate(for handles: [String]) throws -> [String: DemoKey] {
         try? FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         if mkdir(folder.path, 0o700) != 0 && errno != EEXIST {
-            throw CLIFailure.usage("cannot create \(folder.path): \(String(cString: strerror(errno)))")
+            throw CLIFailure.store(.io(operation: "create", path: folder.path, errno: errno))
         }
         var facts = stat()
         guard lstat(folder.path, &facts) == 0, facts.st_mode & S_IFMT == S_IFDIR, facts.st_uid == getuid(),
@@ -39,6 +39,8 @@ struct DemoKeys {
             do {
                 let key = try Ed25519KeyFile.generate(at: path, comment: "\(handle)@mlboard-demo", flushed: false)
                 keys[handle] = DemoKey(fingerprint: key.fingerprint, publicKey: key.openSSHLine)
+            } catch let error as StoreError {
+                throw CLIFailure.store(error)
             } catch {
                 throw CLIFailure.usage("cannot make the demo's key for \(handle): \(error)")
             }
@@ -46,7 +48,7 @@ struct DemoKeys {
         do {
             try Ed25519KeyFile.flushKeys(in: folder.path)
         } catch {
-            throw CLIFailure.usage("cannot flush the demo's keys to disk: \(error)")
+            throw CLIFailure.store(error)
         }
         return keys
     }

@@ -36,7 +36,7 @@ struct Ed25519KeyFileTests {
         #expect(try mode(key) == 0o600)
         #expect(try mode(key + ".pub") == 0o644)
         let before = try folder.read("bob")
-        #expect(throws: SigningError.self) { try Ed25519KeyFile.generate(at: key, comment: "bob") }
+        #expect(throws: StoreError.io(operation: "create", path: key, errno: EEXIST)) { try Ed25519KeyFile.generate(at: key, comment: "bob") }
         #expect(try folder.read("bob") == before)
 
         let unflushed = folder.path("cy")  // as the demo makes its keys, flushing them together after
@@ -45,7 +45,15 @@ struct Ed25519KeyFileTests {
         #expect(try mode(unflushed) == 0o600)
         #expect(try mode(unflushed + ".pub") == 0o644)
         #expect(try Ed25519FileSigner(contentsOf: unflushed).publicKey == publicKey)
-        #expect(throws: SigningError.self) { try Ed25519KeyFile.generate(at: unflushed, comment: "cy", flushed: false) }
+        #expect(throws: StoreError.io(operation: "create", path: unflushed, errno: EEXIST)) {
+            try Ed25519KeyFile.generate(at: unflushed, comment: "cy", flushed: false)
+        }
+    }
+
+    @Test("a folder that cannot be opened to flush it is a file error, not a key error")
+    func flushFailureIsAFileError() {
+        let missing = NSTemporaryDirectory() + "mlboard-no-such-folder-\(UUID().uuidString)"
+        #expect(throws: StoreError.io(operation: "open", path: missing, errno: ENOENT)) { try Ed25519KeyFile.flushKeys(in: missing) }
     }
 
     private func mode(_ path: String) throws -> Int {
