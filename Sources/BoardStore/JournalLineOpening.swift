@@ -34,17 +34,7 @@ extension JournalLine {
     /// is an object of one member named after it, holding its associated values by label (`_0`
     /// for an unlabelled one), keys sorted. False, writing nothing, for any other event.
     private static func appendCommonEvent(_ event: Event, to bytes: inout [UInt8]) -> Bool {
-        switch event {
-        case .assigned, .requestApproved, .retrainRecorded, .stageChanged, .aliasMoved, .challengeMoved: break
-        case .approvalRecorded(_, let approval):
-            if approval.signature != nil { return false }  // only ever set when applied
-        case .commented(let comment):
-            if case .version = comment.target { return false }
-        default: return false
-        }
         var json = ObjectWriter()
-        swap(&json.bytes, &bytes)  // the writer takes the buffer over, without a copy
-        defer { swap(&json.bytes, &bytes) }
         json.begin()
         switch event {
         case .assigned(let assignment):
@@ -66,11 +56,12 @@ extension JournalLine {
             json.string("project", project)
             json.close()
         case .commented(let comment):
-            let target: (kind: String, name: String) = switch comment.target {
-            case .project(let slug): ("project", slug)
-            case .request(let id): ("request", id)
-            case .challenge(let id): ("challenge", id)
-            case .version: preconditionFailure("a version's target is left to Codable above")
+            let target: (kind: String, name: String)
+            switch comment.target {
+            case .project(let slug): target = ("project", slug)
+            case .request(let id): target = ("request", id)
+            case .challenge(let id): target = ("challenge", id)
+            case .version: return false  // left to Codable
             }
             json.open("commented")
             json.open("_0")
@@ -86,6 +77,7 @@ extension JournalLine {
             json.close()
             json.close()
         case .approvalRecorded(let request, let approval):
+            if approval.signature != nil { return false }  // only ever set when applied
             json.open("approvalRecorded")
             json.open("_1")
             json.integer("at", approval.at.millis)
@@ -132,9 +124,10 @@ extension JournalLine {
             json.string("to", status.rawValue)
             json.close()
         default:
-            preconditionFailure("only the events chosen above are written by hand")
+            return false
         }
         json.close()  // the event's own object
+        bytes += json.bytes
         return true
     }
 }
