@@ -52,8 +52,11 @@ enum JournalReader {
     /// commit); `throughReserve` also reads the reserve to the end of the file, to find bytes
     /// that do not belong there.
     static func scan(_ fd: Int32, _ path: String, from position: JournalPosition, throughReserve: Bool) throws -> JournalScan {
-        let bytes = throughReserve ? try readBytes(fd, path, from: position.offset) : try readLines(fd, path, from: position.offset)
-        return scan(bytes: bytes, from: position, fileName: fileName)
+        let lines = try readLines(fd, path, from: position.offset)
+        if try !throughReserve || isZero(fd, path, from: position.offset + UInt64(lines.count)) {
+            return scan(bytes: lines, from: position, fileName: fileName)  // as `scan(bytes:)` would read lines and zeros
+        }
+        return scan(bytes: try readBytes(fd, path, from: position.offset), from: position, fileName: fileName)
     }
 
     /// Reads to the end of the file, reserve included (opening and verifying do this once).
@@ -86,12 +89,14 @@ enum JournalReader {
     /// Where the last non-zero byte after `start` ends, or `start` when the rest is zeros: the
     /// reserve is checked eight bytes at a time, since every open reads all of it.
     static func endOfNonZeroBytes(_ file: [UInt8], after start: Int) -> Int {
-        file.withUnsafeBytes { raw in
-            var end = raw.count
-            while end - start >= 8, raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) == 0 { end -= 8 }
-            while end > start, raw[end - 1] == 0 { end -= 1 }
-            return end
-        }
+        file.withUnsafeBytes { endOfNonZeroBytes($0, after: start) }
+    }
+
+    private static func endOfNonZeroBytes(_ raw: UnsafeRawBufferPointer, after start: Int) -> Int {
+        var end = raw.count
+        while end - start >= 8, raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) == 0 { end -= 8 }
+        while end > start, raw[end - 1] == 0 { end -= 1 }
+        return end
     }
 
     /// Judges the lines one after another, decoding them a batch at a time (see `JournalLine.decodeAll`).
@@ -206,6 +211,21 @@ enum JournalReader {
         return bytes
     }
 
+    /// Whether every byte from `offset` to the end of the file is zero: read a piece at a time
+    /// into one buffer, since every open checks the whole reserve (a megabyte) and holding it
+    /// all at once cost more than the check.
+    static func isZero(_ fd: Int32, _ path: String, from offset: UInt64) throws -> Bool {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        defer { buffer.deallocate() }
+        var next = offset
+        while true {
+            let count = try fill(buffer, fd, path, at: next)
+            guard count > 0 else { return true }
+            guard endOfNonZeroBytes(UnsafeRawBufferPointer(rebasing: buffer[..<count]), after: 0) == 0 else { return false }
+            next += UInt64(count)
+        }
+    }
+
     /// Every byte from `offset` to the end of the file (or to `end`), reserve included.
     static func readBytes(_ folder: WorkspaceFolder, from offset: UInt64, to end: UInt64? = nil) throws -> [UInt8] {
         try withOpenJournal(folder) { fd, path in try readBytes(fd, path, from: offset, to: end) }
@@ -230,21 +250,31 @@ enum JournalReader {
     private static func read(_ fd: Int32, _ path: String, from offset: UInt64, count: Int) throws -> [UInt8] {
         var failure: StoreError?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var filled = 0
-            while filled < count {
-                let got = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failure = StoreError.lastIO("read", path)
-                    break
-                }
-                if got == 0 { break }
-                filled += got
+            do throws(StoreError) {
+                initialized = try fill(UnsafeMutableRawBufferPointer(buffer), fd, path, at: offset)
+            } catch {
+                failure = error
+                initialized = 0
             }
-            initialized = filled
         }
         if let failure { throw failure }
         return bytes
+    }
+
+    /// Reads into `buffer` from `offset` until it is full or the file ends; returns how many
+    /// bytes it read.
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, _ fd: Int32, _ path: String, at offset: UInt64) throws(StoreError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let got = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.lastIO("read", path)
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        return filled
     }
 
     /// The hash of the line that ends just before `offset`, for checking a snapshot's claim

@@ -69,14 +69,18 @@ struct JournalReserveTests {
         #expect(report.firstBadSequence == 5 && !report.passed)
     }
 
-    @Test("bytes of an unfinished write found behind a zero gap are a torn tail: copied aside and cut by the next writer")
-    func fragmentBehindAZeroGap() throws {
+    /// Gaps that end inside the first piece of the reserve an open reads, and far past it.
+    static let gaps = [300, 70_000, 600_000]
+
+    @Test("bytes of an unfinished write found behind a zero gap are a torn tail: copied aside and cut by the next writer",
+          arguments: gaps)
+    func fragmentBehindAZeroGap(gapLength: Int) throws {
         let workspace = try TestWorkspace()
         defer { workspace.cleanUp() }
         try workspace.comment(3)
         let all = lines(workspace)
         let fragment = Array(all[4].suffix(40))  // the end of a line whose start never reached the disk
-        let gap = [UInt8](repeating: 0, count: 300)
+        let gap = [UInt8](repeating: 0, count: gapLength)
         try workspace.writeJournal(withReserve(all.flatMap { $0 } + gap + fragment, like: workspace))
 
         #expect(try workspace.open().state.lastSequence == 5, "readers stop at the gap")
@@ -90,13 +94,13 @@ struct JournalReserveTests {
         #expect(report.passed && report.tornTailBytes == 0 && report.events == 6)
     }
 
-    @Test("a complete line behind a zero gap is damage: refused, never cut")
-    func lineBehindAZeroGap() throws {
+    @Test("a complete line behind a zero gap is damage: refused, never cut", arguments: gaps)
+    func lineBehindAZeroGap(gapLength: Int) throws {
         let workspace = try TestWorkspace()
         defer { workspace.cleanUp() }
         try workspace.comment(4)
         let all = lines(workspace)
-        let gapped = withReserve(all.prefix(5).flatMap { $0 } + [UInt8](repeating: 0, count: 200) + all[5], like: workspace)
+        let gapped = withReserve(all.prefix(5).flatMap { $0 } + [UInt8](repeating: 0, count: gapLength) + all[5], like: workspace)
         try workspace.writeJournal(gapped)
         #expect(throws: StoreError.self) { try workspace.open() }
         #expect(throws: StoreError.self) { try workspace.comment(1, tag: "after") }
