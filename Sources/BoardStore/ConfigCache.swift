@@ -12,7 +12,7 @@ enum ConfigCache {
     private static let magic = Array("MLBCONF\(Snapshot.format)".utf8)
 
     static func url(for directory: DataDirectory, environment: [String: String]) -> URL {
-        SnapshotCache.url(for: directory, environment: environment).deletingLastPathComponent().appendingPathComponent(fileName)
+        SnapshotCache.url(for: directory, environment: environment).deletingLastPathComponent().appending(path: fileName, directoryHint: .notDirectory)
     }
 
     /// The configuration cached for exactly `text`, or nil (none, another text, unreadable).

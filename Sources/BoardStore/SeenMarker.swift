@@ -21,10 +21,10 @@ struct SeenMarker: Codable, Equatable {
 
     static func folder(environment: [String: String]) -> URL {
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-            return URL(fileURLWithPath: state).appendingPathComponent("mlboard/seen")
+            return URL(fileURLWithPath: state, isDirectory: true).appending(path: "mlboard/seen", directoryHint: .isDirectory)
         }
         let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/mlboard/seen")
+        return URL(fileURLWithPath: home, isDirectory: true).appending(path: ".local/state/mlboard/seen", directoryHint: .isDirectory)
     }
 
     static func files(for directory: DataDirectory, environment: [String: String]) -> Files {
@@ -36,11 +36,11 @@ struct SeenMarker: Codable, Equatable {
         let key = JournalLine.hexDigest(Array(place.utf8)).prefix(24)
         let folder = folder(environment: environment)
         return Files(
-            marker: folder.appendingPathComponent("\(key).json"),
-            alarm: folder.appendingPathComponent("\(key).alarm"),
-            acceptances: folder.appendingPathComponent("\(key).accepted"),
-            root: folder.appendingPathComponent("\(key).root"),
-            alarmPath: folder.appendingPathComponent("\(key).alarm").path)
+            marker: folder.appending(path: "\(key).json", directoryHint: .notDirectory),
+            alarm: folder.appending(path: "\(key).alarm", directoryHint: .notDirectory),
+            acceptances: folder.appending(path: "\(key).accepted", directoryHint: .notDirectory),
+            root: folder.appending(path: "\(key).root", directoryHint: .notDirectory),
+            alarmPath: folder.appending(path: "\(key).alarm", directoryHint: .notDirectory).path)
     }
 
     /// Drops the marker and any alarm, for a workspace made anew at the same path.

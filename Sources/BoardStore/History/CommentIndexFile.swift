@@ -20,7 +20,7 @@ enum CommentIndexFile {
     private static let headerLength = digestOffset + SHA256.byteCount
 
     static func url(besideSnapshot snapshot: URL) -> URL {
-        snapshot.deletingLastPathComponent().appendingPathComponent(name)
+        snapshot.deletingLastPathComponent().appending(path: name, directoryHint: .notDirectory)
     }
 
     static func write(_ index: CommentIndex, to url: URL) throws {

@@ -10,16 +10,16 @@ public enum SnapshotCache {
 
     static func url(forKey key: String, environment: [String: String]) -> URL {
         folder(environment: environment)
-            .appendingPathComponent(String(JournalLine.hexDigest(Array(key.utf8)).prefix(24)))
-            .appendingPathComponent("snapshot.bin")
+            .appending(path: String(JournalLine.hexDigest(Array(key.utf8)).prefix(24)), directoryHint: .isDirectory)
+            .appending(path: "snapshot.bin", directoryHint: .notDirectory)
     }
 
     static func folder(environment: [String: String]) -> URL {
         if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty {
-            return URL(fileURLWithPath: cache).appendingPathComponent("mlboard")
+            return URL(fileURLWithPath: cache, isDirectory: true).appending(path: "mlboard", directoryHint: .isDirectory)
         }
         let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/mlboard")
+        return URL(fileURLWithPath: home, isDirectory: true).appending(path: ".cache/mlboard", directoryHint: .isDirectory)
     }
 
     /// Writes a snapshot into the cache, making the cache's folders (private to this user).

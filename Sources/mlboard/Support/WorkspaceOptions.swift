@@ -28,9 +28,13 @@ struct WorkspaceOptions: ParsableArguments {
         valueName: "SECONDS"))
     var wait: Double?
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { Self.processEnvironment }
 
-    var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+    /// Read once: Foundation builds a new dictionary of the whole environment at every ask, and
+    /// a command asks a dozen times.
+    private static let processEnvironment = ProcessInfo.processInfo.environment
+
+    var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) }
 
     var actor: Actor { Identity.resolve(explicit: handle, environment: environment) }
 
