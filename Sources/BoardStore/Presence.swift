@@ -15,9 +15,7 @@ public final class Presence {
 
     public init(directory: DataDirectory, handle: String) {
         self.directory = directory
-        var host = [CChar](repeating: 0, count: 256)
-        gethostname(&host, host.count)
-        let hostName = String(cString: host).filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        let hostName = HostName.current.filter { $0.isLetter || $0.isNumber || $0 == "-" }
         let safeHandle = handle.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
         ownName = "\(safeHandle)@\(hostName).\(getpid())"
     }

@@ -160,10 +160,7 @@ final class LockHolderFile {
 
     init(fd: Int32) {
         self.fd = fd
-        var host = [CChar](repeating: 0, count: 256)
-        gethostname(&host, host.count)
-        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        prefix = "pid \(getpid()) user \(UserNames.me) host \(hostName) since "
+        prefix = "pid \(getpid()) user \(UserNames.me) host \(HostName.current) since "
     }
 
     deinit { close(fd) }
