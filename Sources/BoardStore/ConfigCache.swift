@@ -11,8 +11,8 @@ enum ConfigCache {
     /// Tied to the snapshot's format, which the configuration's binary layout follows.
     private static let magic = Array("MLBCONF\(Snapshot.format)".utf8)
 
-    static func url(for directory: DataDirectory, environment: [String: String]) -> URL {
-        SnapshotCache.url(for: directory, environment: environment).deletingLastPathComponent().appending(path: fileName, directoryHint: .notDirectory)
+    static func url(besideSnapshot snapshot: URL) -> URL {
+        snapshot.deletingLastPathComponent().appending(path: fileName, directoryHint: .notDirectory)
     }
 
     /// The configuration cached for exactly `text`, or nil (none, another text, unreadable).

@@ -51,7 +51,8 @@ public final class WorkspaceStore {
     public var isReadOnly: Bool { readOnlyReason != nil }
 
     private init(
-        directory: DataDirectory, folder: WorkspaceFolder, sharing: SharingMode, state: BoardState, environment: [String: String]
+        directory: DataDirectory, folder: WorkspaceFolder, sharing: SharingMode, state: BoardState, environment: [String: String],
+        snapshotURL: URL
     ) {
         self.directory = directory
         self.folder = folder
@@ -60,7 +61,7 @@ public final class WorkspaceStore {
         self.position = .start
         self.environment = environment
         journalPath = directory.journalURL.path
-        snapshotURL = SnapshotCache.url(for: directory, environment: environment)
+        self.snapshotURL = snapshotURL
         commentHistory = CommentHistory(indexURL: CommentIndexFile.url(besideSnapshot: snapshotURL))
         seenFiles = SeenMarker.files(for: directory, environment: environment)
     }
@@ -106,10 +107,11 @@ public final class WorkspaceStore {
         _ directory: DataDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> WorkspaceStore {
         let folder = try WorkspaceFolder.open(directory.path)
-        let (config, recorded) = try ConfigFile.read(from: folder, cache: ConfigCache.url(for: directory, environment: environment))
+        let snapshotURL = SnapshotCache.url(for: directory, environment: environment)
+        let (config, recorded) = try ConfigFile.read(from: folder, cache: ConfigCache.url(besideSnapshot: snapshotURL))
         let store = WorkspaceStore(
             directory: directory, folder: folder, sharing: recorded ?? (folder.isShared ? .group : .private),
-            state: BoardState(config: config), environment: environment)
+            state: BoardState(config: config), environment: environment, snapshotURL: snapshotURL)
         // Read before the journal: a marker another process saves after our read of the
         // journal would otherwise look like a rollback.
         let seen = SeenMarker.load(from: store.seenFiles.marker)

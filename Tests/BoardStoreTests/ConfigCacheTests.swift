@@ -19,7 +19,7 @@ struct ConfigCacheTests {
         let workspace = try TestWorkspace()
         defer { workspace.cleanUp() }
         let decoded = try workspace.open().state.config
-        let cache = ConfigCache.url(for: workspace.directory, environment: workspace.environment)
+        let cache = ConfigCache.url(besideSnapshot: SnapshotCache.url(for: workspace.directory, environment: workspace.environment))
         #expect(ConfigCache.read(cache, for: Array(try configText(workspace).utf8)) == decoded)
         #expect(try workspace.open().state.config == decoded)
     }
@@ -40,7 +40,7 @@ struct ConfigCacheTests {
         let workspace = try TestWorkspace()
         defer { workspace.cleanUp() }
         let decoded = try workspace.open().state.config
-        let cache = ConfigCache.url(for: workspace.directory, environment: workspace.environment)
+        let cache = ConfigCache.url(besideSnapshot: SnapshotCache.url(for: workspace.directory, environment: workspace.environment))
         var other = decoded
         other.name = "Planted"
         ConfigCache.write(other, for: Array("name: Planted\n".utf8), to: cache)

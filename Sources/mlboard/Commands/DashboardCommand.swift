@@ -21,7 +21,7 @@ enum DashboardLauncher {
         // A frozen dashboard is worse than a refused write that names the holder.
         (store as? WorkspaceStore)?.lockWait = LockWait(limit: 10)
         try DashboardRunner.run(store: store, me: actor, options: DashboardOptions(
-            theme: options.theme, mouse: options.mouse, environment: ProcessInfo.processInfo.environment))
+            theme: options.theme, mouse: options.mouse, environment: ProcessEnvironment.current))
     }
 }
 

@@ -9,9 +9,11 @@ enum AfterReply {
 
     static func remember(_ store: any WorkspaceStoring) { stores.append(store) }
 
+    /// A folder's store stays held until the process ends: freeing its state is work nobody
+    /// waits for. A server's store is let go, which closes its connection.
     static func run() {
         fflush(nil)  // every stream: the reply is out before the work starts
         for store in stores { try? store.cacheWork()?.run() }
-        stores.removeAll()
+        stores.removeAll { !($0 is WorkspaceStore) }
     }
 }

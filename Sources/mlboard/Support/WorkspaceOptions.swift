@@ -28,11 +28,7 @@ struct WorkspaceOptions: ParsableArguments {
         valueName: "SECONDS"))
     var wait: Double?
 
-    var environment: [String: String] { Self.processEnvironment }
-
-    /// Read once: Foundation builds a new dictionary of the whole environment at every ask, and
-    /// a command asks a dozen times.
-    private static let processEnvironment = ProcessInfo.processInfo.environment
+    var environment: [String: String] { ProcessEnvironment.current }
 
     var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) }
 
