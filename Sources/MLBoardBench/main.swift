@@ -53,7 +53,7 @@ do {
             guard let count = Int(value(after: "--frames-projects")), count > 0 else { refuse("--frames-projects needs a positive whole number") }
             framesProjects = count
         case "-h", "--help":
-            print("usage: mlboard-bench [--quick] [--only commit|contention|open|history|sync|frames|signed-commit|signed-verify|signed-open|verify|postgres]... [--frames-projects N]")
+            print("usage: mlboard-bench [--quick] [--only commit|contention|open|history|sync|frames|signed-commit|signed-verify|signed-open|verify|postgres|startup]... [--frames-projects N]")
             exit(0)
         default:
             refuse("unknown argument \(arguments[index])")
@@ -79,6 +79,7 @@ do {
     if wanted("signed-open") { try SignedOpenBench.run(quick: quick) }
     if wanted("verify") { try VerifyBench.run(quick: quick) }
     if wanted("postgres") { try PostgresBench.run(quick: quick) }
+    if wanted("startup") { try StartupBench.run(quick: quick) }
 } catch {
     FileHandle.standardError.write(Data("mlboard-bench: \(error)\n".utf8))
     exit(1)
