@@ -272,13 +272,15 @@ public final class WorkspaceStore {
         }
         if let alarm = HeadAlarm.current(in: seenFiles) {
             warnings.append(HeadAlarm.refusal(alarm))
-        } else {
+        } else if seen != seenNow {  // a reader of an unchanged journal has nothing new to note
             saveSeen()
         }
     }
 
+    private var seenNow: SeenMarker { SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash) }
+
     private func saveSeen() {
-        seenMarker.save(SeenMarker(directory: directory.path, sequence: position.sequence, hash: position.hash))
+        seenMarker.save(seenNow)
     }
 
     /// Takes the journal as it is now as the truth: clears a rollback or fork alarm, records

@@ -1,5 +1,8 @@
+import TestSupport
+import BoardCore
 @testable import BoardStore
 import Foundation
+import Glibc
 import Testing
 
 @Suite("What every open does, done cheaply, gives what the general code gave")
@@ -29,6 +32,38 @@ struct StartupHelpersTests {
     func trimming(text: String) {
         #expect(text.trimmedOfWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(text[...].trimmedOfWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test("an open of an unchanged journal leaves the seen marker alone; an open after a colleague's commit moves it")
+    func seenMarkerWrittenOnlyWhenTheHeadMoved() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.cleanUp() }
+        let marker = SeenMarker.files(for: workspace.directory, environment: workspace.environment).marker
+        try FileManager.default.removeItem(at: marker)
+        let first = try workspace.open()
+        #expect(SeenMarker.load(from: marker)?.sequence == first.position.sequence, "a first look is noted")
+        let long = timeval(tv_sec: 946_684_800, tv_usec: 0)  // 2000-01-01: any rewrite shows
+        #expect(utimes(marker.path, [long, long]) == 0)
+
+        _ = try workspace.open()
+        #expect(try modified(marker) == 946_684_800, "nothing new to note")
+
+        var colleague = workspace.environment  // another person: a seen marker and cache of her own
+        colleague["XDG_STATE_HOME"] = marker.deletingLastPathComponent().path + "-colleague"
+        colleague["XDG_CACHE_HOME"] = colleague["XDG_STATE_HOME"]! + "-cache"
+        try WorkspaceStore.open(workspace.directory, environment: colleague)
+            .execute(.comment(on: .project(TestWorkspace.project), body: "hers"), as: TestWorkspace.lead, now: Instant(millis: 5_000))
+        #expect(try modified(marker) == 946_684_800, "her commit leaves this person's marker alone")
+        let moved = try workspace.open()
+        #expect(moved.position.sequence == first.position.sequence + 1)
+        #expect(SeenMarker.load(from: marker) == SeenMarker(
+            directory: workspace.directory.path, sequence: moved.position.sequence, hash: moved.position.hash))
+    }
+
+    private func modified(_ url: URL) throws -> Int {
+        var facts = stat()
+        guard stat(url.path, &facts) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return facts.st_mtim.tv_sec
     }
 
     @Test("a seen marker as written, padded with spaces to its record, reads back")
