@@ -54,7 +54,7 @@ enum JournalReader {
     static func scan(_ fd: Int32, _ path: String, from position: JournalPosition, throughReserve: Bool) throws -> JournalScan {
         let lines = try readLines(fd, path, from: position.offset)
         if try !throughReserve || isZero(fd, path, from: position.offset + UInt64(lines.count)) {
-            return scan(bytes: lines, from: position, fileName: fileName)  // as `scan(bytes:)` would read lines and zeros
+            return scan(bytes: lines, from: position, fileName: fileName)  // the same scan as of the lines and their zeros
         }
         return scan(bytes: try readBytes(fd, path, from: position.offset), from: position, fileName: fileName)
     }

@@ -8,10 +8,10 @@ import Glibc
 /// `Ed25519FileSigner` read, and the public key as one `.pub` line.
 public enum Ed25519KeyFile {
     /// Writes the private key to `path` (mode 0600) and the public key to `path.pub` (0644), both
-    /// new files: an existing file or link at either path is an error, never replaced, and like any
-    /// other failure to write is a `StoreError`. Each file
-    /// is flushed to disk unless `flushed` is false: a caller that makes many keys at once (the
-    /// demo makes thousands) flushes them together, since a flush each took seconds.
+    /// new files: an existing file or link at either path is never replaced. That, like any other
+    /// failure to write, throws a `StoreError`. Each file is flushed to disk unless `flushed` is
+    /// false: a caller that makes many keys at once (the demo makes thousands) flushes them
+    /// together, since a flush each took seconds.
     @discardableResult
     public static func generate(at path: String, comment: String, flushed: Bool = true) throws -> SSHPublicKey {
         let privateKey = Curve25519.Signing.PrivateKey()
