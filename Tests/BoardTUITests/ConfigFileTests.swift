@@ -119,6 +119,7 @@ struct ConfigFileTests {
     func invalidUTF8InTheme() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-utf8-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         var bytes = Data("[styles]\ntitle = \"bold red\"\nerror = \"".utf8)
         bytes.append(contentsOf: [0xFF, 0xFE])
         bytes.append(Data("\"\nbar = \"green\"\n".utf8))

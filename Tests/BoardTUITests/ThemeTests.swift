@@ -14,6 +14,7 @@ struct ThemeTests {
     @Test("a theme file maps roles to colours and attributes; unnamed roles keep the default")
     func parsesTheme() throws {
         let folder = try folder(with: ["mine.toml": "# mine\n[styles]\nselection = \"bold black on #ffaf00\"\ntitle = \"underline bright-blue\"\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let loaded = ThemeLibrary(folders: [folder]).load("mine")
         #expect(loaded.problems.isEmpty)
         #expect(loaded.theme.style(for: .selection) == Style(.ansi(0), on: .rgb(0xff, 0xaf, 0), [.bold]))
@@ -28,6 +29,7 @@ struct ThemeTests {
     ])
     func badTheme(text: String, expected: String) throws {
         let folder = try folder(with: ["broken.toml": text])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let loaded = ThemeLibrary(folders: [folder]).load("broken")
         #expect(loaded.theme.style(for: .selection) == BuiltInTheme.dark.style(for: .selection))
         #expect(loaded.theme.style(for: .title) == Style(.ansi(1)))
@@ -48,6 +50,7 @@ struct ThemeTests {
     @Test("a theme in $XDG_CONFIG_HOME/mlboard/themes overrides the built-in one of the same name")
     func userThemeOverridesBuiltIn() throws {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-xdg-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: config) }
         let themes = config.appendingPathComponent("mlboard/themes")
         try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
         try Data("[styles]\nfooter = \"red on green\"\n".utf8).write(to: themes.appendingPathComponent("light.toml"))
