@@ -39,7 +39,8 @@ struct DiskFullTests {
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
         #expect(try Binary.shell("mount -t tmpfs -o size=1m tmpfs '\(mountPoint.path)'").status == 0)
         defer {
-            _ = try? Binary.shell("umount '\(mountPoint.path)'")
+            // Lazily: a process still holding a file there must not keep the mount for good.
+            _ = try? Binary.shell("umount -l '\(mountPoint.path)'")
             try? FileManager.default.removeItem(at: mountPoint)
         }
         let workspace = try TestWorkspace(dataParent: mountPoint)
