@@ -15,9 +15,9 @@ extension JournalLine.Body {
 /// A body in the one shape every build writes, read field by field without building a tree:
 /// the envelope's keys in canonical order with nothing between them, and the commonest events
 /// (comments, assignments, approvals, stage changes and others) read the same way; any other
-/// event is parsed and read through `Decodable`. Nil at the first byte out of that shape. In a queued writer's catch-up
-/// and a long replay, building a tree of every line, with a string for every key, was most of
-/// the work.
+/// event is parsed and read through `Decodable`. Nil at the first byte out of that shape. In a
+/// queued writer's catch-up and a long replay, building a tree of every line, with a string for
+/// every key, was most of the work.
 struct WrittenBody {
     private var parser: JSONParser
 

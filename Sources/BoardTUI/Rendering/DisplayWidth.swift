@@ -1,3 +1,4 @@
+import BoardCore
 import CNCurses
 
 /// How many terminal columns text takes, measured as ncurses measures it: the C library's
@@ -6,7 +7,7 @@ import CNCurses
 /// locale; on an ASCII terminal every drawn character takes one column.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        if Sanitize.isPlainASCII(text) { return text.utf8.count }
+        if TextRules.isPrintableASCII(text) { return text.utf8.count }
         let charset = TerminalCharset.current
         return Sanitize.forTerminal(text, charset: charset).reduce(0) { $0 + columns(of: $1, charset: charset) }
     }

@@ -18,7 +18,7 @@ public enum Sanitize {
     }
 
     static func forTerminal(_ text: String, charset: TerminalCharset) -> String {
-        if isPlainASCII(text) { return text }
+        if TextRules.isPrintableASCII(text) { return text }  // every terminal shows it as it is
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -35,9 +35,6 @@ public enum Sanitize {
         }
         return result
     }
-
-    /// Whether `text` is printable ASCII only, which every terminal shows as it is.
-    static func isPlainASCII(_ text: String) -> Bool { TextRules.isPrintableASCII(text) }
 
     private static func appendForUnicode(_ scalar: Unicode.Scalar, to result: inout String) {
         if isPresentationOnly(scalar) { return }
