@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 
 /// (k) A small command from start to exit: `mlboard status --json` on the demo and `mlboard
 /// --help`, beside `/bin/true` and any other builds named in MLBOARD_BENCH_COMPARE (paths to
@@ -39,21 +38,9 @@ enum StartupBench {
         let description: String
     }
 
-    /// Spawns `path` with its output thrown away and waits for it; a failure is an error.
+    /// Runs `path` with its output thrown away; a failure is an error.
     private static func runQuietly(_ path: String, _ arguments: [String], environment: [String: String]) throws {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        let env: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + env).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, env)
-        guard spawned == 0 else { throw Failed(description: "cannot start \(path): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        guard status == 0 else { throw Failed(description: "\(path) \(arguments.joined(separator: " ")) failed (wait status \(status))") }
+        let status = Child.spawn(path, arguments, environment: environment, keepingOutput: false).wait().status
+        guard status == 0 else { throw Failed(description: "\(path) \(arguments.joined(separator: " ")) exited \(status)") }
     }
 }

@@ -65,16 +65,22 @@ let selfPath: String = (try? FileManager.default.destinationOfSymbolicLink(atPat
 /// The mlboard binary beside the bench binary.
 var mlboardPath: String { URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("mlboard").path }
 
-/// A child process started with posix_spawn, its stdout going to a file.
+/// A child process started with posix_spawn, its stdout going to a file, or with stdout and
+/// stderr thrown away when its output is not wanted.
 struct Child {
     let pid: pid_t
-    let outputPath: String
+    let outputPath: String?
 
-    static func spawn(_ path: String, _ arguments: [String], environment: [String: String]? = nil) -> Child {
-        let output = NSTemporaryDirectory() + "mlboard-bench-child-\(UUID().uuidString).out"
+    static func spawn(_ path: String, _ arguments: [String], environment: [String: String]? = nil, keepingOutput: Bool = true) -> Child {
+        let output = keepingOutput ? NSTemporaryDirectory() + "mlboard-bench-child-\(UUID().uuidString).out" : nil
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let output {
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         var pid: pid_t = 0
@@ -86,12 +92,15 @@ struct Child {
         return Child(pid: pid, outputPath: output)
     }
 
-    /// Waits for the exit and returns status and stdout.
+    /// Waits for the exit and returns status and stdout (empty when it was thrown away).
     func wait() -> (status: Int32, output: String) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        unlink(outputPath)
+        var text = ""
+        if let outputPath {
+            text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+            unlink(outputPath)
+        }
         let exited = (status & 0x7f) == 0
         return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), text)
     }
