@@ -135,8 +135,12 @@ public actor PostgresJournal {
     /// The lines after `sequence` through `end`, inside the caller's transaction.
     private static func lines(after sequence: Int64, through end: Int64, _ connection: PostgresConnection,
                               logger: Logger) async throws -> [[UInt8]] {
-        let rows = try await connection.query(
-            "SELECT line FROM mlboard_events WHERE seq > \(sequence) AND seq <= \(end) ORDER BY seq", logger: logger)
+        try await lines(of: "SELECT line FROM mlboard_events WHERE seq > \(sequence) AND seq <= \(end) ORDER BY seq", connection, logger: logger)
+    }
+
+    /// The `line` column of every row `query` gives, in order.
+    private static func lines(of query: PostgresQuery, _ connection: PostgresConnection, logger: Logger) async throws -> [[UInt8]] {
+        let rows = try await connection.query(query, logger: logger)
         var lines: [[UInt8]] = []
         for try await line in rows.decode(ByteBuffer.self) { lines.append(Array(line.readableBytesView)) }
         return lines
@@ -158,14 +162,25 @@ public actor PostgresJournal {
     /// The lines through `sequence` that may be comments (the server looks for the type field;
     /// the caller decodes them), in order.
     public func commentLines(through sequence: Int64) async throws(PostgresStoreError) -> [[UInt8]] {
-        try await using { [logger] connection in
-            let marker = ByteBuffer(string: #""type":"commented""#)
-            let rows = try await connection.query(
-                "SELECT line FROM mlboard_events WHERE seq <= \(sequence) AND position(\(marker) in line) > 0 ORDER BY seq", logger: logger)
-            var lines: [[UInt8]] = []
-            for try await line in rows.decode(ByteBuffer.self) { lines.append(Array(line.readableBytesView)) }
-            return lines
-        }
+        var binds = PostgresBindings()
+        binds.append(sequence)
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT line FROM mlboard_events WHERE \(PostgresSchema.mayBeComment) AND seq <= $1 ORDER BY seq", binds: binds)
+        return try await using { [logger] connection in try await Self.lines(of: query, connection, logger: logger) }
+    }
+
+    /// The comment lines through `sequence` whose target is `target` (its JSON as a line writes
+    /// it), in order, found through the schema's index of comment targets.
+    public func commentLines(on target: String, through sequence: Int64) async throws(PostgresStoreError) -> [[UInt8]] {
+        var binds = PostgresBindings()
+        binds.append(target)
+        binds.append(sequence)
+        let query = PostgresQuery(unsafeSQL: """
+            SELECT line FROM mlboard_events
+            WHERE \(PostgresSchema.mayBeComment) AND mlboard_comment_target(line) = $1::jsonb AND seq <= $2
+            ORDER BY seq
+            """, binds: binds)
+        return try await using { [logger] connection in try await Self.lines(of: query, connection, logger: logger) }
     }
 
     /// Every line after `sequence`, in order, read a page at a time.

@@ -6,7 +6,8 @@ import PostgresNIO
 /// row per journal line: `line` is the line's exact bytes WITHOUT its newline (the folder's
 /// file adds one after each line), `hash` its hash and `sig` its SSH signature, if signed;
 /// `mlboard_config` the text of workspace.yml; `mlboard_presence` who has a dashboard open;
-/// `mlboard_append` appends in one statement (see `appendFunction`).
+/// `mlboard_append` appends in one statement (see `appendFunction`); an index finds the comments
+/// on one target (see `commentTargetFunction`).
 enum PostgresSchema {
     /// Migration N (1-based) takes a database from version N-1 to version N. Append, never edit.
     static let migrations: [[PostgresQuery]] = [
@@ -27,7 +28,11 @@ enum PostgresSchema {
             "CREATE TABLE mlboard_presence (client text PRIMARY KEY, handle text NOT NULL, seen_at timestamptz NOT NULL)",
         ],
         [appendFunction],
+        [commentTargetFunction, commentTargetIndex],
     ]
+
+    /// The first version whose journal can be asked for the comments on one target.
+    static let commentTargetsVersion = 4
 
     static var version: Int { migrations.count }
 
@@ -72,6 +77,38 @@ enum PostgresSchema {
             RETURN QUERY SELECT after_seq + added, new_hashes[added], true;
         END $$
         """)
+
+    /// The target of a comment line, as the line writes it, and NULL for any other line. The
+    /// index over it lets a client read one thread's lines instead of every comment's. A line
+    /// that is not mlboard's JSON has no target here, rather than making its INSERT fail; a client
+    /// that reads it refuses it anyway. Not PARALLEL SAFE: its EXCEPTION block starts a
+    /// subtransaction, which a parallel worker may not.
+    static let commentTargetFunction = PostgresQuery(unsafeSQL: """
+        CREATE FUNCTION mlboard_comment_target(line bytea) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            document jsonb;
+        BEGIN
+            BEGIN
+                document := convert_from(line, 'UTF8')::jsonb;
+            EXCEPTION WHEN others THEN
+                RETURN NULL;
+            END;
+            IF document ->> 'type' IS DISTINCT FROM 'commented' THEN
+                RETURN NULL;
+            END IF;
+            RETURN document #> '{event,commented,_0,target}';
+        END $$
+        """)
+
+    /// Only the lines that may be comments are indexed: the others cost an INSERT one `position`,
+    /// not a call of the function. A query that uses the index repeats this predicate word for word.
+    static let commentTargetIndex = PostgresQuery(unsafeSQL: """
+        CREATE INDEX mlboard_events_comment_target ON mlboard_events (mlboard_comment_target(line), seq)
+            WHERE \(mayBeComment)
+        """)
+
+    /// True for every comment line and for few others (a line's type is written last).
+    static let mayBeComment = #"position('"type":"commented"'::bytea in line) > 0"#
 
     /// The channel every append notifies, with the new head's sequence number as the payload.
     static let channel = "mlboard_events"

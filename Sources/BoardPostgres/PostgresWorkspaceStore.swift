@@ -26,6 +26,11 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     private let startedAt: Int64
     /// Why this role may not write, found at opening.
     private var roleReason: String?
+    /// The version of the database's schema, found at opening.
+    private var schemaVersion = 0
+    /// The comments on each target asked about that were written before the snapshot this
+    /// store began from: history, read from the server once.
+    private var threadsBeforeSnapshot: [CommentTarget: [Comment]] = [:]
     /// What this machine saw of the journal before, and the root key it pinned.
     private let seen: SeenByThisMachine
     private var comparedWithWhatThisMachineSaw = false
@@ -86,6 +91,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         let (replica, warning) = try startingReplica(config: config, snapshot: snapshotURL, journal: journal)
         let store = PostgresWorkspaceStore(location: location, journal: journal, environment: environment, replica: replica, snapshotURL: snapshotURL)
         store.warnings += [warning].compactMap { $0 }
+        store.schemaVersion = version
         if version > PostgresSchema.version {
             store.roleReason = "the database's schema version \(version) is newer than this mlboard knows (\(PostgresSchema.version)); upgrade mlboard to write"
         } else if version < PostgresSchema.version {
@@ -296,9 +302,22 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         }
     }
 
+    /// The comments on `target`: those the replica applied since its snapshot, after those
+    /// before it, which the server finds through its index of comment targets (a schema too old
+    /// to have one makes this client read and hold every comment instead).
     public func comments(on target: CommentTarget) throws -> [Comment] {
-        try holdingEveryComment()
-        return replica.comments(on: target)
+        let through = replica.commentsMissingThrough
+        guard through > 0, schemaVersion >= PostgresSchema.commentTargetsVersion else {
+            try holdingEveryComment()
+            return replica.comments(on: target)
+        }
+        if threadsBeforeSnapshot[target] == nil {
+            try failIfKnownOffline()
+            let json = try target.journalJSON()
+            let lines = try Self.serverCall { [journal] in try await journal.commentLines(on: json, through: through) }
+            threadsBeforeSnapshot[target] = JournalReplica.records(decoding: lines).compactMap(\.comment).filter { $0.target == target }
+        }
+        return ((threadsBeforeSnapshot[target] ?? []) + replica.comments(on: target)).sorted(by: Comment.threadOrder)
     }
 
     public func allComments() throws -> [Comment] {
@@ -306,10 +325,21 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         return replica.allComments()
     }
 
+    /// While a watch reports the server gone, a question that needs the server fails at once
+    /// instead of waiting out the deadline on the dashboard's thread.
+    private func failIfKnownOffline() throws {
+        if let gone = connection.offline { throw StoreError.unavailable("offline, reconnecting: \(gone)") }
+    }
+
+    /// Whether this client holds every comment in memory: it began without a snapshot, or was
+    /// asked for them all (or asked for one thread when the schema had no index of targets).
+    var holdsEveryComment: Bool { replica.commentsMissingThrough == 0 }
+
     /// A replica that began from a snapshot reads the comments before it at the first question.
     private func holdingEveryComment() throws {
         let through = replica.commentsMissingThrough
         guard through > 0 else { return }
+        try failIfKnownOffline()
         let lines = try Self.serverCall { [journal] in try await journal.commentLines(through: through) }
         replica.fillEarlierComments(from: JournalReplica.records(decoding: lines))
     }

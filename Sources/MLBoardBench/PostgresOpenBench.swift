@@ -78,6 +78,7 @@ enum PostgresOpenBench {
         table.add(["reading the lines alone from PostgreSQL, pages of 5,000, no replay (in process)", "\(reading.count)",
                    fmt(reading.median), fmt(reading.percentile(100)), "-"])
         table.print()
+        try PostgresCommentsBench.run(location, cache: pgCache, quick: quick)
         return pg
     }
 

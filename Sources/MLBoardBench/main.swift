@@ -21,6 +21,7 @@ func runChild(_ mode: String, _ rest: [String]) throws -> Bool {
     case "child-sync-writer": try SyncBench.writer(rest)
     case "child-pg-sync-writer": try PostgresSyncBench.writer(rest)
     case "child-pg-open": try PostgresOpenBench.child(rest)
+    case "child-pg-comments": try PostgresCommentsBench.child(rest)
     default: return false
     }
     fflush(nil)

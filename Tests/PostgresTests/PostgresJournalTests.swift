@@ -17,10 +17,11 @@ extension PostgresServerTests {
             #expect(try await journal.schemaVersion() == 0)
             try await journal.createSchema()
             try await journal.createSchema()
-            #expect(try await journal.schemaVersion() == 3)
+            #expect(try await journal.schemaVersion() == 4)
             #expect(try await journal.head() == .genesis)
-            #expect(try cluster.psql("SELECT string_agg(version::text, ',' ORDER BY version) FROM mlboard_schema", database: journal.location.database) == "1,2,3\n")
-            #expect(try cluster.psql("SELECT count(*) FROM pg_proc WHERE proname = 'mlboard_append'", database: journal.location.database) == "1\n")
+            #expect(try cluster.psql("SELECT string_agg(version::text, ',' ORDER BY version) FROM mlboard_schema", database: journal.location.database) == "1,2,3,4\n")
+            #expect(try cluster.psql("SELECT count(*) FROM pg_proc WHERE proname IN ('mlboard_append', 'mlboard_comment_target')", database: journal.location.database) == "2\n")
+            #expect(try cluster.psql("SELECT count(*) FROM pg_indexes WHERE indexname = 'mlboard_events_comment_target'", database: journal.location.database) == "1\n")
             await journal.close()
         }
 
