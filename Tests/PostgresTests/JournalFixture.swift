@@ -31,9 +31,7 @@ enum JournalFixture {
     /// An empty folder workspace (configured as `config`) in a fresh temporary folder, and its environment.
     static func emptyFolder(config: WorkspaceConfig = .defaults(name: "Copy")) throws -> (WorkspaceStore, [String: String], URL) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-folder-\(UUID().uuidString.prefix(8))")
-        var environment = HermeticEnvironment.current()
-        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
-        environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
+        var environment = HermeticEnvironment.current(keepingStateAndCacheIn: root)
         environment.removeValue(forKey: "MLBOARD_DIR")
         let store = try WorkspaceStore.create(at: DataDirectory(root.appendingPathComponent("data")), config: config, environment: environment)
         return (store, environment, root)

@@ -12,9 +12,7 @@ extension PostgresServerTests {
             let cluster = try PostgresCluster.shared.get()
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-migrate-\(UUID().uuidString.prefix(8))")
             defer { try? FileManager.default.removeItem(at: root) }
-            var environment = HermeticEnvironment.current()
-            environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
-            environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
+            let environment = HermeticEnvironment.current(keepingStateAndCacheIn: root)
             let demo = DataDirectory(root.appendingPathComponent("demo"))
             _ = try CleanSpawn.run([BuiltBinary.mlboard.path, "demo", "--dir", demo.path, "--no-tui"],
                                    environment: environment, outputName: "demo")

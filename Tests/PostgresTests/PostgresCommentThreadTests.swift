@@ -16,9 +16,7 @@ struct PostgresCommentThreadTests {
     func demoThreads() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-threads-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: root) }
-        var environment = HermeticEnvironment.current()
-        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
-        environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
+        let environment = HermeticEnvironment.current(keepingStateAndCacheIn: root)
         let demo = DataDirectory(root.appendingPathComponent("demo"))
         _ = try CleanSpawn.run([BuiltBinary.mlboard.path, "demo", "--dir", demo.path, "--no-tui", "--signatures", "off"],
                                environment: environment, outputName: "demo")
@@ -70,11 +68,8 @@ struct PostgresCommentThreadTests {
 
     @Test("a schema without the index reads every comment; init's upgrade builds the index over the lines already there")
     func olderSchema() throws {
-        let cluster = try PostgresCluster.shared.get()
-        let location = try cluster.makeDatabase()
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-cache-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: cache) }
-        let environment = ["XDG_CACHE_HOME": cache.path, "XDG_STATE_HOME": cache.appendingPathComponent("state").path]
+        let (cluster, location, environment, cleanUp) = try emptyDatabase()
+        defer { cleanUp() }
         let writer = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: environment)
         try writer.execute([
             .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging"])),
@@ -105,11 +100,8 @@ struct PostgresCommentThreadTests {
 
     @Test("a line the index cannot read has no target there, and does not stop the upgrade that builds the index")
     func unreadableLines() throws {
-        let cluster = try PostgresCluster.shared.get()
-        let location = try cluster.makeDatabase()
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-cache-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: cache) }
-        let environment = ["XDG_CACHE_HOME": cache.path, "XDG_STATE_HOME": cache.appendingPathComponent("state").path]
+        let (cluster, location, environment, cleanUp) = try emptyDatabase()
+        defer { cleanUp() }
         _ = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: environment)
         try cluster.psql("DROP FUNCTION mlboard_comment_target CASCADE; DELETE FROM mlboard_schema WHERE version = 4", database: location.database)
         // Each holds "type":"commented": not UTF-8, not JSON, JSON of another type, a comment without a target.
@@ -125,5 +117,13 @@ struct PostgresCommentThreadTests {
         let target = try CommentTarget.project("churn").journalJSON()
         let line = #"{"event":{"commented":{"_0":{"target":\#(target)}}},"type":"commented"}"#
         #expect(try cluster.psql("SELECT mlboard_comment_target(convert_to('\(line)', 'UTF8')) = '\(target)'::jsonb", database: location.database) == "t\n")
+    }
+
+    /// A new database, and an environment whose state and cache are in a folder of their own.
+    private func emptyDatabase(name: String = #function) throws -> (PostgresCluster, PostgresLocation, [String: String], () -> Void) {
+        let cluster = try PostgresCluster.shared.get()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-threads-\(UUID().uuidString.prefix(8))")
+        return (cluster, try cluster.makeDatabase(name), HermeticEnvironment.current(keepingStateAndCacheIn: root),
+                { try? FileManager.default.removeItem(at: root) })
     }
 }

@@ -12,4 +12,13 @@ public enum HermeticEnvironment {
         for key in personalKeys { environment.removeValue(forKey: key) }
         return environment
     }
+
+    /// The same, with this user's state (seen markers) and cache (snapshots) kept under `root`,
+    /// so tests never share them.
+    public static func current(keepingStateAndCacheIn root: URL) -> [String: String] {
+        var environment = current()
+        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
+        environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
+        return environment
+    }
 }

@@ -16,9 +16,7 @@ public struct TestWorkspace: Sendable {
             .appendingPathComponent("mlboard-test-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         directory = DataDirectory((dataParent ?? root).appendingPathComponent("data"))
-        var environment = HermeticEnvironment.current()
-        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
-        environment["XDG_CACHE_HOME"] = root.appendingPathComponent("cache").path
+        var environment = HermeticEnvironment.current(keepingStateAndCacheIn: root)
         environment["MLBOARD_DIR"] = directory.path
         environment["MLBOARD_USER"] = TestWorkspace.lead.handle
         environment.removeValue(forKey: "MLBOARD_FAILPOINT")
