@@ -325,8 +325,8 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         return replica.allComments()
     }
 
-    /// While a watch reports the server gone, a question that needs the server fails at once
-    /// instead of waiting out the deadline on the dashboard's thread.
+    /// While a watch reports the server gone, a write or a question that needs the server fails
+    /// at once instead of waiting out the deadline on the dashboard's thread.
     private func failIfKnownOffline() throws {
         if let gone = connection.offline { throw StoreError.unavailable("offline, reconnecting: \(gone)") }
     }
@@ -360,6 +360,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     @discardableResult
     public func execute(_ plan: [PlannedCommand]) throws -> [EventRecord] {
         if let reason = writeRefusal { throw StoreError.readOnly(reason) }
+        try failIfKnownOffline()
         if let records = try appendAtHead(plan) { return records }
         return try appendUnderLock(plan)
     }
