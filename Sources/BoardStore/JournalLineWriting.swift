@@ -64,94 +64,123 @@ extension JournalLine {
         return (line, hash, signature)
     }
 
-    /// Lines a batch is written in: while one thread chains, hashes and signs the lines of one
-    /// chunk, the other cores make the openings of the next.
+    /// Records a batch is written in: while one thread chains, hashes and signs the lines of one
+    /// chunk, the other cores make the openings of the next, and the chunk after it is decided.
     static let linesPerChunk = 512
     /// Openings each task makes at a time.
     private static let openingsPerTask = 64
 
-    /// The lines for `records`, chained one to the next after `previousHash`, the last line's
-    /// hash, and each line's signature. Each line follows the one before it (its `prev`, and so
-    /// its signature, is that line's hash), so lines are finished one after another, in order;
-    /// only their openings are made ahead, on other threads.
-    static func encode(
-        _ records: [EventRecord], after previousHash: String, signing: Signing? = nil
-    ) throws -> (bytes: [UInt8], hash: String, signatures: [SSHSignature?]) {
-        let batch = ChainedBatch(records: records, previousHash: previousHash, signing: signing)
-        var chunkStart = 0
-        var openings = try batch.openings(from: 0)
-        while chunkStart < records.count {
-            let nextStart = chunkStart + linesPerChunk
-            guard nextStart < records.count else {  // the last chunk: nothing to make ahead
-                try batch.finish(from: chunkStart, openings: openings)
-                break
-            }
-            let tasks = openingTasks
-            // Task 0 finishes this chunk's lines; the others make the next chunk's openings.
-            var next = [[UInt8]](repeating: [], count: min(linesPerChunk, records.count - nextStart))
-            let failures = TaskFailures(count: tasks + 1)
-            next.withUnsafeMutableBufferPointer { slots in
-                let nextSlots = OpeningSlots(slots)
-                let current = openings
-                let chunk = chunkStart
-                DispatchQueue.concurrentPerform(iterations: tasks + 1) { task in
-                    do {
-                        if task == 0 {
-                            try batch.finish(from: chunk, openings: current)
-                        } else {
-                            try batch.makeOpenings(into: nextSlots, from: nextStart, task: task - 1)
-                        }
-                    } catch {
-                        failures.set(task, error)
-                    }
-                }
-            }
-            if let failure = failures.first { throw failure }
-            openings = next
-            chunkStart = nextStart
-        }
-        return (batch.bytes, batch.hash, batch.signatures)
-    }
-
-    private static var openingTasks: Int { (linesPerChunk + openingsPerTask - 1) / openingsPerTask }
-
-    /// The state of a batch being written: touched by one thread at a time (the one finishing
-    /// lines), except for `records`, which every thread only reads.
-    private final class ChainedBatch: @unchecked Sendable {
-        let records: [EventRecord]
-        let signing: Signing?
+    /// What a batch is written as: its records, their lines (one after another), the last line's
+    /// hash, and each line's signature.
+    struct Batch {
+        var records: [EventRecord] = []
         var bytes: [UInt8] = []
         var hash: String
         var signatures: [SSHSignature?] = []
+    }
 
-        init(records: [EventRecord], previousHash: String, signing: Signing?) {
-            self.records = records
-            self.hash = previousHash
-            self.signing = signing
-            signatures.reserveCapacity(records.count)
-        }
+    /// The lines for `records`, chained one to the next after `previousHash`.
+    static func encode(_ records: [EventRecord], after previousHash: String, signing: Signing? = nil) throws -> Batch {
+        var rest = records[...]
+        return try encode(chunks: {
+            guard !rest.isEmpty else { return nil }
+            defer { rest = rest.dropFirst(linesPerChunk) }
+            return Array(rest.prefix(linesPerChunk))
+        }, after: previousHash, signing: signing)
+    }
 
-        /// The openings of the chunk from `start`, made on the calling thread.
-        func openings(from start: Int) throws -> [[UInt8]] {
-            try records[start ..< min(start + linesPerChunk, records.count)].map { try opening(of: $0) }
-        }
-
-        func makeOpenings(into slots: OpeningSlots, from start: Int, task: Int) throws {
-            let first = task * openingsPerTask
-            guard first < slots.count else { return }  // the last chunk may be short
-            for offset in first ..< min(first + openingsPerTask, slots.count) {
-                slots.set(offset, try opening(of: records[start + offset]))
+    /// The lines for the records `nextChunk` gives, a chunk at each call until it gives nil,
+    /// chained one to the next after `previousHash`. Each line follows the one before it (its
+    /// `prev`, and so its signature, is that line's hash), so lines are finished one after
+    /// another, in order, on one thread; meanwhile the other cores make the next chunk's
+    /// openings and call `nextChunk` for the chunk after it (never two calls at once). An error
+    /// `nextChunk` throws is thrown as soon as it comes; one from finishing a line only once
+    /// `nextChunk` has given all its chunks, so a caller that decides the records as it gives
+    /// them reports a refusal before a signature it could not make, as if it had decided first.
+    static func encode(
+        chunks nextChunk: () throws -> [EventRecord]?, after previousHash: String, signing: Signing? = nil
+    ) throws -> Batch {
+        try withoutActuallyEscaping(nextChunk) { nextChunk in
+            let source = ChunkSource(nextChunk)
+            let batch = ChainedBatch(previousHash: previousHash, signing: signing)
+            guard var current = try nextChunk() else { return batch.made }
+            var finishing: (any Error)?  // the first error of finishing lines or making openings
+            var openings: [[UInt8]] = []
+            do { openings = try current.map { try opening(of: $0) } } catch { finishing = error }
+            var next = try nextChunk()
+            while true {
+                let upcoming = finishing == nil ? next ?? [] : []
+                let tasks = 2 + (upcoming.count + openingsPerTask - 1) / openingsPerTask
+                var nextOpenings = [[UInt8]](repeating: [], count: upcoming.count)
+                let failures = TaskFailures(count: tasks)
+                nextOpenings.withUnsafeMutableBufferPointer { slots in
+                    let slots = OpeningSlots(slots)
+                    let (chunk, chunkOpenings, finishes, makes) = (current, openings, finishing == nil, next != nil)
+                    DispatchQueue.concurrentPerform(iterations: tasks) { task in
+                        do {
+                            switch task {
+                            case 0: if finishes { try batch.finish(chunk, openings: chunkOpenings) }
+                            case 1: if makes { try source.make() }
+                            default: try makeOpenings(of: upcoming, into: slots, task: task - 2)
+                            }
+                        } catch {
+                            failures.set(task, error)
+                        }
+                    }
+                }
+                if let refusal = failures.error(of: 1) { throw refusal }
+                finishing = finishing ?? failures.first
+                guard let following = next else { break }
+                (current, openings, next) = (following, nextOpenings, source.take())
             }
+            if let finishing { throw finishing }
+            return batch.made
+        }
+    }
+
+    /// Task `task`'s openings of `records`, each into its own slot.
+    private static func makeOpenings(of records: [EventRecord], into slots: OpeningSlots, task: Int) throws {
+        let first = task * openingsPerTask
+        guard first < records.count else { return }
+        for offset in first ..< min(first + openingsPerTask, records.count) {
+            slots.set(offset, try opening(of: records[offset]))
+        }
+    }
+
+    /// The chunks of a batch, made by one task at a time.
+    private final class ChunkSource: @unchecked Sendable {
+        private let nextChunk: () throws -> [EventRecord]?
+        private var made: [EventRecord]?
+
+        init(_ nextChunk: @escaping () throws -> [EventRecord]?) { self.nextChunk = nextChunk }
+
+        func make() throws { made = try nextChunk() }
+
+        /// The chunk `make` made, if any; nil when there are no more.
+        func take() -> [EventRecord]? {
+            defer { made = nil }
+            return made
+        }
+    }
+
+    /// The batch being written: touched by one thread at a time (the one finishing lines).
+    private final class ChainedBatch: @unchecked Sendable {
+        let signing: Signing?
+        var made: Batch
+
+        init(previousHash: String, signing: Signing?) {
+            self.signing = signing
+            made = Batch(hash: previousHash)
         }
 
-        func finish(from start: Int, openings: [[UInt8]]) throws {
-            for (offset, opening) in openings.enumerated() {
-                let openingStart = bytes.count
-                bytes += opening
-                let line = try finishLine(records[start + offset], openingStart: openingStart, previousHash: hash,
-                                          signing: signing, in: &bytes)
-                hash = line.hash
-                signatures.append(line.signature)
+        func finish(_ records: [EventRecord], openings: [[UInt8]]) throws {
+            for (record, opening) in zip(records, openings) {
+                let openingStart = made.bytes.count
+                made.bytes += opening
+                let line = try finishLine(record, openingStart: openingStart, previousHash: made.hash, signing: signing, in: &made.bytes)
+                made.hash = line.hash
+                made.records.append(record)
+                made.signatures.append(line.signature)
             }
         }
     }
@@ -183,6 +212,8 @@ private final class TaskFailures: @unchecked Sendable {
 
     func set(_ task: Int, _ error: any Error) { lock.withLock { errors[task] = error } }
 
-    /// The first task's error: finishing lines (task 0) before making openings.
+    func error(of task: Int) -> (any Error)? { lock.withLock { errors[task] } }
+
+    /// The error of the task with the lowest number that threw.
     var first: (any Error)? { lock.withLock { errors.lazy.compactMap { $0 }.first } }
 }

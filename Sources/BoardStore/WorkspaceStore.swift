@@ -339,10 +339,26 @@ public final class WorkspaceStore {
             throw StoreError.readOnly(HeadAlarm.refusal(alarm))
         }
         return try holdingJournalLock { fd in
-            let decided = try DecisionLoop.records(for: plan, state: state, index: stateIndex()).mapError(\.violation).get()
-            let records = try append(decided, to: fd)
+            let records = try append(deciding: plan, to: fd)
             FailPoint.reach(.afterFlushBeforeUnlock)
             return records
+        }
+    }
+
+    /// Decides `plan` against the state and appends the records it makes. A plan of more than a
+    /// chunk (an import, the demo) is decided a chunk at a time, while the lines of the chunks
+    /// before are chained and signed on another core; a refusal still writes nothing.
+    private func append(deciding plan: [PlannedCommand], to fd: Int32) throws -> [EventRecord] {
+        guard plan.count > JournalLine.linesPerChunk else {
+            var decided: [EventRecord]? = try DecisionLoop.records(for: plan, state: state, index: stateIndex()).mapError(\.violation).get()
+            return try append(to: fd) {
+                defer { decided = nil }
+                return decided
+            }
+        }
+        var run = DecisionLoop.Run(plan, from: state, index: stateIndex())
+        return try append(to: fd) {
+            run.isFinished ? nil : try run.decide(steps: JournalLine.linesPerChunk).mapError(\.violation).get()
         }
     }
 
@@ -494,14 +510,16 @@ public final class WorkspaceStore {
     /// fdatasync. A failed flush is fatal for this write: Linux reports a write-back error
     /// once, so it is never retried and never assumed to have worked.
     /// Returns the records as written, each marked with the signature it carries.
-    private func append(_ records: [EventRecord], to fd: Int32) throws -> [EventRecord] {
-        guard !records.isEmpty else { return [] }
+    /// Appends the lines of the records `nextChunk` gives, a chunk at a call until it gives nil.
+    private func append(to fd: Int32, chunks nextChunk: () throws -> [EventRecord]?) throws -> [EventRecord] {
         let signing = WriterSigning(source: signers)
         var registry = state.signing  // as it stands before each line
-        let (bytes, hash, signatures) = try JournalLine.encode(records, after: position.hash) { record, signedHash in
+        let batch = try JournalLine.encode(chunks: nextChunk, after: position.hash) { record, signedHash in
             defer { registry.apply(record) }
             return try signing.signature(for: record, signedHash: signedHash, registry: registry)
         }
+        let (records, bytes, hash, signatures) = (batch.records, batch.bytes, batch.hash, batch.signatures)
+        guard !records.isEmpty else { return [] }
         let start = position.offset
         let sizeBefore = JournalReserve.makeRoom(fd, for: bytes.count, at: start)
         if FailPoint.isArmed(.afterPartialWrite) {

@@ -167,4 +167,51 @@ struct LineWritingTests {
             }
         }
     }
+
+    @Test("records given a chunk at a time, in chunks of uneven sizes and empty ones, make the lines of the whole batch")
+    func unevenChunks() throws {
+        let records = Self.demoRecords
+        let whole = try JournalLine.encode(records, after: JournalLine.genesisHash)
+        var sizes = [0, 1, 700, 0, JournalLine.linesPerChunk + 1, 3][...]
+        var rest = records[...]
+        let chunked = try JournalLine.encode(chunks: {
+            guard !rest.isEmpty else { return nil }
+            let size = sizes.popFirst() ?? rest.count
+            defer { rest = rest.dropFirst(size) }
+            return Array(rest.prefix(size))
+        }, after: JournalLine.genesisHash)
+        // Compared as one Bool each: a failed comparison of arrays this long would have the
+        // test library work out their difference for minutes.
+        let (sameBytes, sameRecords) = (chunked.bytes == whole.bytes, chunked.records == records)
+        #expect(sameBytes, "\(chunked.bytes.count) bytes against \(whole.bytes.count)")
+        #expect(chunked.hash == whole.hash)
+        #expect(sameRecords, "\(chunked.records.count) records against \(records.count)")
+    }
+
+    private struct RuleRefusal: Error {}
+
+    @Test("a chunk source's error wins over a line before it that could not be signed; a signing error alone comes once every chunk was given")
+    func errorOrder() throws {
+        let records = Array(Self.demoRecords.prefix(6 * JournalLine.linesPerChunk))
+        let unsignable: JournalLine.Signing = { record, _ in
+            if record.sequence == 10 { throw Refusal() }
+            return nil
+        }
+        /// Encodes `records` a chunk at a time, the source throwing when asked for its `failing`th chunk.
+        func encode(failingAt failing: Int?, given: inout Int) throws {
+            var rest = records[...]
+            _ = try JournalLine.encode(chunks: {
+                guard !rest.isEmpty else { return nil }
+                guard given + 1 != failing else { throw RuleRefusal() }
+                given += 1
+                defer { rest = rest.dropFirst(JournalLine.linesPerChunk) }
+                return Array(rest.prefix(JournalLine.linesPerChunk))
+            }, after: JournalLine.genesisHash, signing: unsignable)
+        }
+        var given = 0
+        #expect(throws: RuleRefusal.self) { try encode(failingAt: 5, given: &given) }
+        given = 0
+        #expect(throws: Refusal.self) { try encode(failingAt: nil, given: &given) }
+        #expect(given == 6, "every chunk was asked for before the signing error was thrown")
+    }
 }

@@ -31,20 +31,47 @@ public enum DecisionLoop {
     public static func run(
         _ plan: [PlannedCommand], from state: BoardState, index: StateIndex? = nil
     ) -> Result<(records: [EventRecord], state: BoardState), Refusal> {
-        var draft = state
-        var draftIndex = index ?? StateIndex(of: state)
-        var records: [EventRecord] = []
-        for (number, step) in plan.enumerated() {
-            switch decide(step.command, state: draft, actor: step.actor, now: step.at, index: draftIndex) {
-            case .success(let events):
-                let made = numbered(events, of: step, after: draft.lastSequence)
-                apply(made, to: &draft, index: &draftIndex)
-                records += made
-            case .failure(let violation):
-                return .failure(Refusal(step: number, violation: violation))
-            }
+        var run = Run(plan, from: state, index: index)
+        return run.decide(steps: plan.count).map { ($0, run.state) }
+    }
+
+    /// A plan decided a piece at a time, each piece against the state the pieces before it
+    /// leave, in a copy of the state: for a writer that starts on the first records while the
+    /// rest are still being decided.
+    public struct Run {
+        private let plan: [PlannedCommand]
+        private var nextStep = 0
+        /// The state the steps decided so far leave.
+        public private(set) var state: BoardState
+        private var index: StateIndex
+
+        public init(_ plan: [PlannedCommand], from state: BoardState, index: StateIndex? = nil) {
+            self.plan = plan
+            self.state = state
+            self.index = index ?? StateIndex(of: state)
         }
-        return .success((records, draft))
+
+        public var isFinished: Bool { nextStep == plan.count }
+
+        /// The records of up to `count` more steps. A refusal names its step's place in the
+        /// whole plan; the steps after it are not decided.
+        public mutating func decide(steps count: Int) -> Result<[EventRecord], Refusal> {
+            var records: [EventRecord] = []
+            let end = min(plan.count, nextStep + count)
+            while nextStep < end {
+                let step = plan[nextStep]
+                switch BoardCore.decide(step.command, state: state, actor: step.actor, now: step.at, index: index) {
+                case .success(let events):
+                    let made = DecisionLoop.numbered(events, of: step, after: state.lastSequence)
+                    DecisionLoop.apply(made, to: &state, index: &index)
+                    records += made
+                    nextStep += 1
+                case .failure(let violation):
+                    return .failure(Refusal(step: nextStep, violation: violation))
+                }
+            }
+            return .success(records)
+        }
     }
 
     /// Folds `records` into `state` and notes them in `index`.
