@@ -49,12 +49,18 @@ extension PostgresJournal {
         }
     }
 
-    /// Whether this role may append to the journal (a read-only analyst's may not).
-    public func mayAppend() async throws(PostgresStoreError) -> Bool {
+    /// What this role may do with a journal of this build's schema: append (INSERT on the events,
+    /// and the two functions an append runs: a read-only analyst's role may not), and ask for one
+    /// comment thread through the index (its function may be withheld from a role).
+    public func privileges() async throws(PostgresStoreError) -> (mayAppend: Bool, mayAskForThreads: Bool) {
         try await using { [logger] connection in
-            let rows = try await connection.query("SELECT has_table_privilege('mlboard_events', 'INSERT')", logger: logger)
-            for try await allowed in rows.decode(Bool.self) { return allowed }
-            return false
+            let rows = try await connection.query("""
+                SELECT has_table_privilege('mlboard_events', 'INSERT')
+                        AND has_function_privilege('mlboard_append(bigint, text, bytea[], text[], text[])', 'EXECUTE'),
+                    has_function_privilege('mlboard_comment_target(bytea)', 'EXECUTE')
+                """, logger: logger)
+            for try await (append, target) in rows.decode((Bool, Bool).self) { return (append && target, target) }
+            return (false, false)
         }
     }
 

@@ -170,18 +170,23 @@ public actor PostgresJournal {
     }
 
     /// The comment lines through `sequence` whose target is `target` (its JSON as a line writes
-    /// it), in order, found through the schema's index of comment targets.
+    /// it), with any the index could not read a target from, in order. The caller decodes them
+    /// and keeps those on `target`.
     public func commentLines(on target: String, through sequence: Int64) async throws(PostgresStoreError) -> [[UInt8]] {
         var binds = PostgresBindings()
         binds.append(target)
         binds.append(sequence)
-        let query = PostgresQuery(unsafeSQL: """
-            SELECT line FROM mlboard_events
-            WHERE \(PostgresSchema.mayBeComment) AND mlboard_comment_target(line) = $1::jsonb AND seq <= $2
-            ORDER BY seq
-            """, binds: binds)
+        let query = PostgresQuery(unsafeSQL: Self.threadQuery, binds: binds)
         return try await using { [logger] connection in try await Self.lines(of: query, connection, logger: logger) }
     }
+
+    /// One thread's lines, through the index of comment targets: $1 the target, $2 the last sequence.
+    static let threadQuery = """
+        SELECT line FROM mlboard_events
+        WHERE \(PostgresSchema.mayBeComment)
+            AND (mlboard_comment_target(line) = $1::jsonb OR mlboard_comment_target(line) IS NULL) AND seq <= $2
+        ORDER BY seq
+        """
 
     /// Every line after `sequence`, in order, read a page at a time.
     public nonisolated func lines(after sequence: Int64, pageSize: Int = 1000) -> PostgresJournalLines {

@@ -31,9 +31,6 @@ enum PostgresSchema {
         [commentTargetFunction, commentTargetIndex],
     ]
 
-    /// The first version whose journal can be asked for the comments on one target.
-    static let commentTargetsVersion = 4
-
     static var version: Int { migrations.count }
 
     /// Appends lines after the head in the statement's own transaction, so an append that finds
@@ -80,9 +77,11 @@ enum PostgresSchema {
 
     /// The target of a comment line, as the line writes it, and NULL for any other line. The
     /// index over it lets a client read one thread's lines instead of every comment's. A line
-    /// that is not mlboard's JSON has no target here, rather than making its INSERT fail; a client
-    /// that reads it refuses it anyway. Not PARALLEL SAFE: its EXCEPTION block starts a
-    /// subtransaction, which a parallel worker may not.
+    /// this cannot read (not UTF-8 or not JSON, or text the database's encoding cannot hold) has
+    /// no target here rather than making its INSERT fail; a thread's query takes such lines too
+    /// and the client judges them. IMMUTABLE holds within a database, whose encoding never
+    /// changes. Not PARALLEL SAFE: its EXCEPTION block starts a subtransaction, which a parallel
+    /// worker may not.
     static let commentTargetFunction = PostgresQuery(unsafeSQL: """
         CREATE FUNCTION mlboard_comment_target(line bytea) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
         DECLARE
@@ -107,7 +106,8 @@ enum PostgresSchema {
             WHERE \(mayBeComment)
         """)
 
-    /// True for every comment line and for few others (a line's type is written last).
+    /// True for every comment line and for few others (the type field is written as this only in
+    /// a comment's line; another line holds the text only inside a string, where quotes are escaped).
     static let mayBeComment = #"position('"type":"commented"'::bytea in line) > 0"#
 
     /// The channel every append notifies, with the new head's sequence number as the payload.

@@ -26,8 +26,9 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     private let startedAt: Int64
     /// Why this role may not write, found at opening.
     private var roleReason: String?
-    /// The version of the database's schema, found at opening.
-    private var schemaVersion = 0
+    /// Whether this role may ask the server for one comment thread through its index (the schema
+    /// has one, and the role may run its function), found at opening.
+    private var threadsFromTheIndex = false
     /// The comments on each target asked about that were written before the snapshot this
     /// store began from: history, read from the server once.
     private var threadsBeforeSnapshot: [CommentTarget: [Comment]] = [:]
@@ -72,7 +73,11 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         let version = try serverCall { try await journal.schemaVersion() }
         guard version > 0, try serverCall({ try await journal.configText() }) != nil else { return nil }
         guard version < PostgresSchema.version else { return (version, version) }
-        try serverCall { try await journal.createSchema() }
+        // A migration may build an index over every line (about 12 s a million here), in one
+        // statement: the deadline, and with it the server's statement_timeout, grows with the journal.
+        let lines = try serverCall { try await journal.head() }.sequence
+        let upgrading = PostgresJournal(location, environment: environment, deadline: .seconds(max(600, lines / 1_000)))
+        try serverCall { try await upgrading.createSchema() }
         return (version, PostgresSchema.version)
     }
 
@@ -91,13 +96,17 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         let (replica, warning) = try startingReplica(config: config, snapshot: snapshotURL, journal: journal)
         let store = PostgresWorkspaceStore(location: location, journal: journal, environment: environment, replica: replica, snapshotURL: snapshotURL)
         store.warnings += [warning].compactMap { $0 }
-        store.schemaVersion = version
         if version > PostgresSchema.version {
             store.roleReason = "the database's schema version \(version) is newer than this mlboard knows (\(PostgresSchema.version)); upgrade mlboard to write"
         } else if version < PostgresSchema.version {
             store.roleReason = "the database's schema version \(version) is older than this mlboard's (\(PostgresSchema.version)); run 'mlboard init --store \(location)' to bring it up to date"
-        } else if try !serverCall({ try await journal.mayAppend() }) {
-            store.roleReason = "the PostgreSQL role \(location.user) may read this workspace but not write it (it has no INSERT on mlboard_events)"
+        } else {
+            let privileges = try serverCall { try await journal.privileges() }
+            store.threadsFromTheIndex = privileges.mayAskForThreads
+            if !privileges.mayAppend {
+                store.roleReason = "the PostgreSQL role \(location.user) may read this workspace but not write it "
+                    + "(it needs INSERT on mlboard_events and EXECUTE on mlboard_append and mlboard_comment_target)"
+            }
         }
         let recalled = store.seen.recall()
         try store.catchUp()
@@ -304,10 +313,11 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
 
     /// The comments on `target`: those the replica applied since its snapshot, after those
     /// before it, which the server finds through its index of comment targets (a schema too old
-    /// to have one makes this client read and hold every comment instead).
+    /// to have one, or a role that may not use it, makes this client read and hold every comment
+    /// instead).
     public func comments(on target: CommentTarget) throws -> [Comment] {
         let through = replica.commentsMissingThrough
-        guard through > 0, schemaVersion >= PostgresSchema.commentTargetsVersion else {
+        guard through > 0, threadsFromTheIndex else {
             try holdingEveryComment()
             return replica.comments(on: target)
         }
@@ -342,6 +352,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
         try failIfKnownOffline()
         let lines = try Self.serverCall { [journal] in try await journal.commentLines(through: through) }
         replica.fillEarlierComments(from: JournalReplica.records(decoding: lines))
+        threadsBeforeSnapshot = [:]  // the replica holds them all now
     }
 
     /// A fresh snapshot when this user's lags the journal by `snapshotInterval` events.

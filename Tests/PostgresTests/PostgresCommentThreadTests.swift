@@ -59,7 +59,13 @@ struct PostgresCommentThreadTests {
             #expect(try reader.comments(on: target) == thread, "\(target)")
             #expect(try reader.comments(on: target) == thread, "\(target), asked again")
         }
-        #expect(!reader.holdsEveryComment, "the threads came from the index, not from reading every comment")
+        #expect(!reader.holdsEveryComment, "the threads came from the server one at a time, not from reading every comment")
+        let plan = try PostgresCluster.shared.get().psql("""
+            SET enable_seqscan = off;
+            PREPARE thread(text, bigint) AS \(PostgresJournal.threadQuery);
+            EXPLAIN EXECUTE thread('\(try churn.journalJSON())', 1000)
+            """, database: location.database)
+        #expect(plan.contains("mlboard_events_comment_target"), "the thread's query can use the index: \(plan)")
 
         #expect(try reader.allComments() == expected)
         #expect(reader.holdsEveryComment)
@@ -91,6 +97,7 @@ struct PostgresCommentThreadTests {
         #expect(old.holdsEveryComment)
 
         #expect(try PostgresWorkspaceStore.upgradeSchema(at: location, environment: environment)! == (3, 4))
+        #expect(try cluster.psql("SELECT count(*) FROM pg_indexes WHERE indexname = 'mlboard_events_comment_target'", database: location.database) == "1\n")
         let upgraded = try PostgresWorkspaceStore.open(location, environment: environment)
         #expect(upgraded.readOnlyReason == nil)
         #expect(try upgraded.comments(on: .project("churn")).map(\.body) == churnThread)
@@ -117,6 +124,71 @@ struct PostgresCommentThreadTests {
         let target = try CommentTarget.project("churn").journalJSON()
         let line = #"{"event":{"commented":{"_0":{"target":\#(target)}}},"type":"commented"}"#
         #expect(try cluster.psql("SELECT mlboard_comment_target(convert_to('\(line)', 'UTF8')) = '\(target)'::jsonb", database: location.database) == "t\n")
+    }
+
+    @Test("a role that may not run the index's function reads a thread by reading every comment; a writer without it is told what it lacks")
+    func rolesWithoutTheFunction() throws {
+        let (cluster, location, environment, cleanUp) = try emptyDatabase()
+        defer { cleanUp() }
+        let owner = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: environment)
+        try owner.execute([
+            .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging"])),
+            .createProject(NewProject(slug: "churn", name: "Churn", goal: "customer experience")),
+            .comment(on: .project("churn"), body: "first"),
+        ], as: lead, now: Instant(millis: 1_000))
+        let (reader, writer) = ("reader_\(location.database)", "writer_\(location.database)")
+        try cluster.psql("""
+            REVOKE EXECUTE ON FUNCTION mlboard_comment_target(bytea) FROM PUBLIC;
+            CREATE ROLE \(reader) LOGIN PASSWORD 'secret';
+            GRANT SELECT ON mlboard_events, mlboard_config, mlboard_schema, mlboard_presence TO \(reader);
+            CREATE ROLE \(writer) LOGIN PASSWORD 'secret';
+            GRANT SELECT, INSERT ON mlboard_events TO \(writer);
+            GRANT SELECT ON mlboard_config, mlboard_schema TO \(writer);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON mlboard_presence TO \(writer);
+            """, database: location.database)
+        var withPassword = environment
+        withPassword["PGPASSWORD"] = "secret"
+
+        let readerLocation = cluster.location(location.database, user: reader)
+        let first = try PostgresWorkspaceStore.open(readerLocation, environment: withPassword)
+        first.snapshotInterval = 1
+        try #require(first.cacheWork()).run()
+        let fromSnapshot = try PostgresWorkspaceStore.open(readerLocation, environment: withPassword)
+        #expect(fromSnapshot.openedFromSnapshot != nil)
+        #expect(try fromSnapshot.comments(on: .project("churn")).map(\.body) == ["first"])
+        #expect(fromSnapshot.holdsEveryComment)
+
+        let writerLocation = cluster.location(location.database, user: writer)
+        let refused = try PostgresWorkspaceStore.open(writerLocation, environment: withPassword)
+        #expect(refused.readOnlyReason?.contains("EXECUTE on mlboard_append and mlboard_comment_target") == true, "\(refused.readOnlyReason ?? "writable")")
+        try cluster.psql("GRANT EXECUTE ON FUNCTION mlboard_comment_target(bytea) TO \(writer)", database: location.database)
+        let granted = try PostgresWorkspaceStore.open(writerLocation, environment: withPassword)
+        #expect(granted.readOnlyReason == nil)
+        try granted.execute(.comment(on: .project("churn"), body: "second"), as: lead, now: Instant(millis: 2_000))
+        #expect(try granted.comments(on: .project("churn")).map(\.body) == ["first", "second"])
+    }
+
+    @Test("a comment the index cannot read a target from (its text does not fit the database's encoding) is still in its thread")
+    func commentOutsideTheEncoding() throws {
+        let (cluster, latin1, environment, cleanUp) = try emptyDatabase()
+        defer { cleanUp() }
+        try cluster.psql("DROP DATABASE \(latin1.database)")
+        try cluster.psql("CREATE DATABASE \(latin1.database) ENCODING 'LATIN1' TEMPLATE template0")
+        let writer = try PostgresWorkspaceStore.create(at: latin1, config: .defaults(name: "Test"), environment: environment)
+        try writer.execute([
+            .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging"])),
+            .createProject(NewProject(slug: "churn", name: "Churn", goal: "customer experience")),
+            .comment(on: .project("churn"), body: "plain"),
+            .comment(on: .project("churn"), body: "shipped 🚀"),
+        ], as: lead, now: Instant(millis: 1_000))
+        #expect(try cluster.psql("SELECT count(*) FROM mlboard_events WHERE mlboard_comment_target(line) IS NULL AND \(PostgresSchema.mayBeComment)",
+                                 database: latin1.database) == "1\n", "the rocket does not fit LATIN1")
+        writer.snapshotInterval = 1
+        try #require(writer.cacheWork()).run()
+        let reader = try PostgresWorkspaceStore.open(latin1, environment: environment)
+        #expect(reader.openedFromSnapshot != nil)
+        #expect(try reader.comments(on: .project("churn")).map(\.body) == ["plain", "shipped 🚀"])
+        #expect(!reader.holdsEveryComment)
     }
 
     /// A new database, and an environment whose state and cache are in a folder of their own.
