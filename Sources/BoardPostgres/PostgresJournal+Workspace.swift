@@ -49,9 +49,9 @@ extension PostgresJournal {
         }
     }
 
-    /// What this role may do with a journal of this build's schema: append (INSERT on the events,
-    /// and the two functions an append runs: a read-only analyst's role may not), and ask for one
-    /// comment thread through the index (its function may be withheld from a role).
+    /// What this role may do in a workspace of this build's schema: append (INSERT on the events
+    /// and EXECUTE on the two functions an append runs; a read-only analyst's role lacks them),
+    /// and ask for one comment thread through the index (EXECUTE on its function).
     public func privileges() async throws(PostgresStoreError) -> (mayAppend: Bool, mayAskForThreads: Bool) {
         try await using { [logger] connection in
             let rows = try await connection.query("""

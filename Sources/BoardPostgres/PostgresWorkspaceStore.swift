@@ -342,7 +342,7 @@ public final class PostgresWorkspaceStore: WorkspaceStoring {
     }
 
     /// Whether this client holds every comment in memory: it began without a snapshot, or was
-    /// asked for them all (or asked for one thread when the schema had no index of targets).
+    /// asked for them all, or for one thread when it could not ask the index for it.
     var holdsEveryComment: Bool { replica.commentsMissingThrough == 0 }
 
     /// A replica that began from a snapshot reads the comments before it at the first question.

@@ -506,11 +506,11 @@ public final class WorkspaceStore {
         return opened
     }
 
-    /// One write of all lines at the end of the journal's lines, into its zero reserve, then
+    /// Appends the lines of the records `nextChunk` gives, a chunk at a call until it gives nil:
+    /// one write of all lines at the end of the journal's lines, into its zero reserve, then
     /// fdatasync. A failed flush is fatal for this write: Linux reports a write-back error
     /// once, so it is never retried and never assumed to have worked.
     /// Returns the records as written, each marked with the signature it carries.
-    /// Appends the lines of the records `nextChunk` gives, a chunk at a call until it gives nil.
     private func append(to fd: Int32, chunks nextChunk: () throws -> [EventRecord]?) throws -> [EventRecord] {
         let signing = WriterSigning(source: signers)
         var registry = state.signing  // as it stands before each line
