@@ -74,14 +74,10 @@ struct PostgresCommentThreadTests {
 
     @Test("a schema without the index reads every comment; init's upgrade builds the index over the lines already there")
     func olderSchema() throws {
-        let (cluster, location, environment, cleanUp) = try emptyDatabase()
-        defer { cleanUp() }
-        let writer = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: environment)
-        try writer.execute([
-            .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging"])),
-            .createProject(NewProject(slug: "churn", name: "Churn", goal: "customer experience")),
-            .createProject(NewProject(slug: "fraud", name: "Fraud", goal: "risk management")),
-        ], as: lead, now: Instant(millis: 1_000))
+        let database = try PostgresTestDatabase()
+        defer { database.cleanUp() }
+        let (cluster, location, environment) = (database.cluster, database.location, database.environment)
+        let writer = try database.makeWorkspace(then: [.createProject(NewProject(slug: "fraud", name: "Fraud", goal: "risk management"))])
         for index in 0..<6 {
             try writer.execute(.comment(on: .project(index % 3 == 0 ? "fraud" : "churn"), body: "c\(index)"), as: lead,
                                now: Instant(millis: 2_000 + Int64(index)))
@@ -107,8 +103,9 @@ struct PostgresCommentThreadTests {
 
     @Test("a line the index cannot read has no target there, and does not stop the upgrade that builds the index")
     func unreadableLines() throws {
-        let (cluster, location, environment, cleanUp) = try emptyDatabase()
-        defer { cleanUp() }
+        let database = try PostgresTestDatabase()
+        defer { database.cleanUp() }
+        let (cluster, location, environment) = (database.cluster, database.location, database.environment)
         _ = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: environment)
         try cluster.psql("DROP FUNCTION mlboard_comment_target CASCADE; DELETE FROM mlboard_schema WHERE version = 4", database: location.database)
         // Each holds "type":"commented": not UTF-8, not JSON, JSON of another type, a comment without a target.
@@ -128,14 +125,10 @@ struct PostgresCommentThreadTests {
 
     @Test("a role that may not run the index's function reads a thread by reading every comment; a writer without it is told what it lacks")
     func rolesWithoutTheFunction() throws {
-        let (cluster, location, environment, cleanUp) = try emptyDatabase()
-        defer { cleanUp() }
-        let owner = try PostgresWorkspaceStore.create(at: location, config: .defaults(name: "Test"), environment: environment)
-        try owner.execute([
-            .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging"])),
-            .createProject(NewProject(slug: "churn", name: "Churn", goal: "customer experience")),
-            .comment(on: .project("churn"), body: "first"),
-        ], as: lead, now: Instant(millis: 1_000))
+        let database = try PostgresTestDatabase()
+        defer { database.cleanUp() }
+        let (cluster, location, environment) = (database.cluster, database.location, database.environment)
+        _ = try database.makeWorkspace(then: [.comment(on: .project("churn"), body: "first")])
         let (reader, writer) = ("reader_\(location.database)", "writer_\(location.database)")
         try cluster.psql("""
             REVOKE EXECUTE ON FUNCTION mlboard_comment_target(bytea) FROM PUBLIC;
@@ -170,17 +163,15 @@ struct PostgresCommentThreadTests {
 
     @Test("a comment the index cannot read a target from (its text does not fit the database's encoding) is still in its thread")
     func commentOutsideTheEncoding() throws {
-        let (cluster, latin1, environment, cleanUp) = try emptyDatabase()
-        defer { cleanUp() }
+        let database = try PostgresTestDatabase()
+        defer { database.cleanUp() }
+        let (cluster, latin1, environment) = (database.cluster, database.location, database.environment)
         try cluster.psql("DROP DATABASE \(latin1.database)")
         try cluster.psql("CREATE DATABASE \(latin1.database) ENCODING 'LATIN1' TEMPLATE template0")
-        let writer = try PostgresWorkspaceStore.create(at: latin1, config: .defaults(name: "Test"), environment: environment)
-        try writer.execute([
-            .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging"])),
-            .createProject(NewProject(slug: "churn", name: "Churn", goal: "customer experience")),
+        let writer = try database.makeWorkspace(then: [
             .comment(on: .project("churn"), body: "plain"),
             .comment(on: .project("churn"), body: "shipped 🚀"),
-        ], as: lead, now: Instant(millis: 1_000))
+        ])
         #expect(try cluster.psql("SELECT count(*) FROM mlboard_events WHERE mlboard_comment_target(line) IS NULL AND \(PostgresSchema.mayBeComment)",
                                  database: latin1.database) == "1\n", "the rocket does not fit LATIN1")
         writer.snapshotInterval = 1
@@ -189,13 +180,5 @@ struct PostgresCommentThreadTests {
         #expect(reader.openedFromSnapshot != nil)
         #expect(try reader.comments(on: .project("churn")).map(\.body) == ["plain", "shipped 🚀"])
         #expect(!reader.holdsEveryComment)
-    }
-
-    /// A new database, and an environment whose state and cache are in a folder of their own.
-    private func emptyDatabase(name: String = #function) throws -> (PostgresCluster, PostgresLocation, [String: String], () -> Void) {
-        let cluster = try PostgresCluster.shared.get()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-threads-\(UUID().uuidString.prefix(8))")
-        return (cluster, try cluster.makeDatabase(name), HermeticEnvironment.current(keepingStateAndCacheIn: root),
-                { try? FileManager.default.removeItem(at: root) })
     }
 }

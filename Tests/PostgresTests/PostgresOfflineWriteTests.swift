@@ -11,16 +11,10 @@ import Testing
 struct PostgresOfflineWriteTests {
     @Test("the write fails at once with the watch's reason and writes nothing; once the watch hears the server again, it goes through")
     func writeWhileKnownOffline() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlboard-pg-offline-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let environment = HermeticEnvironment.current(keepingStateAndCacheIn: root)
-        let lead = TestWorkspace.lead
-        let store = try PostgresWorkspaceStore.create(at: try PostgresCluster.shared.get().makeDatabase(), config: .defaults(name: "Test"),
-                                                      environment: environment)
-        try store.execute([
-            .addStakeholder(Stakeholder(handle: "lea", name: "Lea Lead", role: "data-science lead", approvalStages: ["staging"])),
-            .createProject(NewProject(slug: "churn", name: "Churn", goal: "customer experience")),
-        ], as: lead, now: Instant(millis: 1_000))
+        let database = try PostgresTestDatabase()
+        defer { database.cleanUp() }
+        let (environment, lead) = (database.environment, TestWorkspace.lead)
+        let store = try database.makeWorkspace()
         let head = store.lastSequence
 
         store.connection.set(offline: "the watch lost the server")
