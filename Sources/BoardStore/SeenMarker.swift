@@ -35,12 +35,13 @@ struct SeenMarker: Codable, Equatable {
     static func files(forPlace place: String, environment: [String: String]) -> Files {
         let key = JournalLine.hexDigest(Array(place.utf8)).prefix(24)
         let folder = folder(environment: environment)
+        let alarm = folder.appending(path: "\(key).alarm", directoryHint: .notDirectory)
         return Files(
             marker: folder.appending(path: "\(key).json", directoryHint: .notDirectory),
-            alarm: folder.appending(path: "\(key).alarm", directoryHint: .notDirectory),
+            alarm: alarm,
             acceptances: folder.appending(path: "\(key).accepted", directoryHint: .notDirectory),
             root: folder.appending(path: "\(key).root", directoryHint: .notDirectory),
-            alarmPath: folder.appending(path: "\(key).alarm", directoryHint: .notDirectory).path)
+            alarmPath: alarm.path)
     }
 
     /// Drops the marker and any alarm, for a workspace made anew at the same path.

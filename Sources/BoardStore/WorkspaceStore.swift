@@ -350,11 +350,8 @@ public final class WorkspaceStore {
     /// before are chained and signed on another core; a refusal still writes nothing.
     private func append(deciding plan: [PlannedCommand], to fd: Int32) throws -> [EventRecord] {
         guard plan.count > JournalLine.linesPerChunk else {
-            var decided: [EventRecord]? = try DecisionLoop.records(for: plan, state: state, index: stateIndex()).mapError(\.violation).get()
-            return try append(to: fd) {
-                defer { decided = nil }
-                return decided
-            }
+            var chunks = [try DecisionLoop.records(for: plan, state: state, index: stateIndex()).mapError(\.violation).get()].makeIterator()
+            return try append(to: fd) { chunks.next() }
         }
         var run = DecisionLoop.Run(plan, from: state, index: stateIndex())
         return try append(to: fd) {
