@@ -127,6 +127,22 @@ struct InteractionTests {
         #expect(screen.contains("Bad Slug"))
     }
 
+    @Test("a form the store cannot save keeps what was typed and shows the store's reason, named as no rule")
+    func storeFailure() {
+        let (_, workspace) = DemoDashboard.make()
+        let dashboard = Dashboard(workspace: Unreachable(workspace), clock: { DemoWorkspace.now })
+        dashboard.handle(.character("2"))
+        dashboard.handle(.character("n"))
+        DemoDashboard.type(dashboard, "churn-v2")
+        dashboard.handle(.tab)
+        DemoDashboard.type(dashboard, "Churn, second attempt")
+        dashboard.handle(.enter)
+        let screen = dashboard.render(width: 120, height: 40).text
+        #expect(screen.contains("offline, reconnecting"))
+        #expect(screen.contains("Churn, second attempt"), "the form is still open with what was typed")
+        #expect(!screen.contains("invalid-text"), "a store's failure is not a rule's refusal")
+    }
+
     @Test("/ filters the focused list as you type, case-insensitive, CJK included; Esc clears")
     func filter() {
         let (dashboard, _) = DemoDashboard.make()
@@ -270,4 +286,19 @@ struct ClearCellTests {
         dashboard.handle(.character("y"))
         #expect(workspace.state.assignments[key] == nil)
     }
+}
+
+/// A workspace whose server is gone: every write fails as the store says so.
+private final class Unreachable: DashboardWorkspace {
+    private struct Offline: Error, CustomStringConvertible {
+        var description: String { "offline, reconnecting: the server is gone" }
+    }
+
+    let inner: MemoryWorkspace
+    init(_ inner: MemoryWorkspace) { self.inner = inner }
+    var state: BoardState { inner.state }
+    var me: Actor { inner.me }
+    var readOnlyReason: String? { nil }
+    func run(_ command: Command, now: Instant) throws { throw Offline() }
+    func comments(on target: CommentTarget) throws -> [BoardCore.Comment] { try inner.comments(on: target) }
 }

@@ -61,11 +61,11 @@ extension Dashboard {
                 ui.quitting = true
                 return
             }
-            if let violation = submit(command, success: confirmation.success) {
-                // Put the form back with the rule's message, so nothing typed is lost.
+            if let refusal = submit(command, success: confirmation.success) {
+                // Put the form back with the reason, so nothing typed is lost.
                 if case .form(var form) = ui.overlays.last {
                     ui.overlays.removeLast()
-                    form.show(violation)
+                    form.show(refusal)
                     ui.overlays.append(.form(form))
                 }
             } else {
@@ -125,8 +125,8 @@ extension Dashboard {
                 success: "\(form.title): done")))
             return
         }
-        if let violation = submit(all: commands, success: "\(form.title): saved") {
-            form.show(violation)
+        if let refusal = submit(all: commands, success: "\(form.title): saved") {
+            form.show(refusal)
             ui.overlays.append(.form(form))
         }
     }

@@ -93,33 +93,33 @@ public final class Dashboard {
     func say(_ text: String) { ui.status = (text, false) }
     func complain(_ text: String) { ui.status = (text, true) }
 
-    /// Sends a command; on refusal the rule's message goes to the status line and nothing is saved.
+    /// Sends a command; on refusal the reason goes to the status line and nothing is saved.
     @discardableResult
-    func submit(_ command: Command, success: String) -> RuleViolation? {
+    func submit(_ command: Command, success: String) -> WriteRefusal? {
         do {
             try workspace.run(command, now: clock())
             say(success)
             return nil
         } catch let violation as RuleViolation {
             complain(violation.description)
-            return violation
+            return .rule(violation)
         } catch {
             complain("\(error)")
-            return RuleViolation(.invalidText, "\(error)")
+            return .store("\(error)")
         }
     }
 
     /// Sends commands that belong together, as one form's. Each is first checked against the
     /// state the ones before it leave; when a rule refuses any of them, none is written.
     @discardableResult
-    func submit(all commands: [Command], success: String) -> RuleViolation? {
+    func submit(all commands: [Command], success: String) -> WriteRefusal? {
         var scratch = state
         let now = clock()
         for command in commands {
             switch decide(command, state: scratch, actor: workspace.me, now: now) {
             case .failure(let violation):
                 complain(violation.description)
-                return violation
+                return .rule(violation)
             case .success(let events):
                 for event in events {
                     BoardCore.apply(EventRecord(sequence: scratch.lastSequence + 1, at: now, actor: workspace.me, event: event), to: &scratch)
@@ -127,7 +127,7 @@ public final class Dashboard {
             }
         }
         for command in commands {
-            if let violation = submit(command, success: success) { return violation }
+            if let refusal = submit(command, success: success) { return refusal }
         }
         return nil
     }

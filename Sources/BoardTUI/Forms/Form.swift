@@ -99,14 +99,16 @@ public struct Form: Sendable {
         return fine
     }
 
-    /// Shows a rule's refusal under the field it names, else under the form.
-    mutating func show(_ violation: RuleViolation) {
-        let lower = violation.message.lowercased()
-        if let index = fields.firstIndex(where: { lower.hasPrefix($0.label.lowercased()) || lower.hasPrefix($0.key.lowercased()) }) {
-            fields[index].error = violation.description
-            focus = index
-        } else {
-            error = violation.description
+    /// Shows a rule's refusal under the field it names, anything else under the form.
+    mutating func show(_ refusal: WriteRefusal) {
+        if case .rule(let violation) = refusal {
+            let lower = violation.message.lowercased()
+            if let index = fields.firstIndex(where: { lower.hasPrefix($0.label.lowercased()) || lower.hasPrefix($0.key.lowercased()) }) {
+                fields[index].error = refusal.text
+                focus = index
+                return
+            }
         }
+        error = refusal.text
     }
 }
